@@ -1,0 +1,29 @@
+#!/bin/sh
+# Installs, from Debian's packages, everything smtp-status needs to build and
+# run its tests (Debian 12 or later). Safe to run again: it does nothing when
+# all of it is already there. The real-server integration test installs the
+# mail servers it needs itself.
+set -eu
+
+packages="cmake ninja-build g++ clang libclang-rt-dev pkg-config doctest-dev
+libfmt-dev libbenchmark-dev valgrind python3"
+
+missing=""
+for package in $packages; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed"; then
+        missing="$missing $package"
+    fi
+done
+if [ -z "$missing" ]; then
+    exit 0
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+    as_root=""
+else
+    as_root="sudo"
+fi
+echo "install-deps: installing$missing"
+$as_root apt-get update -qq
+# shellcheck disable=SC2086 # the package list is meant to split
+DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq --no-install-recommends $missing
