@@ -35,6 +35,10 @@ if(MODE STREQUAL "install")
   file(RENAME "${prefix}" "${STAGE}")
   foreach(installed IN ITEMS
           include/smtp/status_code.hpp
+          include/smtp/error_code.hpp
+          include/smtp/format.hpp
+          include/smtp/fmt.hpp
+          include/smtp/smtp.hpp
           share/cmake/smtp_status/smtp_statusConfig.cmake
           share/cmake/smtp_status/smtp_statusConfigVersion.cmake
           share/cmake/smtp_status/smtp_statusTargets.cmake

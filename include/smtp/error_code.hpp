@@ -1,0 +1,154 @@
+// smtp-status: what an SMTP server's reply means.
+// SPDX-License-Identifier: BSL-1.0
+//
+// <smtp/error_code.hpp>: SMTP reply codes as std::error_code, and their
+// classes (RFC 5321 section 4.2.1) as std::error_condition.
+//
+//     std::error_code ec = smtp::SmtpStatusCode::MailboxBusy;      // 450
+//     ec == smtp::ReplyClass::TransientNegative;                   // true
+//     std::error_code{571, smtp::smtp_category()}
+//         == smtp::ReplyClass::PermanentNegative;                  // true
+//     ec.message();                                                // description(450)
+//
+// The trap: `if (ec)` asks only "is the value non-zero?". Every reply code,
+// 250 included, is non-zero, so an error_code holding a positive reply tests
+// true. This header keeps the reply exactly as the server sent it and does
+// not hide that: test the class instead (`ec == ReplyClass::PositiveCompletion`),
+// or convert only the replies you treat as failures. Only NotDefined (0)
+// tests false.
+//
+// Nothing here is constexpr: std::error_category is a class with virtual
+// functions. Everything else in the library stays free of <system_error>.
+#ifndef SMTP_ERROR_CODE_HPP
+#define SMTP_ERROR_CODE_HPP
+
+#include <smtp/status_code.hpp>
+
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <type_traits>
+
+// Exports the two category functions, and with them their static objects,
+// even from a shared library built with -fvisibility=hidden: otherwise such a
+// library would get a category object of its own, and its error_codes would
+// compare unequal to everyone else's. (On Windows every DLL has its own copy
+// regardless; a header-only library cannot change that.)
+#ifndef SMTP_STATUS_SYMBOL_VISIBLE
+#if defined(__GNUC__)
+#define SMTP_STATUS_SYMBOL_VISIBLE __attribute__((visibility("default")))
+#else
+#define SMTP_STATUS_SYMBOL_VISIBLE
+#endif
+#endif
+
+namespace smtp {
+
+namespace detail {
+
+// The class in words, for messages: "transient negative".
+constexpr std::string_view reply_class_words(ReplyClass reply) noexcept {
+    switch (reply) {
+    case ReplyClass::None: return "not a reply code";
+    case ReplyClass::PositiveCompletion: return "positive completion";
+    case ReplyClass::PositiveIntermediate: return "positive intermediate";
+    case ReplyClass::TransientNegative: return "transient negative";
+    case ReplyClass::PermanentNegative: return "permanent negative";
+    }
+    return {};
+}
+
+/// The category of SmtpStatusCode values: name "smtp".
+class SmtpCategory final : public std::error_category {
+public:
+    const char* name() const noexcept override { return "smtp"; }
+
+    /// The code's description, or for a value that is no enumerator a text
+    /// that names it: "unknown SMTP reply code 571 (permanent negative)".
+    std::string message(int value) const override {
+        const std::string_view text = description(static_cast<SmtpStatusCode>(value));
+        if (!text.empty()) {
+            return std::string(text);
+        }
+        const ReplyClass reply = reply_class(value);
+        if (reply == ReplyClass::None) {
+            return std::to_string(value) + " is not an SMTP reply code";
+        }
+        return "unknown SMTP reply code " + std::to_string(value) + " (" +
+               std::string(reply_class_words(reply)) + ")";
+    }
+
+    /// Every value, listed or not, maps to its class (RFC 5321 section
+    /// 4.2.1), so `ec == ReplyClass::TransientNegative` holds for any 4yz.
+    std::error_condition default_error_condition(int value) const noexcept override;
+};
+
+/// The category of ReplyClass conditions: name "smtp.reply_class".
+class ReplyClassCategory final : public std::error_category {
+public:
+    const char* name() const noexcept override { return "smtp.reply_class"; }
+
+    std::string message(int value) const override {
+        switch (static_cast<ReplyClass>(value)) {
+        case ReplyClass::None:
+            return "not an SMTP reply code";
+        case ReplyClass::PositiveCompletion:
+            return "positive completion reply (2yz): the action was completed";
+        case ReplyClass::PositiveIntermediate:
+            return "positive intermediate reply (3yz): the server waits for more";
+        case ReplyClass::TransientNegative:
+            return "transient negative reply (4yz): the command may succeed later";
+        case ReplyClass::PermanentNegative:
+            return "permanent negative reply (5yz): do not repeat the command unchanged";
+        }
+        return "unknown SMTP reply class " + std::to_string(value);
+    }
+};
+
+} // namespace detail
+
+/// The category of every SmtpStatusCode error_code. One object per program
+/// (error_code compares categories by address): a function-local static of
+/// an inline function, unlike a namespace-scope object, is shared by every
+/// translation unit and, being exported, by every shared library.
+SMTP_STATUS_SYMBOL_VISIBLE inline const std::error_category& smtp_category() noexcept {
+    static const detail::SmtpCategory category;
+    return category;
+}
+
+/// The category of the ReplyClass error conditions; one object per program.
+SMTP_STATUS_SYMBOL_VISIBLE inline const std::error_category& reply_class_category() noexcept {
+    static const detail::ReplyClassCategory category;
+    return category;
+}
+
+inline std::error_condition
+detail::SmtpCategory::default_error_condition(int value) const noexcept {
+    return {static_cast<int>(reply_class(value)), reply_class_category()};
+}
+
+/// The reply as an error_code in smtp_category(), its value the code's int.
+/// Found by argument-dependent lookup, so `std::error_code ec = code;` works.
+inline std::error_code make_error_code(SmtpStatusCode code) noexcept {
+    return {value(code), smtp_category()};
+}
+
+/// The class as an error_condition, so `ec == ReplyClass::PermanentNegative`
+/// compares an error_code with a class.
+inline std::error_condition make_error_condition(ReplyClass reply) noexcept {
+    return {static_cast<int>(reply), reply_class_category()};
+}
+
+} // namespace smtp
+
+namespace std {
+
+template <>
+struct is_error_code_enum<smtp::SmtpStatusCode> : true_type {};
+
+template <>
+struct is_error_condition_enum<smtp::ReplyClass> : true_type {};
+
+} // namespace std
+
+#endif // SMTP_ERROR_CODE_HPP

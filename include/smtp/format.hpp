@@ -1,0 +1,155 @@
+// smtp-status: what an SMTP server's reply means.
+// SPDX-License-Identifier: BSL-1.0
+//
+// <smtp/format.hpp>: the text of SmtpStatusCode, ReplyClass and
+// EnhancedStatusCode, the same through every route:
+//
+//   SmtpStatusCode::MailboxUnavailable   "550 MailboxUnavailable"
+//   static_cast<SmtpStatusCode>(571)     "571"          (no enumerator: the number)
+//   ReplyClass::TransientNegative        "TransientNegative"
+//   static_cast<ReplyClass>(7)           "7"
+//   EnhancedStatusCode{5, 1, 1}          "5.1.1"
+//
+// Routes: to_text() (constexpr, no allocation, the one source of the text),
+// operator<< for std::ostream, and format_as() for {fmt} 10 and later, which
+// finds it by argument-dependent lookup without this header including fmt.
+// {fmt} 9 (Debian 12's) only honours format_as for enums that turn into
+// integers, so for fmt 9 include <smtp/fmt.hpp> as well.
+//
+// std::format: this header has no std::formatter yet. None of the standard
+// libraries it is tested with has <format> (libstdc++ 12, used by g++ 12 and
+// clang++ 14), and an untested formatter is not shipped. Until then,
+// `std::format("{}", smtp::to_text(code).view())` prints the same text.
+#ifndef SMTP_FORMAT_HPP
+#define SMTP_FORMAT_HPP
+
+#include <smtp/enhanced_status_code.hpp>
+#include <smtp/status_code.hpp>
+
+#include <cstddef>
+#include <limits>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace smtp {
+
+/// Text held in a buffer of its own, as the to_text functions return it:
+/// `to_text(code).view()`.
+template <std::size_t Capacity>
+struct FixedText {
+    char data[Capacity] = {};
+    std::size_t size = 0;
+    constexpr std::string_view view() const noexcept { return {data, size}; }
+};
+
+namespace detail {
+
+// Sign and digits of the longest int ("-2147483648").
+inline constexpr std::size_t int_max_chars =
+    static_cast<std::size_t>(std::numeric_limits<int>::digits10) + 2;
+
+constexpr std::size_t longest_status_code_name() noexcept {
+    std::size_t longest = 0;
+    for (const SmtpStatusCode code : all_status_codes) {
+        if (name(code).size() > longest) {
+            longest = name(code).size();
+        }
+    }
+    return longest;
+}
+
+inline constexpr ReplyClass all_reply_classes[] = {
+    ReplyClass::None, ReplyClass::PositiveCompletion, ReplyClass::PositiveIntermediate,
+    ReplyClass::TransientNegative, ReplyClass::PermanentNegative};
+
+constexpr std::size_t reply_class_text_capacity() noexcept {
+    std::size_t longest = int_max_chars;
+    for (const ReplyClass reply : all_reply_classes) {
+        if (name(reply).size() > longest) {
+            longest = name(reply).size();
+        }
+    }
+    return longest;
+}
+
+constexpr char* write_text(char* out, std::string_view text) noexcept {
+    for (const char c : text) {
+        *out++ = c;
+    }
+    return out;
+}
+
+} // namespace detail
+
+/// The longest text to_text(SmtpStatusCode) writes: a number, a space and
+/// the longest name.
+inline constexpr std::size_t status_code_max_chars =
+    detail::int_max_chars + 1 + detail::longest_status_code_name();
+
+/// The longest text to_text(ReplyClass) writes.
+inline constexpr std::size_t reply_class_max_chars = detail::reply_class_text_capacity();
+
+using StatusCodeText = FixedText<status_code_max_chars>;
+using ReplyClassText = FixedText<reply_class_max_chars>;
+
+/// "550 MailboxUnavailable": the number, a space and the enumerator's name,
+/// as a reply line starts with the number; for a value that is no
+/// enumerator, the number alone ("571").
+constexpr StatusCodeText to_text(SmtpStatusCode code) noexcept {
+    StatusCodeText text{};
+    char* out = detail::write_decimal(text.data, value(code));
+    const std::string_view label = name(code);
+    if (!label.empty()) {
+        *out++ = ' ';
+        out = detail::write_text(out, label);
+    }
+    text.size = static_cast<std::size_t>(out - text.data);
+    return text;
+}
+
+/// The class's name ("TransientNegative"); for a value that is no
+/// enumerator, its number.
+constexpr ReplyClassText to_text(ReplyClass reply) noexcept {
+    ReplyClassText text{};
+    const std::string_view label = name(reply);
+    char* const out = label.empty()
+                          ? detail::write_decimal(text.data, static_cast<int>(reply))
+                          : detail::write_text(text.data, label);
+    text.size = static_cast<std::size_t>(out - text.data);
+    return text;
+}
+
+// Streams: the text as one string, so width and fill apply to all of it.
+
+inline std::ostream& operator<<(std::ostream& out, SmtpStatusCode code) {
+    return out << to_text(code).view();
+}
+
+inline std::ostream& operator<<(std::ostream& out, ReplyClass reply) {
+    return out << to_text(reply).view();
+}
+
+/// "5.1.1".
+inline std::ostream& operator<<(std::ostream& out, const EnhancedStatusCode& code) {
+    return out << to_text(code).view();
+}
+
+// {fmt} 10 and later: fmt::format("{}", code) and format specs such as
+// "{:>24}" work as for a string. (For fmt 9, see <smtp/fmt.hpp>.)
+
+inline std::string format_as(SmtpStatusCode code) {
+    return std::string(to_text(code).view());
+}
+
+inline std::string format_as(ReplyClass reply) {
+    return std::string(to_text(reply).view());
+}
+
+inline std::string format_as(const EnhancedStatusCode& code) {
+    return std::string(to_text(code).view());
+}
+
+} // namespace smtp
+
+#endif // SMTP_FORMAT_HPP

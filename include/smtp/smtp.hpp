@@ -1,0 +1,15 @@
+// smtp-status: what an SMTP server's reply means.
+// SPDX-License-Identifier: BSL-1.0
+//
+// <smtp/smtp.hpp>: the whole library in one include. (<smtp/fmt.hpp>, which
+// needs {fmt}, is not part of it.)
+#ifndef SMTP_SMTP_HPP
+#define SMTP_SMTP_HPP
+
+#include <smtp/enhanced_status_code.hpp>
+#include <smtp/error_code.hpp>
+#include <smtp/format.hpp>
+#include <smtp/status_code.hpp>
+#include <smtp/version.hpp>
+
+#endif // SMTP_SMTP_HPP

@@ -1,0 +1,24 @@
+// One shared library's side: compiled into libsmtp_status_test_shared_*.so,
+// not into the test program. SMTP_TEST_SHARED_LIBRARY names the library's
+// namespace (see shared_error_code.hpp).
+#include "shared_error_code.hpp"
+
+namespace SMTP_TEST_SHARED_LIBRARY {
+
+std::error_code make_code(smtp::SmtpStatusCode code) noexcept {
+    return code; // through make_error_code, found by argument-dependent lookup
+}
+
+std::error_condition make_condition(smtp::ReplyClass reply) noexcept {
+    return reply;
+}
+
+const std::error_category& smtp_category_in_library() noexcept {
+    return smtp::smtp_category();
+}
+
+const std::error_category& reply_class_category_in_library() noexcept {
+    return smtp::reply_class_category();
+}
+
+} // namespace SMTP_TEST_SHARED_LIBRARY

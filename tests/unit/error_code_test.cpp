@@ -1,0 +1,275 @@
+// Tests for <smtp/error_code.hpp>. It is included first to prove that it
+// compiles on its own.
+#include <smtp/error_code.hpp>
+
+#include "../shared_library/shared_error_code.hpp"
+
+#include <doctest/doctest.h>
+
+#include <climits>
+#include <ostream> // doctest prints std::error_code with it
+#include <string>
+#include <system_error>
+#include <vector>
+
+namespace {
+
+using smtp::ReplyClass;
+using smtp::SmtpStatusCode;
+
+// The class by the rule of RFC 5321 section 4.2.1, worked out on the decimal
+// text so that it does not repeat the library's arithmetic.
+ReplyClass class_from_text(int v) {
+    const std::string text = std::to_string(v);
+    if (text.size() != 3 || text[0] < '2' || text[0] > '5') {
+        return ReplyClass::None;
+    }
+    return static_cast<ReplyClass>(text[0] - '0');
+}
+
+std::vector<int> interesting_ints() {
+    std::vector<int> values;
+    for (int v = -1000; v <= 1000; ++v) {
+        values.push_back(v);
+    }
+    for (int v : {INT_MIN, INT_MIN + 1, -65536, 1999, 2500, 65536 + 250, INT_MAX - 1, INT_MAX}) {
+        values.push_back(v);
+    }
+    return values;
+}
+
+constexpr ReplyClass all_classes[] = {ReplyClass::None, ReplyClass::PositiveCompletion,
+                                      ReplyClass::PositiveIntermediate,
+                                      ReplyClass::TransientNegative,
+                                      ReplyClass::PermanentNegative};
+
+// The two test libraries (tests/shared_library/), built with default and
+// with hidden symbol visibility.
+struct SharedLibrary {
+    const char* name;
+    std::error_code (*make_code)(SmtpStatusCode) noexcept;
+    std::error_condition (*make_condition)(ReplyClass) noexcept;
+    const std::error_category& (*smtp_category_in_library)() noexcept;
+    const std::error_category& (*reply_class_category_in_library)() noexcept;
+};
+
+#define SMTP_TEST_SHARED_LIBRARY_ROW(library)                                              \
+    SharedLibrary {                                                                        \
+        #library, library::make_code, library::make_condition,                             \
+            library::smtp_category_in_library, library::reply_class_category_in_library    \
+    }
+
+const SharedLibrary shared_libraries[] = {
+    SMTP_TEST_SHARED_LIBRARY_ROW(smtp_test_shared_default),
+    SMTP_TEST_SHARED_LIBRARY_ROW(smtp_test_shared_hidden),
+};
+
+std::error_code smtp_code(int v) { return {v, smtp::smtp_category()}; }
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+} // namespace
+
+TEST_CASE("smtp_category") {
+    SUBCASE("is named smtp") {
+        CHECK(std::string(smtp::smtp_category().name()) == "smtp");
+    }
+    SUBCASE("is one object") {
+        CHECK(&smtp::smtp_category() == &smtp::smtp_category());
+        CHECK(smtp::smtp_category() != smtp::reply_class_category());
+        CHECK(smtp::smtp_category() != std::generic_category());
+        CHECK(smtp::smtp_category() != std::system_category());
+    }
+    SUBCASE("is the same object in shared libraries, whatever their visibility") {
+        for (const SharedLibrary& library : shared_libraries) {
+            CAPTURE(library.name);
+            CHECK(&library.smtp_category_in_library() == &smtp::smtp_category());
+            CHECK(&library.reply_class_category_in_library() == &smtp::reply_class_category());
+        }
+    }
+    SUBCASE("error_codes made in a shared library equal the program's own") {
+        for (const SharedLibrary& library : shared_libraries) {
+            CAPTURE(library.name);
+            for (const SmtpStatusCode code : smtp::all_status_codes) {
+                CAPTURE(smtp::value(code));
+                const std::error_code from_library = library.make_code(code);
+                CHECK(from_library == smtp::make_error_code(code));
+                CHECK(from_library == code);
+                CHECK(from_library == smtp::reply_class(code));
+            }
+            CHECK(library.make_code(static_cast<SmtpStatusCode>(571)) ==
+                  ReplyClass::PermanentNegative);
+            CHECK(library.make_code(SmtpStatusCode::Ok) != SmtpStatusCode::MailboxBusy);
+        }
+    }
+    SUBCASE("conditions made in a shared library match the program's codes") {
+        for (const SharedLibrary& library : shared_libraries) {
+            CAPTURE(library.name);
+            for (const ReplyClass reply : all_classes) {
+                CAPTURE(static_cast<int>(reply));
+                CHECK(library.make_condition(reply) == smtp::make_error_condition(reply));
+            }
+            CHECK(smtp::make_error_code(SmtpStatusCode::MailboxBusy) ==
+                  library.make_condition(ReplyClass::TransientNegative));
+        }
+    }
+}
+
+TEST_CASE("smtp_category().message") {
+    SUBCASE("is the description for every code") {
+        for (const SmtpStatusCode code : smtp::all_status_codes) {
+            CAPTURE(smtp::value(code));
+            const std::string message = smtp::make_error_code(code).message();
+            CHECK_FALSE(message.empty());
+            CHECK(message == smtp::description(code));
+        }
+    }
+    SUBCASE("names an unlisted reply code and its class") {
+        CHECK(smtp_code(571).message() == "unknown SMTP reply code 571 (permanent negative)");
+        CHECK(smtp_code(299).message() == "unknown SMTP reply code 299 (positive completion)");
+        CHECK(smtp_code(399).message() == "unknown SMTP reply code 399 (positive intermediate)");
+        CHECK(smtp_code(471).message() == "unknown SMTP reply code 471 (transient negative)");
+    }
+    SUBCASE("names a value that is no reply code") {
+        CHECK(smtp_code(999).message() == "999 is not an SMTP reply code");
+        CHECK(smtp_code(-7).message() == "-7 is not an SMTP reply code");
+        CHECK(smtp_code(INT_MIN).message() == "-2147483648 is not an SMTP reply code");
+    }
+    SUBCASE("is never empty and names the value when it is no enumerator") {
+        for (const int v : interesting_ints()) {
+            CAPTURE(v);
+            const std::string message = smtp_code(v).message();
+            CHECK_FALSE(message.empty());
+            if (!smtp::from_value(v)) {
+                CHECK(contains(message, std::to_string(v)));
+            }
+        }
+    }
+}
+
+TEST_CASE("make_error_code") {
+    SUBCASE("keeps the value in smtp_category") {
+        for (const SmtpStatusCode code : smtp::all_status_codes) {
+            CAPTURE(smtp::value(code));
+            const std::error_code ec = smtp::make_error_code(code);
+            CHECK(ec.value() == smtp::value(code));
+            CHECK(ec.category() == smtp::smtp_category());
+        }
+    }
+    SUBCASE("is found by argument-dependent lookup") {
+        const std::error_code ec = make_error_code(SmtpStatusCode::MailboxBusy);
+        CHECK(ec.value() == 450);
+    }
+    SUBCASE("lets an SmtpStatusCode convert to and compare with an error_code") {
+        std::error_code ec = SmtpStatusCode::TransactionFailed;
+        CHECK(ec.value() == 554);
+        CHECK(ec == SmtpStatusCode::TransactionFailed);
+        CHECK(ec != SmtpStatusCode::MailboxUnavailable);
+        ec = SmtpStatusCode::Ok;
+        CHECK(ec == smtp_code(250));
+    }
+    SUBCASE("differs from a system error with the same value") {
+        CHECK(std::error_code(SmtpStatusCode::InsufficientStorage) !=
+              std::error_code(452, std::system_category()));
+    }
+}
+
+// The behaviour chosen for `if (ec)`: the error_code keeps the reply exactly,
+// so every reply code, positive ones included, tests true; only NotDefined
+// (0) tests false. A program asks the class instead.
+TEST_CASE("error_code of a positive reply") {
+    SUBCASE("tests true in if (ec), as every non-zero error_code does") {
+        const std::error_code ok = SmtpStatusCode::Ok;
+        CHECK(static_cast<bool>(ok));
+        for (const SmtpStatusCode code : smtp::all_status_codes) {
+            CAPTURE(smtp::value(code));
+            CHECK(static_cast<bool>(std::error_code(code)) == (smtp::value(code) != 0));
+        }
+    }
+    SUBCASE("is told apart by its class") {
+        const std::error_code ok = SmtpStatusCode::Ok;
+        CHECK(ok == ReplyClass::PositiveCompletion);
+        CHECK(ok != ReplyClass::TransientNegative);
+        CHECK(ok != ReplyClass::PermanentNegative);
+        const std::error_code go_ahead = SmtpStatusCode::StartMailInput;
+        CHECK(go_ahead == ReplyClass::PositiveIntermediate);
+    }
+    SUBCASE("NotDefined is the only code that tests false") {
+        CHECK_FALSE(static_cast<bool>(std::error_code(SmtpStatusCode::NotDefined)));
+        CHECK(static_cast<bool>(std::error_code(SmtpStatusCode::GeneralFailure)));
+        CHECK(std::error_code(SmtpStatusCode::NotDefined) == ReplyClass::None);
+    }
+}
+
+TEST_CASE("default_error_condition") {
+    SUBCASE("maps every value, listed or not, to its class") {
+        for (const int v : interesting_ints()) {
+            CAPTURE(v);
+            const std::error_condition condition = smtp_code(v).default_error_condition();
+            CHECK(condition.category() == smtp::reply_class_category());
+            CHECK(condition.value() == static_cast<int>(class_from_text(v)));
+        }
+    }
+    SUBCASE("makes ec == ReplyClass hold for exactly the code's class") {
+        for (const int v : interesting_ints()) {
+            CAPTURE(v);
+            const std::error_code ec = smtp_code(v);
+            for (const ReplyClass reply : all_classes) {
+                CAPTURE(static_cast<int>(reply));
+                CHECK((ec == reply) == (class_from_text(v) == reply));
+                CHECK((ec != reply) == (class_from_text(v) != reply));
+            }
+        }
+    }
+    SUBCASE("every 4yz, listed or not, is TransientNegative") {
+        for (int v = 400; v <= 499; ++v) {
+            CAPTURE(v);
+            CHECK(smtp_code(v) == ReplyClass::TransientNegative);
+        }
+    }
+    SUBCASE("codes of other categories match no class") {
+        for (const ReplyClass reply : all_classes) {
+            CAPTURE(static_cast<int>(reply));
+            CHECK(std::make_error_code(std::errc::connection_reset) != reply);
+            CHECK(std::error_code(static_cast<int>(reply), std::generic_category()) != reply);
+            CHECK(std::error_code() != reply);
+        }
+    }
+}
+
+TEST_CASE("make_error_condition") {
+    SUBCASE("keeps the class in reply_class_category") {
+        for (const ReplyClass reply : all_classes) {
+            CAPTURE(static_cast<int>(reply));
+            const std::error_condition condition = smtp::make_error_condition(reply);
+            CHECK(condition.value() == static_cast<int>(reply));
+            CHECK(condition.category() == smtp::reply_class_category());
+            const std::error_condition converted = reply;
+            CHECK(converted == condition);
+        }
+    }
+    SUBCASE("is found by argument-dependent lookup") {
+        CHECK(make_error_condition(ReplyClass::PermanentNegative).value() == 5);
+    }
+}
+
+TEST_CASE("reply_class_category") {
+    SUBCASE("is named smtp.reply_class and is one object") {
+        CHECK(std::string(smtp::reply_class_category().name()) == "smtp.reply_class");
+        CHECK(&smtp::reply_class_category() == &smtp::reply_class_category());
+    }
+    SUBCASE("message names the class, or the unknown value") {
+        CHECK(contains(smtp::make_error_condition(ReplyClass::PositiveCompletion).message(), "2yz"));
+        CHECK(contains(smtp::make_error_condition(ReplyClass::PositiveIntermediate).message(), "3yz"));
+        CHECK(contains(smtp::make_error_condition(ReplyClass::TransientNegative).message(), "4yz"));
+        CHECK(contains(smtp::make_error_condition(ReplyClass::PermanentNegative).message(), "5yz"));
+        CHECK(smtp::make_error_condition(ReplyClass::None).message() == "not an SMTP reply code");
+        CHECK(smtp::reply_class_category().message(7) == "unknown SMTP reply class 7");
+        for (const int v : interesting_ints()) {
+            CAPTURE(v);
+            CHECK_FALSE(smtp::reply_class_category().message(v).empty());
+        }
+    }
+}
