@@ -603,58 +603,73 @@ static_assert(registry_index_matches_table(), "the dense index disagrees with th
 
 } // namespace detail
 
-/// The registry entry for a code, or nullptr when the code is not
-/// registered (class other than 2, 4 or 5, or no such subject and detail).
-/// 2.1.1, 4.1.1 and 5.1.1 all give the X.1.1 entry.
-constexpr const EnhancedStatusCodeEntry*
-registry_entry(const EnhancedStatusCode& code) noexcept {
+namespace detail {
+
+inline constexpr std::size_t no_registry_position = enhanced_status_code_registry.size();
+
+// The position of the code's entry in the registry, or no_registry_position.
+// The lookups below work on this position rather than on a pointer: GCC's
+// -fsanitize=undefined makes comparing the address of a constexpr object
+// with nullptr "not a constant expression".
+constexpr std::size_t registry_position(const EnhancedStatusCode& code) noexcept {
     const bool class_ok = code.status_class == 2 || code.status_class == 4 ||
                           code.status_class == 5;
     // Negative numbers become large unsigned ones and fail the bounds checks.
     const auto subject = static_cast<std::size_t>(static_cast<unsigned>(code.subject));
     const auto detail_ = static_cast<std::size_t>(static_cast<unsigned>(code.detail));
-    if (!class_ok || subject >= detail::registry_subjects ||
-        detail_ >= detail::registry_details) {
-        return nullptr;
+    if (!class_ok || subject >= registry_subjects || detail_ >= registry_details) {
+        return no_registry_position;
     }
-    const std::uint8_t slot = detail::registry_index[subject][detail_];
-    return slot == detail::no_registry_slot ? nullptr
-                                            : &enhanced_status_code_registry[slot];
+    const std::uint8_t slot = registry_index[subject][detail_];
+    return slot == no_registry_slot ? no_registry_position : std::size_t{slot};
+}
+
+} // namespace detail
+
+/// The registry entry for a code, or nullptr when the code is not
+/// registered (class other than 2, 4 or 5, or no such subject and detail).
+/// 2.1.1, 4.1.1 and 5.1.1 all give the X.1.1 entry.
+constexpr const EnhancedStatusCodeEntry*
+registry_entry(const EnhancedStatusCode& code) noexcept {
+    const std::size_t at = detail::registry_position(code);
+    return at == detail::no_registry_position ? nullptr : &enhanced_status_code_registry[at];
 }
 
 /// Whether the code is in the registry, in any of the classes 2, 4 and 5.
 /// False for vendor-only numbers (5.7.500, 4.7.32) and for invalid codes.
 constexpr bool is_registered(const EnhancedStatusCode& code) noexcept {
-    return registry_entry(code) != nullptr;
+    return detail::registry_position(code) != detail::no_registry_position;
 }
 
 /// The registry's title for a registered code ("Bad destination mailbox
 /// address" for 2.1.1, 4.1.1 and 5.1.1); empty for an unregistered code, and
 /// for X.6.10, which the registry lists without a title.
 constexpr std::string_view title(const EnhancedStatusCode& code) noexcept {
-    const EnhancedStatusCodeEntry* e = registry_entry(code);
-    return e != nullptr ? e->title : std::string_view{};
+    const std::size_t at = detail::registry_position(code);
+    return at == detail::no_registry_position ? std::string_view{}
+                                              : enhanced_status_code_registry[at].title;
 }
 
 /// The basic reply codes the registry associates with a registered code;
 /// empty (scope Listed) for an unregistered one.
 constexpr AssociatedBasicCodes associated_basic_codes(const EnhancedStatusCode& code) noexcept {
-    const EnhancedStatusCodeEntry* e = registry_entry(code);
-    return e != nullptr ? e->basic_codes
-                        : AssociatedBasicCodes{{}, 0, BasicCodeScope::Listed};
+    const std::size_t at = detail::registry_position(code);
+    return at == detail::no_registry_position
+               ? AssociatedBasicCodes{{}, 0, BasicCodeScope::Listed}
+               : enhanced_status_code_registry[at].basic_codes;
 }
 
 /// Whether the registry marks the code deprecated (X.6.10 only).
 constexpr bool is_deprecated(const EnhancedStatusCode& code) noexcept {
-    const EnhancedStatusCodeEntry* e = registry_entry(code);
-    return e != nullptr && e->deprecated;
+    const std::size_t at = detail::registry_position(code);
+    return at != detail::no_registry_position && enhanced_status_code_registry[at].deprecated;
 }
 
 /// The RFC that defines a registered code (3463 for 5.1.1); 0 for an
 /// unregistered code and for X.7.28, which an Internet-Draft defines.
 constexpr int defining_rfc(const EnhancedStatusCode& code) noexcept {
-    const EnhancedStatusCodeEntry* e = registry_entry(code);
-    return e != nullptr ? e->rfc : 0;
+    const std::size_t at = detail::registry_position(code);
+    return at == detail::no_registry_position ? 0 : enhanced_status_code_registry[at].rfc;
 }
 
 /// The registry's title of a subject sub-code, X.<subject>.YYY (RFC 3463
