@@ -71,30 +71,30 @@ constexpr bool is_valid(const EnhancedStatusCode& code) noexcept {
 namespace detail {
 
 // Reads 1 to 3 ASCII digits of `text` from `pos`, the RFC 3463 grammar for
-// subject and detail; advances `pos` past them. False when there are none,
-// or when a number of two or three digits starts with 0: RFC 3463 section 2
-// says each sub-code MUST be written without leading zeros.
+// subject and detail; advances `pos` past them. False when there are none.
+// RFC 3463 section 2 tells senders not to write leading zeros; a reader
+// accepts them ("5.01.1" is 5.1.1), as the grammar's 1*3digit allows.
 constexpr bool read_enhanced_field(std::string_view text, std::size_t& pos,
                                    int& out) noexcept {
     int value = 0;
     std::size_t digits = 0;
-    const std::size_t start = pos;
     while (pos < text.size() && digits < 3 && text[pos] >= '0' && text[pos] <= '9') {
         value = value * 10 + (text[pos] - '0');
         ++pos;
         ++digits;
     }
     out = value;
-    return digits == 1 || (digits > 1 && text[start] != '0');
+    return digits != 0;
 }
 
 } // namespace detail
 
 /// Parses the whole of `text` as class "." subject "." detail: class 2, 4 or
-/// 5, subject and detail 1 to 3 ASCII digits without leading zeros (RFC 3463
-/// section 2). Anything else, such as signs, spaces, "5.1", "511",
-/// "5.1.1.1", "5.1000.1" or "5.01.1", gives std::nullopt. Only the bytes of
-/// `text` are read. A parsed code prints back as exactly `text`.
+/// 5, subject and detail 1 to 3 ASCII digits (RFC 3463 section 2). Anything
+/// else, such as signs, spaces, "5.1", "511", "5.1.1.1" or "5.1000.1", gives
+/// std::nullopt. Only the bytes of `text` are read. Leading zeros, which
+/// senders must not write, are read as the number ("5.01.1" is 5.1.1), so a
+/// parsed code prints back as `text` unless `text` had them.
 constexpr std::optional<EnhancedStatusCode>
 parse_enhanced_status_code(std::string_view text) noexcept {
     if (text.size() < 5 || text.size() > 9) {

@@ -61,7 +61,7 @@ static_assert(!smtp::parse_enhanced_status_code("511"));
 static_assert(!smtp::parse_enhanced_status_code("4.16.55.1"));
 static_assert(!smtp::parse_enhanced_status_code("6.1.1"));
 static_assert(!smtp::parse_enhanced_status_code("5.1000.1"));
-static_assert(!smtp::parse_enhanced_status_code("5.01.1"));
+static_assert(smtp::parse_enhanced_status_code("5.01.1") == c511);
 static_assert(!smtp::parse_enhanced_status_code(" 5.1.1"));
 static_assert(!smtp::parse_enhanced_status_code(std::string_view("5.1.1\0", 6)));
 
