@@ -6,6 +6,7 @@
 #include <smtp/error_code.hpp>
 #include <smtp/fmt.hpp>
 #include <smtp/format.hpp>
+#include <smtp/reply.hpp>
 #include <smtp/smtp.hpp>
 #include <smtp/status_code.hpp>
 #include <smtp/version.hpp>
