@@ -91,10 +91,10 @@ group_members() {
 
 # Sends TERM to $1, waits up to 10 s, then KILL; reaps it if it is our child.
 stop_pid() {
-    local pid=$1 i
+    local pid=$1
     if alive "$pid"; then
         kill -TERM "$pid" 2>/dev/null
-        for i in $(seq 100); do
+        for _ in $(seq 100); do
             alive "$pid" || break
             sleep 0.1
         done
@@ -115,8 +115,8 @@ stop_server() {
     if [ -n "$server_group" ]; then
         # Postfix's master ends its daemons itself on TERM; anything of its
         # group still running after that is ended here, by PID.
-        local member i
-        for i in $(seq 50); do
+        local member
+        for _ in $(seq 50); do
             [ -z "$(group_members "$server_group")" ] && break
             sleep 0.1
         done
@@ -129,6 +129,7 @@ stop_server() {
     log "stopped $server (PID $pid)"
 }
 
+# shellcheck disable=SC2317 # run by the EXIT trap
 cleanup() {
     local status=$?
     trap - EXIT TERM INT HUP
@@ -209,9 +210,9 @@ run_probe() {
 # Waits up to 20 s for a listening socket on 127.0.0.1:$1 (from /proc, so
 # without connecting) while PID $2 lives.
 wait_listening() {
-    local port_hex i
+    local port_hex
     port_hex=$(printf '%04X' "$1")
-    for i in $(seq 200); do
+    for _ in $(seq 200); do
         alive "$2" || return 1
         # local_address 0100007F:PORT, state 0A (LISTEN)
         if grep -q "^ *[0-9]*: 0100007F:$port_hex [0-9A-F:]* 0A " /proc/net/tcp 2>/dev/null; then
@@ -368,11 +369,13 @@ run_postfix() {
 # -------------------------------------------------------------- aiosmtpd --
 
 # Debian's own interpreter, not whichever python3 comes first on PATH: the
-# python3-aiosmtpd package installs for it.
+# python3-aiosmtpd package installs for it. Always with -I (isolated): no
+# PYTHON* variables, no user site, and not the current folder on sys.path,
+# where the work folder "aiosmtpd" would pass for the package.
 debian_python=/usr/bin/python3
 
 have_aiosmtpd() {
-    [ -x "$debian_python" ] && "$debian_python" -c 'import aiosmtpd' >/dev/null 2>&1
+    [ -x "$debian_python" ] && "$debian_python" -I -c 'import aiosmtpd' >/dev/null 2>&1
 }
 
 run_aiosmtpd() {
@@ -380,14 +383,14 @@ run_aiosmtpd() {
         install_packages python3-aiosmtpd
         have_aiosmtpd || skip "python3-aiosmtpd was installed but $debian_python cannot import it"
     fi
-    local dir=$work port i
+    local dir=$work port
     rm -rf "$dir"
     mkdir -p "$dir" || fail "cannot create $dir"
     log "starting aiosmtpd"
-    "$debian_python" "$here/aiosmtpd_server.py" --port-file "$dir/port" --lifetime "$budget" \
+    "$debian_python" -I "$here/aiosmtpd_server.py" --port-file "$dir/port" --lifetime "$budget" \
         </dev/null >"$dir/server.log" 2>&1 &
     server_pid=$!
-    for i in $(seq 200); do
+    for _ in $(seq 200); do
         [ -s "$dir/port" ] && break
         alive "$server_pid" || break
         sleep 0.1
@@ -397,7 +400,7 @@ run_aiosmtpd() {
         fail "aiosmtpd did not start (log above)"
     fi
     port=$(cat "$dir/port")
-    log "aiosmtpd $("$debian_python" -c 'import aiosmtpd; print(aiosmtpd.__version__)')" \
+    log "aiosmtpd $("$debian_python" -I -c 'import aiosmtpd; print(aiosmtpd.__version__)')" \
         "listening on 127.0.0.1:$port (PID $server_pid)"
 
     local status=0
