@@ -295,6 +295,7 @@ public:
     constexpr int code() const noexcept { return code_; }
     /// The code as the enumerator that lists it, or std::nullopt for a code
     /// no enumerator lists (571, 299); classify those with reply_class(code()).
+    /// An empty Reply gives SmtpStatusCode::NotDefined, the sentinel for 0.
     constexpr std::optional<SmtpStatusCode> status() const noexcept {
         return from_value(code_);
     }
@@ -447,16 +448,13 @@ constexpr ReplyParse parse_reply(std::string_view input, ReplyLimits limits = {}
             // A line may hold max_line_length bytes and its CR, so its LF is
             // among the first max_line_length + 2 bytes (written to avoid
             // overflow for huge limits; available >= 4 here).
-            const std::size_t window = limits.max_line_length < available - 2
-                                           ? limits.max_line_length + 2
-                                           : available;
+            const bool bounded = limits.max_line_length <= available - 2;
+            const std::size_t window = bounded ? limits.max_line_length + 2 : available;
             lf = detail::find_lf(line + 4, line + window, end);
             if (lf == line + window) {
                 // No line end yet: too long if the bytes already prove it.
-                const bool proven =
-                    window != available ||
-                    (available == limits.max_line_length + 1 &&
-                     line[limits.max_line_length] != '\r');
+                const bool proven = bounded || (available == limits.max_line_length + 1 &&
+                                                line[limits.max_line_length] != '\r');
                 return ReplyAccess::failure(proven ? ReplyError::LineTooLong
                                                    : ReplyError::Incomplete);
             }
