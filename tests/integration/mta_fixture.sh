@@ -207,16 +207,21 @@ run_probe() {
     return "$status"
 }
 
-# Waits up to 20 s for a listening socket on 127.0.0.1:$1 (from /proc, so
-# without connecting) while PID $2 lives.
+# Waits up to 20 s, while PID $2 lives, until PID $2 itself listens on
+# 127.0.0.1:$1: the socket in LISTEN state there (from /proc/net/tcp, so
+# without connecting) must be one of its open files, not someone else's.
 wait_listening() {
-    local port_hex
+    local port_hex inode fd
     port_hex=$(printf '%04X' "$1")
     for _ in $(seq 200); do
         alive "$2" || return 1
-        # local_address 0100007F:PORT, state 0A (LISTEN)
-        if grep -q "^ *[0-9]*: 0100007F:$port_hex [0-9A-F:]* 0A " /proc/net/tcp 2>/dev/null; then
-            return 0
+        # Fields: sl local_address rem_address st ... inode (10th); 0A is LISTEN.
+        inode=$(awk -v local="0100007F:$port_hex" \
+            '$2 == local && $4 == "0A" { print $10; exit }' /proc/net/tcp 2>/dev/null)
+        if [ -n "$inode" ]; then
+            for fd in "/proc/$2/fd/"*; do
+                [ "$(readlink "$fd" 2>/dev/null)" = "socket:[$inode]" ] && return 0
+            done
         fi
         sleep 0.1
     done
@@ -272,8 +277,8 @@ smtpd_soft_error_limit = 100
 smtpd_hard_error_limit = 200
 smtpd_junk_command_limit = 1000
 biff = no
+# Logs go to the master's standard output (master -s), which is a file.
 maillog_file = /dev/stdout
-maillog_file_prefixes = /dev/stdout, $dir
 EOF
     # Postfix's daemons, with chroot off (the fifth column) everywhere.
     cat >"$dir/etc/master.cf" <<EOF
@@ -330,26 +335,26 @@ run_postfix() {
         if ! timeout 60 /usr/sbin/postfix -c "$dir/etc" check; then
             fail "postfix check rejected the configuration in $dir/etc"
         fi
-        # From here on the daemons log to a file.
-        /usr/sbin/postconf -c "$dir/etc" -e "maillog_file = $dir/maillog"
-        touch -d '-1 minute' "$dir/etc/main.cf"
         : >"$dir/maillog"
 
         log "configured; starting Postfix's master"
         # -e: the master exits by itself after the budget, even if this
-        # script and its trap are killed outright.
-        /usr/lib/postfix/sbin/master -c "$dir/etc" -e "$budget" </dev/null >>"$dir/maillog" 2>&1 &
+        # script and its trap are killed outright. -s: it and its daemons
+        # log to its standard output (maillog_file = /dev/stdout), the file.
+        /usr/lib/postfix/sbin/master -c "$dir/etc" -e "$budget" -s </dev/null >>"$dir/maillog" 2>&1 &
         server_pid=$!
         if wait_listening "$port" "$server_pid"; then
             break
         fi
+        # Most likely the port was taken between choosing and binding it
+        # (the master then exits, its message lost before its logger runs).
         stop_server
-        if grep -q "Address already in use" "$dir/maillog" && [ "$attempt" -lt 3 ]; then
-            log "port $port was taken meanwhile; another one"
+        if [ "$attempt" -lt 3 ]; then
+            log "Postfix did not start listening on port $port; trying another port"
             continue
         fi
         tail -n 20 "$dir/maillog"
-        fail "Postfix did not start (log above, $dir/maillog)"
+        fail "Postfix did not start in 3 attempts (log above, $dir/maillog)"
     done
     # The master made itself a session and group leader (setsid): its
     # daemons share its group, which is how the cleanup finds them.
