@@ -1,6 +1,7 @@
 // A second translation unit that includes every public header, so the test
 // program proves they link without duplicate definitions and that inline
 // variables are one object across translation units.
+#include <smtp/reply.hpp>
 #include <smtp/status_code.hpp>
 #include <smtp/version.hpp>
 
