@@ -2,6 +2,7 @@
 // program proves they link without duplicate definitions and that inline
 // variables are one object across translation units.
 #include <smtp/reply.hpp>
+#include <smtp/semantics.hpp>
 #include <smtp/status_code.hpp>
 #include <smtp/version.hpp>
 
@@ -9,5 +10,6 @@
 
 namespace second_tu {
 const void* all_status_codes_address() noexcept { return &smtp::all_status_codes; }
+const void* expected_reply_rules_address() noexcept { return &smtp::expected_reply_rules; }
 std::string_view name_of(smtp::SmtpStatusCode code) noexcept { return smtp::name(code); }
 } // namespace second_tu

@@ -2,9 +2,12 @@
 // compiles on its own.
 #include <smtp/semantics.hpp>
 
+#include <smtp/reply.hpp>
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <climits>
 #include <cstddef>
 #include <initializer_list>
@@ -701,4 +704,116 @@ TEST_CASE("measure_reply") {
     CHECK(smtp::measure_reply(250, std::nullopt, {"a", "bc"}).size == 15); // "250-a\r\n250 bc\r\n"
     CHECK(smtp::measure_reply(250, std::nullopt, {"a\n"}).error == ReplyWriteError::LineBreakInText);
     CHECK(smtp::measure_reply(199, std::nullopt, {"a"}).error == ReplyWriteError::InvalidCode);
+}
+
+// ---------------------------------------------------------------------------
+// Round trips through parse_reply
+// ---------------------------------------------------------------------------
+
+namespace {
+
+// What parse_reply gives as a line's text: the enhanced code, a space and the
+// text, or just one of them.
+std::string read_back_text(const std::optional<EnhancedStatusCode>& enhanced, std::string_view text) {
+    if (!enhanced) {
+        return std::string(text);
+    }
+    std::string out = std::to_string(enhanced->status_class) + "." +
+                      std::to_string(enhanced->subject) + "." + std::to_string(enhanced->detail);
+    if (!text.empty()) {
+        out += " ";
+        out += text;
+    }
+    return out;
+}
+
+void check_round_trip(int code, const std::optional<EnhancedStatusCode>& enhanced,
+                      const std::vector<std::string>& text) {
+    const std::vector<std::string_view> lines(text.begin(), text.end());
+    std::string buf(64 * 1024, '\0');
+    const smtp::ReplyWriteResult w = smtp::write_reply(
+        buf.data(), buf.data() + buf.size(), code, enhanced, lines.data(), lines.size());
+    REQUIRE(w.ok());
+    const std::string_view wire(buf.data(), w.size);
+    // Another reply after it must not be read (pipelining, RFC 2920).
+    std::string input(wire);
+    input += "221 next\r\n";
+    const smtp::ReplyParse p = smtp::parse_reply(input);
+    REQUIRE(p.ok());
+    CHECK(p.consumed == w.size);
+    CHECK(p.reply.raw() == wire);
+    CHECK(p.reply.code() == code);
+    CHECK(p.reply.line_count() == lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        CHECK(p.reply.line(i) == read_back_text(enhanced, lines[i]));
+    }
+    if (enhanced) {
+        CHECK(p.reply.enhanced() == enhanced);
+    }
+}
+
+// A small deterministic generator, so that failures reproduce.
+struct Lcg {
+    std::uint64_t state;
+    std::uint32_t next() {
+        state = state * 6364136223846793005u + 1442695040888963407u;
+        return static_cast<std::uint32_t>(state >> 33);
+    }
+    std::uint32_t below(std::uint32_t n) { return next() % n; }
+};
+
+} // namespace
+
+TEST_CASE("write_reply round trips through parse_reply") {
+    SUBCASE("the shapes servers send") {
+        check_round_trip(250, std::nullopt, {"OK"});
+        check_round_trip(250, std::nullopt, {""});
+        check_round_trip(334, std::nullopt, {""});
+        check_round_trip(334, std::nullopt, {"PDQxOTI5NDIzNDEuMTI4Mjg0NzJAc291cmNlZm91ci5hbmRyZXcuY211LmVkdT4="});
+        check_round_trip(250, std::nullopt, {"mx.example.org", "PIPELINING", "SIZE 35882577",
+                                             "8BITMIME", "ENHANCEDSTATUSCODES", "CHUNKING"});
+        check_round_trip(250, std::nullopt, {"234 Text beginning with numbers", "The last line"});
+        check_round_trip(550, EnhancedStatusCode{5, 1, 1}, {"No such user here"});
+        check_round_trip(550, EnhancedStatusCode{5, 1, 1}, {""});
+        check_round_trip(550, EnhancedStatusCode{5, 7, 1},
+                         {"The user or domain that you are sending to", "", "does not accept mail"});
+        check_round_trip(451, EnhancedStatusCode{4, 3, 0}, {"Try again later [#4.16.1]"});
+        check_round_trip(421, EnhancedStatusCode{4, 4, 5}, {"Too busy", "closing"});
+        check_round_trip(220, std::nullopt, {"caf\xc3\xa9 \x01 \t"});
+        check_round_trip(554, EnhancedStatusCode{5, 999, 999}, {"x"});
+        check_round_trip(250, EnhancedStatusCode{2, 0, 0}, {std::string(512 - 12, 'x')});
+    }
+    SUBCASE("many generated replies") {
+        Lcg rng{20240601};
+        for (int n = 0; n < 20000; ++n) {
+            const int code = 200 + static_cast<int>(rng.below(400));
+            std::optional<EnhancedStatusCode> enhanced;
+            if (code / 100 != 3 && rng.below(2) == 0) {
+                enhanced = EnhancedStatusCode{code / 100, static_cast<int>(rng.below(1000)),
+                                              static_cast<int>(rng.below(1000))};
+            }
+            std::vector<std::string> text(1 + rng.below(6));
+            for (std::string& t : text) {
+                const std::uint32_t length = rng.below(5) == 0 ? rng.below(480) : rng.below(20);
+                for (std::uint32_t k = 0; k < length; ++k) {
+                    char c = static_cast<char>(rng.below(256));
+                    if (c == '\r' || c == '\n') {
+                        c = '.';
+                    }
+                    t.push_back(c);
+                }
+            }
+            check_round_trip(code, enhanced, text);
+        }
+    }
+    SUBCASE("without an enhanced code, text that starts with one reads back as one") {
+        std::string buf(64, '\0');
+        const auto w = smtp::write_reply(buf.data(), buf.data() + buf.size(), 550, std::nullopt,
+                                         {"5.1.1 unknown user"});
+        REQUIRE(w.ok());
+        const auto p = smtp::parse_reply(std::string_view(buf.data(), w.size));
+        REQUIRE(p.ok());
+        CHECK(p.reply.enhanced() == EnhancedStatusCode{5, 1, 1});
+        CHECK(p.reply.line(0) == "5.1.1 unknown user");
+    }
 }
