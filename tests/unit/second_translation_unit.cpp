@@ -1,6 +1,7 @@
 // A second translation unit that includes every public header, so the test
 // program proves they link without duplicate definitions and that inline
 // variables are one object across translation units.
+#include <smtp/enhanced_status_code.hpp>
 #include <smtp/reply.hpp>
 #include <smtp/semantics.hpp>
 #include <smtp/status_code.hpp>
