@@ -11,6 +11,8 @@
 #include <smtp/reply.hpp>
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -185,9 +187,11 @@ inline std::string completion(std::string_view in) {
 }
 
 // Checks every property of parse_reply on one input; returns a description
-// of the first one broken, or an empty string.
+// of the first one broken, or an empty string. Prefixes: every one when
+// there are at most `prefixes` + 1, else about that many spread evenly, plus
+// the last eight.
 inline std::string check(std::string_view in, smtp::ReplyLimits limits,
-                         bool every_prefix = true) {
+                         std::size_t prefixes = SIZE_MAX) {
     using smtp::ReplyError;
     const smtp::ReplyParse got = smtp::parse_reply(in, limits);
     const Result want = parse(in, limits);
@@ -263,11 +267,28 @@ inline std::string check(std::string_view in, smtp::ReplyLimits limits,
     }
 
     // Fed in pieces: every prefix answers Incomplete until the whole input's
-    // answer is proven, and that answer from then on.
-    if (every_prefix) {
+    // answer is proven, and that answer from then on. Each prefix is copied
+    // to the end of a heap buffer of the input's size, so a read past the
+    // prefix is a read past the buffer, caught by AddressSanitizer.
+    {
+        const std::size_t step = in.size() < prefixes ? 1 : in.size() / prefixes + 1;
+        std::vector<std::size_t> cuts;
+        for (std::size_t k = 0; k <= in.size(); k += step) {
+            cuts.push_back(k);
+        }
+        for (std::size_t k = in.size() > 8 ? in.size() - 8 : 0; k <= in.size(); ++k) {
+            if (k > cuts.back()) {
+                cuts.push_back(k);
+            }
+        }
+        std::vector<char> buffer(in.size());
         bool decided = false;
-        for (std::size_t k = 0; k <= in.size(); ++k) {
-            const smtp::ReplyParse part = smtp::parse_reply(in.substr(0, k), limits);
+        for (const std::size_t k : cuts) {
+            char* const start = buffer.data() + (buffer.size() - k);
+            if (k != 0) {
+                std::memcpy(start, in.data(), k);
+            }
+            const smtp::ReplyParse part = smtp::parse_reply(std::string_view(start, k), limits);
             if (part.error == ReplyError::Incomplete) {
                 if (decided) {
                     return "a prefix went back to Incomplete at " + std::to_string(k);
