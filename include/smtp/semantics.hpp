@@ -434,6 +434,77 @@ constexpr std::string_view expected_reply_source(Command answered, int code) noe
 }
 
 // ---------------------------------------------------------------------------
+// Whether an enhanced code goes with a basic code
+// ---------------------------------------------------------------------------
+
+/// How the IANA registry of enhanced status codes (RFC 5248) judges a basic
+/// reply code and an enhanced code sent together. Advice for logs and
+/// linters: a server may pair them as it likes, and a reader should still
+/// take both.
+enum class Pairing : int {
+    /// The registry associates the basic code with the enhanced code's
+    /// entry (550 with 5.1.1; any code with X.0.0).
+    Usual,
+    /// The entry lists other basic codes (552 with 5.1.1, where X.1.1 lists
+    /// 451 and 550).
+    Unusual,
+    /// The entry is registered but the registry gives no basic code for it
+    /// (X.1.2, for example), so no pairing is unusual.
+    NotGiven,
+    /// A valid enhanced code of the right class that is not in the registry
+    /// (vendor codes such as 5.7.500).
+    Unregistered,
+    /// The enhanced code's class differs from the basic code's first digit,
+    /// which RFC 3463 section 2 and RFC 2034 section 3 forbid (550 with
+    /// 4.1.1; any 3yz code, which has no enhanced class).
+    ClassMismatch,
+    /// The basic code is outside 200..599, or the enhanced code could not be
+    /// parsed (class other than 2, 4 or 5, subject or detail outside 0..999).
+    Invalid,
+};
+
+/// The enumerator's spelling ("Unusual"); empty for a value that is no
+/// enumerator.
+constexpr std::string_view name(Pairing pairing) noexcept {
+    switch (pairing) {
+    case Pairing::Usual: return "Usual";
+    case Pairing::Unusual: return "Unusual";
+    case Pairing::NotGiven: return "NotGiven";
+    case Pairing::Unregistered: return "Unregistered";
+    case Pairing::ClassMismatch: return "ClassMismatch";
+    case Pairing::Invalid: return "Invalid";
+    }
+    return {};
+}
+
+/// Judges basic code `basic` sent with `enhanced` against the registry's
+/// "associated basic status code" column (see Pairing). The registry is
+/// class-agnostic, so 4.1.1 and 5.1.1 share X.1.1's list; the class must
+/// match the basic code's first digit first.
+constexpr Pairing pairing(int basic, const EnhancedStatusCode& enhanced) noexcept {
+    if (basic < 200 || basic > 599 || !is_valid(enhanced)) {
+        return Pairing::Invalid;
+    }
+    if (enhanced.status_class != basic / 100) {
+        return Pairing::ClassMismatch;
+    }
+    if (!is_registered(enhanced)) {
+        return Pairing::Unregistered;
+    }
+    const AssociatedBasicCodes associated = associated_basic_codes(enhanced);
+    if (associated.empty() && associated.scope == BasicCodeScope::Listed) {
+        return Pairing::NotGiven;
+    }
+    return associated.permits(basic) ? Pairing::Usual : Pairing::Unusual;
+}
+
+/// Whether the registry calls the pairing usual: pairing(basic, enhanced)
+/// is Pairing::Usual.
+constexpr bool is_usual_pairing(int basic, const EnhancedStatusCode& enhanced) noexcept {
+    return pairing(basic, enhanced) == Pairing::Usual;
+}
+
+// ---------------------------------------------------------------------------
 // Names from other ecosystems
 // ---------------------------------------------------------------------------
 

@@ -40,6 +40,8 @@ static_assert(noexcept(smtp::from_foreign_name("")));
 static_assert(noexcept(smtp::from_foreign_name("", ForeignApi::MailKit)));
 static_assert(noexcept(smtp::foreign_name(SmtpStatusCode::Ok, ForeignApi::DotNet)));
 static_assert(noexcept(smtp::measure_reply(250, std::nullopt, {"x"})));
+static_assert(noexcept(smtp::pairing(550, EnhancedStatusCode{5, 1, 1})));
+static_assert(noexcept(smtp::is_usual_pairing(550, EnhancedStatusCode{5, 1, 1})));
 static_assert(noexcept(smtp::write_reply(nullptr, nullptr, 250, std::nullopt, {"x"})));
 static_assert(noexcept(smtp::write_reply_to(static_cast<char*>(nullptr), 250, std::nullopt, {"x"})));
 
@@ -63,6 +65,11 @@ static_assert(smtp::from_foreign_name("ErrorInProcessing") == SmtpStatusCode::Lo
 static_assert(!smtp::from_foreign_name("ErrorInProcessing", ForeignApi::DotNet));
 static_assert(smtp::foreign_name(SmtpStatusCode::CommandNotPermitted, ForeignApi::DotNet) ==
               "BadCommandSequence");
+
+static_assert(smtp::pairing(550, EnhancedStatusCode{5, 1, 1}) == smtp::Pairing::Usual);
+static_assert(smtp::pairing(552, EnhancedStatusCode{5, 1, 1}) == smtp::Pairing::Unusual);
+static_assert(smtp::is_usual_pairing(250, EnhancedStatusCode{2, 0, 0}));
+static_assert(smtp::pairing(550, EnhancedStatusCode{4, 1, 1}) == smtp::Pairing::ClassMismatch);
 
 // The writer works in a constant expression, into a local buffer.
 constexpr bool writes(int code, std::optional<EnhancedStatusCode> enhanced,

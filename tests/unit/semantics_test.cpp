@@ -332,6 +332,114 @@ TEST_CASE("closes_connection") {
 }
 
 // ---------------------------------------------------------------------------
+// Pairing basic and enhanced codes
+// ---------------------------------------------------------------------------
+
+namespace {
+
+// The rule, worked out per registry entry from its raw column data (the
+// registry itself is tested in enhanced_status_code_test.cpp).
+smtp::Pairing pairing_by_hand(int basic, const smtp::EnhancedStatusCodeEntry& entry, int cls) {
+    if (class_digit(basic) != cls) {
+        return smtp::Pairing::ClassMismatch;
+    }
+    const smtp::AssociatedBasicCodes& codes = entry.basic_codes;
+    bool listed = false;
+    for (std::size_t i = 0; i < codes.count; ++i) {
+        listed = listed || codes.codes[i] == basic;
+    }
+    switch (codes.scope) {
+    case smtp::BasicCodeScope::Any: return smtp::Pairing::Usual;
+    case smtp::BasicCodeScope::Any5yz:
+        return listed || cls == 5 ? smtp::Pairing::Usual : smtp::Pairing::Unusual;
+    case smtp::BasicCodeScope::ListedOrAny4yz5yz:
+        return listed || cls == 4 || cls == 5 ? smtp::Pairing::Usual : smtp::Pairing::Unusual;
+    case smtp::BasicCodeScope::Listed:
+        if (codes.count == 0) {
+            return smtp::Pairing::NotGiven;
+        }
+        return listed ? smtp::Pairing::Usual : smtp::Pairing::Unusual;
+    }
+    return smtp::Pairing::Invalid;
+}
+
+} // namespace
+
+TEST_CASE("pairing") {
+    SUBCASE("the issue's examples") {
+        CHECK(smtp::pairing(550, EnhancedStatusCode{5, 1, 1}) == smtp::Pairing::Usual);
+        CHECK(smtp::pairing(552, EnhancedStatusCode{5, 1, 1}) == smtp::Pairing::Unusual);
+        CHECK(smtp::is_usual_pairing(550, EnhancedStatusCode{5, 1, 1}));
+        CHECK_FALSE(smtp::is_usual_pairing(552, EnhancedStatusCode{5, 1, 1}));
+    }
+    SUBCASE("facts from the registry, written out") {
+        CHECK(smtp::pairing(451, EnhancedStatusCode{4, 1, 1}) == smtp::Pairing::Usual);
+        CHECK(smtp::pairing(552, EnhancedStatusCode{5, 2, 2}) == smtp::Pairing::Usual);   // X.2.2: 552
+        CHECK(smtp::pairing(550, EnhancedStatusCode{5, 2, 2}) == smtp::Pairing::Unusual);
+        CHECK(smtp::pairing(535, EnhancedStatusCode{5, 7, 8}) == smtp::Pairing::Usual);   // RFC 4954
+        CHECK(smtp::pairing(250, EnhancedStatusCode{2, 0, 0}) == smtp::Pairing::Usual);   // X.0.0: any
+        CHECK(smtp::pairing(599, EnhancedStatusCode{5, 0, 0}) == smtp::Pairing::Usual);
+        CHECK(smtp::pairing(556, EnhancedStatusCode{5, 1, 10}) == smtp::Pairing::Usual);  // RFC 7505
+        CHECK(smtp::pairing(550, EnhancedStatusCode{5, 1, 2}) == smtp::Pairing::NotGiven);
+    }
+    SUBCASE("codes the registry does not list, and classes that do not match") {
+        CHECK(smtp::pairing(550, EnhancedStatusCode{5, 7, 500}) == smtp::Pairing::Unregistered);
+        CHECK(smtp::pairing(451, EnhancedStatusCode{4, 16, 1}) == smtp::Pairing::Unregistered);
+        CHECK(smtp::pairing(550, EnhancedStatusCode{4, 1, 1}) == smtp::Pairing::ClassMismatch);
+        CHECK(smtp::pairing(451, EnhancedStatusCode{5, 1, 1}) == smtp::Pairing::ClassMismatch);
+        CHECK(smtp::pairing(354, EnhancedStatusCode{2, 0, 0}) == smtp::Pairing::ClassMismatch);
+        CHECK(smtp::pairing(199, EnhancedStatusCode{2, 0, 0}) == smtp::Pairing::Invalid);
+        CHECK(smtp::pairing(600, EnhancedStatusCode{5, 0, 0}) == smtp::Pairing::Invalid);
+        CHECK(smtp::pairing(550, EnhancedStatusCode{3, 0, 0}) == smtp::Pairing::Invalid);
+        CHECK(smtp::pairing(550, EnhancedStatusCode{5, 1000, 0}) == smtp::Pairing::Invalid);
+        CHECK(smtp::pairing(550, EnhancedStatusCode{5, 1, -1}) == smtp::Pairing::Invalid);
+        CHECK(smtp::pairing(INT_MIN, EnhancedStatusCode{INT_MIN, INT_MIN, INT_MIN}) ==
+              smtp::Pairing::Invalid);
+    }
+    SUBCASE("every registry entry, every class and every code 200..599") {
+        std::size_t usual = 0;
+        std::size_t unusual = 0;
+        for (const smtp::EnhancedStatusCodeEntry& entry : smtp::enhanced_status_code_registry) {
+            for (const int cls : {2, 4, 5}) {
+                const EnhancedStatusCode enhanced{cls, entry.subject, entry.detail};
+                for (int basic = 200; basic <= 599; ++basic) {
+                    INFO("basic ", basic, " enhanced ", cls, ".", entry.subject, ".", entry.detail);
+                    const smtp::Pairing expected = pairing_by_hand(basic, entry, cls);
+                    CHECK(smtp::pairing(basic, enhanced) == expected);
+                    CHECK(smtp::is_usual_pairing(basic, enhanced) ==
+                          (expected == smtp::Pairing::Usual));
+                    usual += expected == smtp::Pairing::Usual ? 1 : 0;
+                    unusual += expected == smtp::Pairing::Unusual ? 1 : 0;
+                }
+            }
+        }
+        CHECK(usual > 0);
+        CHECK(unusual > 0);
+    }
+    SUBCASE("valid codes outside the registry are Unregistered") {
+        for (const int cls : {2, 4, 5}) {
+            for (int subject = 0; subject <= 12; ++subject) {
+                for (int detail = 0; detail <= 40; ++detail) {
+                    const EnhancedStatusCode enhanced{cls, subject, detail};
+                    if (!smtp::is_registered(enhanced)) {
+                        CHECK(smtp::pairing(cls * 100 + 50, enhanced) == smtp::Pairing::Unregistered);
+                    }
+                }
+            }
+        }
+    }
+    SUBCASE("names") {
+        CHECK(smtp::name(smtp::Pairing::Usual) == "Usual");
+        CHECK(smtp::name(smtp::Pairing::Unusual) == "Unusual");
+        CHECK(smtp::name(smtp::Pairing::NotGiven) == "NotGiven");
+        CHECK(smtp::name(smtp::Pairing::Unregistered) == "Unregistered");
+        CHECK(smtp::name(smtp::Pairing::ClassMismatch) == "ClassMismatch");
+        CHECK(smtp::name(smtp::Pairing::Invalid) == "Invalid");
+        CHECK(smtp::name(static_cast<smtp::Pairing>(6)).empty());
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Names from other ecosystems, written out from the libraries' documentation
 // (.NET System.Net.Mail.SmtpStatusCode, MailKit.Net.Smtp.SmtpStatusCode) and
 // Aspose.Email's SmtpStatusCode, whose names are ours.
