@@ -23,7 +23,10 @@ class Bytes {
 public:
     Bytes(const std::uint8_t* data, std::size_t size) : data_(data), size_(size) {}
     std::uint8_t byte() { return pos_ < size_ ? data_[pos_++] : std::uint8_t{0}; }
-    unsigned u16() { return static_cast<unsigned>(byte()) << 8 | byte(); }
+    unsigned u16() {
+        const unsigned high = byte(); // two statements: the order is fixed
+        return high << 8 | byte();
+    }
     std::string take(std::size_t n) {
         std::string out;
         while (n-- != 0 && pos_ < size_) {
