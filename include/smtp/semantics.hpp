@@ -256,13 +256,13 @@ struct ExpectedReplyRule {
 /// command when any row for that command lists it.
 ///
 /// How the three entries that are not ordinary commands are treated:
-/// - Greeting is no command, so the replies that answer "any command" (500,
-///   501, and 503, 530, 554 of RFC 5321 section 3.1 and RFC 3207) do not
-///   apply; 220, 554, and 421 (which RFC 5321 section 3.8 lets a server send
-///   at any time) do.
-/// - DataEnd is the end of the mail data, no command line either: the same
-///   "any command" replies do not apply; RFC 5321 section 4.3.2's list for
-///   the data, the SIZE codes of RFC 1870 and 421 do.
+/// - Greeting is no command, so the rows for any command line (500 and 501;
+///   503 of RFC 5321 section 3.1; 530 and 554 of RFC 3207) leave it out. It
+///   has 220 and 554 (RFC 5321 section 4.3.2), and 421, which RFC 5321
+///   section 3.8 lets a server send at any time.
+/// - DataEnd is the end of the mail data, no command line either, so those
+///   rows leave it out too. It has RFC 5321 section 4.3.2's list for the
+///   reply after the data, the SIZE codes of RFC 1870 section 6.2, and 421.
 /// - Other (a command this table does not cover) has every code 200..599:
 ///   its own extension defines its replies, so none is unexpected.
 ///
