@@ -31,7 +31,8 @@ struct Result {
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // "class.subject.detail": class the reply's first digit, subject and detail
-// 1 to 3 digits. Written with find and substr, not like the library's parser.
+// 1 to 3 digits (leading zeros read as the number, as API.md's grammar
+// says). Written with find and substr, not like the library's parser.
 inline std::optional<smtp::EnhancedStatusCode> enhanced_token(std::string_view token,
                                                               char reply_first_digit) {
     if (reply_first_digit != '2' && reply_first_digit != '4' && reply_first_digit != '5') {
