@@ -265,8 +265,6 @@ struct ExpectedReplyRule {
 ///   reply after the data, the SIZE codes of RFC 1870 section 6.2, and 421.
 /// - Other (a command this table does not cover) has every code 200..599:
 ///   its own extension defines its replies, so none is unexpected.
-///
-/// RFC 7504 (521, 556) is not covered yet.
 inline constexpr ExpectedReplyRule expected_reply_rules[] = {
     // RFC 5321 section 4.3.2, command by command.
     {detail::only({Command::Greeting}), {220, 554}, false,
@@ -297,6 +295,16 @@ inline constexpr ExpectedReplyRule expected_reply_rules[] = {
      "RFC 5321 section 3.1 (after a 554 greeting, until QUIT)"},
     {detail::only({Command::Bdat, Command::Auth, Command::StartTls}), {502}, false,
      "RFC 5321 section 4.2.4 (a recognised command the server does not implement)"},
+    // RFC 7504: a host that accepts no mail says 521 instead of the greeting
+    // and may answer every command but QUIT with it; a relay that finds the
+    // recipient's domain takes no mail (a null MX, RFC 7505) answers RCPT
+    // with 556.
+    {detail::only({Command::Greeting}), {521}, false,
+     "RFC 7504 (521 in place of the greeting)"},
+    {detail::all_but({Command::Greeting, Command::DataEnd, Command::Quit}), {521}, false,
+     "RFC 7504 (521 from a host that accepts no mail, until QUIT)"},
+    {detail::only({Command::Rcpt}), {556}, false,
+     "RFC 7504 (556: the recipient's domain accepts no mail)"},
     // RFC 1870, SIZE.
     {detail::only({Command::Mail}), {452, 552}, false, "RFC 1870 section 6.1"},
     {detail::only({Command::Rcpt}), {452, 552}, false, "RFC 1870 section 6.4"},

@@ -34,8 +34,9 @@ using smtp::SmtpStatusCode;
 // RFC 5321 section 3.1), RFC 1870 sections 6.1, 6.2 and 6.4, RFC 3030
 // section 2, RFC 3207 sections 4 and 4.1 (530 except NOOP, EHLO, STARTTLS,
 // QUIT; 554 except QUIT), RFC 4954 sections 4 and 6 (530 except AUTH, EHLO,
-// HELO, NOOP, RSET, QUIT) and RFC 5321 section 4.2.4 (502 for the extension
-// commands).
+// HELO, NOOP, RSET, QUIT), RFC 5321 section 4.2.4 (502 for the extension
+// commands) and RFC 7504 (521 for the greeting and every command but QUIT;
+// 556 for RCPT).
 struct ExpectedRow {
     Command command;
     std::set<int> codes;
@@ -43,24 +44,24 @@ struct ExpectedRow {
 
 const std::vector<ExpectedRow>& expected_rows() {
     static const std::vector<ExpectedRow> rows = {
-        {Command::Greeting, {220, 554, 421}},
-        {Command::Helo, {250, 504, 550, 502, 421, 500, 501, 503, 530, 554}},
-        {Command::Ehlo, {250, 504, 550, 502, 421, 500, 501, 503, 554}},
-        {Command::Mail, {250, 552, 451, 452, 550, 553, 503, 455, 555, 421, 500, 501, 530, 554}},
+        {Command::Greeting, {220, 554, 421, 521}},
+        {Command::Helo, {521, 250, 504, 550, 502, 421, 500, 501, 503, 530, 554}},
+        {Command::Ehlo, {521, 250, 504, 550, 502, 421, 500, 501, 503, 554}},
+        {Command::Mail, {521, 250, 552, 451, 452, 550, 553, 503, 455, 555, 421, 500, 501, 530, 554}},
         {Command::Rcpt,
-         {250, 251, 550, 551, 552, 553, 450, 451, 452, 503, 455, 555, 421, 500, 501, 530, 554}},
-        {Command::Data, {354, 503, 554, 452, 552, 421, 500, 501, 530}},
+         {521, 556, 250, 251, 550, 551, 552, 553, 450, 451, 452, 503, 455, 555, 421, 500, 501, 530, 554}},
+        {Command::Data, {521, 354, 503, 554, 452, 552, 421, 500, 501, 530}},
         {Command::DataEnd, {250, 552, 554, 451, 452, 450, 550, 421}},
-        {Command::Bdat, {250, 503, 450, 451, 452, 550, 552, 554, 502, 421, 500, 501, 530}},
-        {Command::Rset, {250, 421, 500, 501, 503, 530, 554}},
-        {Command::Vrfy, {250, 251, 252, 550, 551, 553, 502, 504, 421, 500, 501, 503, 530, 554}},
-        {Command::Expn, {250, 252, 550, 500, 502, 504, 421, 501, 503, 530, 554}},
-        {Command::Help, {211, 214, 502, 504, 421, 500, 501, 503, 530, 554}},
-        {Command::Noop, {250, 421, 500, 501, 503, 554}},
+        {Command::Bdat, {521, 250, 503, 450, 451, 452, 550, 552, 554, 502, 421, 500, 501, 530}},
+        {Command::Rset, {521, 250, 421, 500, 501, 503, 530, 554}},
+        {Command::Vrfy, {521, 250, 251, 252, 550, 551, 553, 502, 504, 421, 500, 501, 503, 530, 554}},
+        {Command::Expn, {521, 250, 252, 550, 500, 502, 504, 421, 501, 503, 530, 554}},
+        {Command::Help, {521, 211, 214, 502, 504, 421, 500, 501, 503, 530, 554}},
+        {Command::Noop, {521, 250, 421, 500, 501, 503, 554}},
         {Command::Quit, {221, 421, 500, 501}},
         {Command::Auth,
-         {235, 334, 500, 501, 503, 504, 535, 432, 454, 534, 538, 502, 421, 530, 554}},
-        {Command::StartTls, {220, 501, 454, 502, 421, 500, 503, 530, 554}},
+         {521, 235, 334, 500, 501, 503, 504, 535, 432, 454, 534, 538, 502, 421, 530, 554}},
+        {Command::StartTls, {521, 220, 501, 454, 502, 421, 500, 503, 530, 554}},
         // Other: every code, handled below.
     };
     return rows;
