@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include "../support/test_values.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <climits>
@@ -25,6 +27,7 @@ using smtp::EnhancedStatusCode;
 using smtp::ForeignApi;
 using smtp::ReplyWriteError;
 using smtp::SmtpStatusCode;
+using test_values::class_digit;
 
 // ---------------------------------------------------------------------------
 // The expected replies, written out per command by hand from the RFC texts,
@@ -80,16 +83,6 @@ bool expected_by_hand(Command command, int code) {
         }
     }
     return false;
-}
-
-// The class digit of a code, read from its decimal text so as not to repeat
-// the library's arithmetic: 2 to 5 for 200..599, else 0.
-int class_digit(int v) {
-    const std::string text = std::to_string(v);
-    if (text.size() != 3 || text[0] < '2' || text[0] > '5') {
-        return 0;
-    }
-    return text[0] - '0';
 }
 
 Action action_by_hand(int code, Command command, std::optional<EnhancedStatusCode> enhanced) {
