@@ -12,6 +12,7 @@
 #ifndef SMTP_ENHANCED_STATUS_CODE_HPP
 #define SMTP_ENHANCED_STATUS_CODE_HPP
 
+#include <smtp/fixed_text.hpp>
 #include <smtp/status_code.hpp>
 
 #include <array>
@@ -206,11 +207,7 @@ constexpr std::to_chars_result to_chars(char* first, char* last,
 
 /// The text of a code in a small buffer of its own, for printing without a
 /// caller's buffer: `to_text(code).view()` is "5.1.1".
-struct EnhancedStatusCodeText {
-    char data[enhanced_status_code_max_chars] = {};
-    std::size_t size = 0;
-    constexpr std::string_view view() const noexcept { return {data, size}; }
-};
+using EnhancedStatusCodeText = FixedText<enhanced_status_code_max_chars>;
 
 constexpr EnhancedStatusCodeText to_text(const EnhancedStatusCode& code) noexcept {
     EnhancedStatusCodeText text{};
