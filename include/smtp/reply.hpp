@@ -13,6 +13,7 @@
 #include <smtp/status_code.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <iterator>
 #include <optional>
@@ -102,51 +103,36 @@ constexpr std::string_view name(ReplyError error) noexcept {
 namespace detail {
 
 #if defined(SMTP_STATUS_DETAIL_SSE2)
-// The first '\n' in [first, last), or last. Loads 16 bytes at a time and may
-// load bytes in [last, readable) but never beyond `readable`; the answer
-// depends only on [first, last).
-inline const char* find_lf_sse2(const char* first, const char* last,
-                                const char* readable) noexcept {
-    const __m128i lf = _mm_set1_epi8('\n');
-    while (last - first >= 16) {
-        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(first));
-        const unsigned mask =
-            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, lf)));
-        if (mask != 0) {
-            return first + __builtin_ctz(mask);
-        }
-        first += 16;
-    }
-    if (first == last) {
-        return last;
-    }
-    const auto rest = static_cast<unsigned>(last - first); // 1..15
-    if (readable - first >= 16) {
-        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(first));
-        const unsigned mask =
-            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, lf))) &
-            ((1u << rest) - 1u);
-        return mask != 0 ? first + __builtin_ctz(mask) : last;
-    }
-    const void* hit = std::memchr(first, '\n', rest);
-    return hit != nullptr ? static_cast<const char*>(hit) : last;
+// Bit i set when first[i] is '\n', for the 16 bytes from `first`.
+inline unsigned lf_mask16(const char* first) noexcept {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(first));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\n'))));
+}
+// The same for the 64 bytes from `first`.
+inline std::uint64_t lf_mask64(const char* first) noexcept {
+    return static_cast<std::uint64_t>(lf_mask16(first)) |
+           static_cast<std::uint64_t>(lf_mask16(first + 16)) << 16 |
+           static_cast<std::uint64_t>(lf_mask16(first + 32)) << 32 |
+           static_cast<std::uint64_t>(lf_mask16(first + 48)) << 48;
 }
 #endif
 
-// The run-time line-end scan: short lines (the common case) inline, long
-// ones by the C library's memchr, which is vectorised beyond SSE2.
+// The run-time scan: the first '\n' in [first, last), or last. May load
+// bytes in [last, readable), never past `readable`; they never decide.
 inline const char* find_lf_runtime(const char* first, const char* last,
                                    const char* readable) noexcept {
 #if defined(SMTP_STATUS_DETAIL_SSE2)
-    constexpr std::ptrdiff_t inline_span = 64;
-    if (last - first <= inline_span) {
-        return find_lf_sse2(first, last, readable);
+    while (first < last && readable - first >= 16) {
+        const unsigned mask = lf_mask16(first);
+        if (mask != 0) {
+            const char* hit = first + __builtin_ctz(mask);
+            return hit < last ? hit : last;
+        }
+        first += 16;
     }
-    const char* hit = find_lf_sse2(first, first + inline_span, readable);
-    if (hit != first + inline_span) {
-        return hit;
+    if (first >= last) {
+        return last;
     }
-    first += inline_span;
 #else
     static_cast<void>(readable);
 #endif
@@ -160,7 +146,7 @@ constexpr const char* find_lf(const char* first, const char* last,
                               const char* readable) noexcept {
 #if defined(SMTP_STATUS_DETAIL_HAS_IS_CONSTANT_EVALUATED)
     if (!__builtin_is_constant_evaluated()) {
-        return first == last ? last : find_lf_runtime(first, last, readable);
+        return find_lf_runtime(first, last, readable);
     }
 #else
     static_cast<void>(readable);
@@ -173,28 +159,117 @@ constexpr const char* find_lf(const char* first, const char* last,
     return last;
 }
 
+// Finds the line ends of one buffer, front to back (each search starts at
+// or after the previous one's start). At run time it keeps a bitmask of the
+// '\n's in the last 64 bytes it loaded, so that a short line, the common
+// case, costs a shift and a bit count rather than a scan of its own; long
+// lines go to the C library's memchr, which is vectorised beyond SSE2. It
+// loads bytes up to the buffer's end, never past it, and bytes at or after
+// a search's `stop` never decide its answer.
+class LineEndFinder {
+public:
+    constexpr explicit LineEndFinder(const char* end) noexcept : end_(end) {}
+
+    // The first '\n' in [first, stop), or stop.
+    constexpr const char* find(const char* first, const char* stop) noexcept {
+#if defined(SMTP_STATUS_DETAIL_HAS_IS_CONSTANT_EVALUATED)
+        if (!__builtin_is_constant_evaluated()) {
+            return find_runtime(first, stop);
+        }
+#endif
+        for (; first != stop; ++first) {
+            if (*first == '\n') {
+                return first;
+            }
+        }
+        return stop;
+    }
+
+private:
+    const char* find_runtime(const char* first, const char* stop) noexcept {
+#if defined(SMTP_STATUS_DETAIL_SSE2)
+        if (base_ != nullptr && first - base_ < 64) {
+            const std::uint64_t rest = mask_ >> (first - base_);
+            if (rest != 0) {
+                const char* hit = first + __builtin_ctzll(rest);
+                return hit < stop ? hit : stop;
+            }
+            first = base_ + 64;
+        }
+        for (int block = 0; block < 2; ++block) {
+            if (first >= stop) {
+                return stop;
+            }
+            if (end_ - first < 64) {
+                return find_lf_runtime(first, stop, end_);
+            }
+            base_ = first;
+            mask_ = lf_mask64(first);
+            if (mask_ != 0) {
+                const char* hit = first + __builtin_ctzll(mask_);
+                return hit < stop ? hit : stop;
+            }
+            first += 64;
+        }
+        if (first >= stop) {
+            return stop;
+        }
+#endif
+        const void* found = std::memchr(first, '\n', static_cast<std::size_t>(stop - first));
+        return found != nullptr ? static_cast<const char*>(found) : stop;
+    }
+
+    const char* end_;
+    const char* base_ = nullptr; // the 64 bytes mask_ describes start here
+    std::uint64_t mask_ = 0;
+};
+
+constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
 constexpr bool is_code_digit(std::size_t position, char c) noexcept {
-    return position == 0 ? (c >= '2' && c <= '5') : (c >= '0' && c <= '9');
+    return position == 0 ? (c >= '2' && c <= '5') : is_digit(c);
 }
 
-// The enhanced code that starts `text` and is followed by a space or the
-// text's end (RFC 2034 section 4), if its class is `reply_class_digit`.
-constexpr std::optional<EnhancedStatusCode>
-enhanced_at_start(std::string_view text, char reply_class_digit) noexcept {
+// An enhanced code kept in 32 bits inside Reply (class, subject and detail
+// in 4, 10 and 10 bits); 0 is none, as no valid code has class 0.
+constexpr std::uint32_t pack_enhanced(const EnhancedStatusCode& code) noexcept {
+    return static_cast<std::uint32_t>(code.status_class) << 20 |
+           static_cast<std::uint32_t>(code.subject) << 10 |
+           static_cast<std::uint32_t>(code.detail);
+}
+constexpr EnhancedStatusCode unpack_enhanced(std::uint32_t packed) noexcept {
+    return {static_cast<int>(packed >> 20), static_cast<int>(packed >> 10 & 1023u),
+            static_cast<int>(packed & 1023u)};
+}
+
+// The enhanced code that starts the text [text, text_end) and is followed by
+// a space or the text's end (RFC 2034 section 4), if its class is
+// `reply_class_digit`; packed, or 0.
+constexpr std::uint32_t enhanced_at_start(const char* text, const char* text_end,
+                                          char reply_class_digit) noexcept {
+    const auto size = static_cast<std::size_t>(text_end - text);
     // Cheap rejection first: most lines (EHLO keywords, plain text) fail here.
-    if (text.size() < 5 || text[0] != reply_class_digit || text[1] != '.') {
-        return std::nullopt;
+    if (size < 5 || text[0] != reply_class_digit || text[1] != '.') {
+        return 0;
     }
-    // The longest code is "5.123.123": nine bytes.
-    constexpr std::size_t longest = 9;
-    std::size_t token = 0;
-    while (token < text.size() && token <= longest && text[token] != ' ') {
+    // The usual shape, one-digit subject and detail ("5.1.1"), directly.
+    if (is_digit(text[2]) && text[3] == '.' && is_digit(text[4]) &&
+        (size == 5 || text[5] == ' ')) {
+        return pack_enhanced({reply_class_digit - '0', text[2] - '0', text[4] - '0'});
+    }
+    // The token ends at the first space. Codes are 5 ("5.1.1") to 9
+    // ("5.123.123") bytes, and a token with a space in it is no code, so the
+    // search may start at byte 5.
+    std::size_t token = 5;
+    while (token < size && token <= 9 && text[token] != ' ') {
         ++token;
     }
-    if (token > longest) {
-        return std::nullopt;
+    if (token > 9) {
+        return 0;
     }
-    return parse_enhanced_status_code(text.substr(0, token));
+    const std::optional<EnhancedStatusCode> code =
+        parse_enhanced_status_code(std::string_view(text, token));
+    return code ? pack_enhanced(*code) : 0;
 }
 
 struct ReplyAccess;
@@ -305,7 +380,10 @@ public:
     /// Codes elsewhere in the text ("[#4.16.1]") are never taken, and a 3yz
     /// reply never has one.
     constexpr std::optional<EnhancedStatusCode> enhanced() const noexcept {
-        return enhanced_;
+        if (enhanced_ == 0) {
+            return std::nullopt;
+        }
+        return detail::unpack_enhanced(enhanced_);
     }
     /// The number of lines, 1 or more (0 for an empty Reply).
     constexpr std::size_t line_count() const noexcept { return line_count_; }
@@ -332,9 +410,9 @@ private:
     friend struct detail::ReplyAccess;
 
     std::string_view raw_{};
-    int code_ = 0;
     std::size_t line_count_ = 0;
-    std::optional<EnhancedStatusCode> enhanced_{};
+    int code_ = 0;
+    std::uint32_t enhanced_ = 0; // detail::pack_enhanced, 0 for none
 };
 
 /// The answer of parse_reply. `consumed` and `reply` are set only when
@@ -354,23 +432,28 @@ struct ReplyAccess {
     static constexpr ReplyParse failure(ReplyError error) noexcept {
         return ReplyParse{error, 0, Reply{}};
     }
-    static constexpr ReplyParse success(std::string_view raw, int code, std::size_t lines,
-                                        std::optional<EnhancedStatusCode> enhanced) noexcept {
+    static constexpr ReplyParse success(const char* begin, const char* end, int code,
+                                        std::size_t lines, std::uint32_t enhanced) noexcept {
         Reply reply;
-        reply.raw_ = raw;
-        reply.code_ = code;
+        reply.raw_ = std::string_view(begin, static_cast<std::size_t>(end - begin));
         reply.line_count_ = lines;
+        reply.code_ = code;
         reply.enhanced_ = enhanced;
-        return ReplyParse{ReplyError::None, raw.size(), reply};
+        return ReplyParse{ReplyError::None, reply.raw_.size(), reply};
     }
 };
 
-// Checks the code digits of a line against the first line's code (`first`,
-// or nothing for the first line itself), byte by byte: the first bad byte
-// decides between InvalidCode and CodeMismatch.
+// The answer for a line whose code is not the expected one, or that has
+// fewer than 4 bytes: checks its digits one by one, against the first line's
+// (`first`, or nothing for the first line itself), and the first bad byte
+// decides between InvalidCode and CodeMismatch. With all `available` bytes
+// good, the line is Incomplete, or None once its three digits are there.
 constexpr ReplyError check_code(const char* line, std::size_t available,
                                 const char* first) noexcept {
-    for (std::size_t k = 0; k < 3 && k < available; ++k) {
+    for (std::size_t k = 0; k < 3; ++k) {
+        if (k == available) {
+            return ReplyError::Incomplete;
+        }
         if (!is_code_digit(k, line[k])) {
             return ReplyError::InvalidCode;
         }
@@ -378,7 +461,7 @@ constexpr ReplyError check_code(const char* line, std::size_t available,
             return ReplyError::CodeMismatch;
         }
     }
-    return available < 3 ? ReplyError::Incomplete : ReplyError::None;
+    return ReplyError::None;
 }
 
 } // namespace detail
@@ -393,7 +476,9 @@ constexpr ReplyError check_code(const char* line, std::size_t available,
 /// space, a '-' (more lines follow) or the line end (a bare code, "250").
 /// The text is not checked: any byte but LF is passed through. Bytes after
 /// the reply's last line ending never affect the answer, so pipelined replies
-/// (RFC 2920) are read one after another by dropping `consumed` bytes.
+/// (RFC 2920) are read one after another by dropping `consumed` bytes. (At
+/// run time the scan for a line end may load bytes after the reply, but
+/// never past the end of `input`.)
 ///
 /// Errors are reported as soon as the bytes read prove them, so the answer
 /// for a prefix is Incomplete exactly when some continuation could still be
@@ -415,64 +500,68 @@ constexpr ReplyParse parse_reply(std::string_view input, ReplyLimits limits = {}
     }
     const char* const begin = input.data();
     const char* const end = begin + input.size();
-    const char* line = begin;
-    const char* first_code = nullptr; // the first line's digits, once read
+
+    // The first line's code, which every later line must repeat.
+    if (input.size() < 4) {
+        const ReplyError error = detail::check_code(begin, input.size(), nullptr);
+        return ReplyAccess::failure(error == ReplyError::None ? ReplyError::Incomplete : error);
+    }
+    if (!(detail::is_code_digit(0, begin[0]) && detail::is_digit(begin[1]) &&
+          detail::is_digit(begin[2]))) {
+        return ReplyAccess::failure(ReplyError::InvalidCode);
+    }
+    const char c0 = begin[0];
+    const char c1 = begin[1];
+    const char c2 = begin[2];
+    // RFC 3463 classes are 2, 4 and 5: a 3yz reply has no enhanced code.
+    // The first line's is looked for once the reply is whole, later lines'
+    // as they go by, until one has one.
+    const bool want_enhanced = c0 != '3';
+    bool want_later = want_enhanced;
+    std::uint32_t later_enhanced = 0;
+    const char* first_text_end = nullptr;
+    // A line's LF is among its first max_line_length + 2 bytes (the line and
+    // a CR); saturated, so that huge limits do not overflow.
+    const std::size_t window = limits.max_line_length > SIZE_MAX - 2
+                                   ? SIZE_MAX
+                                   : limits.max_line_length + 2;
+    detail::LineEndFinder finder(end);
+
+    const char* line = begin; // here and at each turn: a code, and a 4th byte
     std::size_t lines = 0;
-    std::optional<EnhancedStatusCode> enhanced;
-    bool want_enhanced = false;
-
     for (;;) {
-        const auto available = static_cast<std::size_t>(end - line);
-        if (available < 4) {
-            // Too short for a code and a line end: at best Incomplete.
-            const ReplyError code_error = detail::check_code(line, available, first_code);
-            return ReplyAccess::failure(code_error == ReplyError::None ? ReplyError::Incomplete
-                                                                       : code_error);
-        }
-        const ReplyError code_error = detail::check_code(line, 3, first_code);
-        if (code_error != ReplyError::None) {
-            return ReplyAccess::failure(code_error);
-        }
-        if (first_code == nullptr) {
-            first_code = line;
-            // RFC 3463 classes are 2, 4 and 5: a 3yz reply has none.
-            want_enhanced = line[0] != '3';
-        }
-
         const char separator = line[3];
         const char* lf = nullptr;
         if (separator == ' ' || separator == '-') {
             if (separator == '-' && lines + 1 == limits.max_lines) {
                 return ReplyAccess::failure(ReplyError::TooManyLines);
             }
-            // A line may hold max_line_length bytes and its CR, so its LF is
-            // among the first max_line_length + 2 bytes (written to avoid
-            // overflow for huge limits; available >= 4 here).
-            const bool bounded = limits.max_line_length <= available - 2;
-            const std::size_t window = bounded ? limits.max_line_length + 2 : available;
-            lf = detail::find_lf(line + 4, line + window, end);
-            if (lf == line + window) {
+            const auto available = static_cast<std::size_t>(end - line);
+            const bool bounded = window <= available;
+            const char* const stop = bounded ? line + window : end;
+            lf = finder.find(line + 4, stop);
+            if (lf == stop) {
                 // No line end yet: too long if the bytes already prove it.
                 const bool proven = bounded || (available == limits.max_line_length + 1 &&
                                                 line[limits.max_line_length] != '\r');
                 return ReplyAccess::failure(proven ? ReplyError::LineTooLong
                                                    : ReplyError::Incomplete);
             }
-            const auto length = static_cast<std::size_t>(lf - line);
-            if (length > limits.max_line_length &&
-                !(length == limits.max_line_length + 1 && lf[-1] == '\r')) {
+            // Only a line ending at the window's last byte can be too long.
+            if (static_cast<std::size_t>(lf - line) > limits.max_line_length && lf[-1] != '\r') {
                 return ReplyAccess::failure(ReplyError::LineTooLong);
             }
-            if (want_enhanced && !enhanced) {
-                const char* text_end = lf[-1] == '\r' ? lf - 1 : lf;
-                enhanced = detail::enhanced_at_start(
-                    std::string_view(line + 4, static_cast<std::size_t>(text_end - (line + 4))),
-                    line[0]);
+            const char* const text_end = lf[-1] == '\r' ? lf - 1 : lf;
+            if (lines == 0) {
+                first_text_end = text_end;
+            } else if (want_later) {
+                later_enhanced = detail::enhanced_at_start(line + 4, text_end, c0);
+                want_later = later_enhanced == 0;
             }
         } else if (separator == '\n') {
             lf = line + 3;
         } else if (separator == '\r') {
-            if (available == 4) {
+            if (end - line == 4) {
                 return ReplyAccess::failure(ReplyError::Incomplete);
             }
             if (line[4] != '\n') {
@@ -480,19 +569,27 @@ constexpr ReplyParse parse_reply(std::string_view input, ReplyLimits limits = {}
             }
             lf = line + 4;
         } else {
-            return ReplyAccess::failure(separator >= '0' && separator <= '9'
-                                            ? ReplyError::InvalidCode
-                                            : ReplyError::InvalidSeparator);
+            return ReplyAccess::failure(detail::is_digit(separator) ? ReplyError::InvalidCode
+                                                                    : ReplyError::InvalidSeparator);
         }
-
         ++lines;
         line = lf + 1;
         if (separator != '-') {
-            const int code = (first_code[0] - '0') * 100 + (first_code[1] - '0') * 10 +
-                             (first_code[2] - '0');
-            return ReplyAccess::success(
-                std::string_view(begin, static_cast<std::size_t>(line - begin)), code, lines,
-                enhanced);
+            std::uint32_t enhanced = 0;
+            if (want_enhanced && first_text_end != nullptr) {
+                enhanced = detail::enhanced_at_start(begin + 4, first_text_end, c0);
+            }
+            return ReplyAccess::success(begin, line, (c0 - '0') * 100 + (c1 - '0') * 10 + (c2 - '0'),
+                                        lines, enhanced != 0 ? enhanced : later_enhanced);
+        }
+        // The next line: its code must be the first line's.
+        const auto available = static_cast<std::size_t>(end - line);
+        if ((available < 4) || ((line[0] != c0) | (line[1] != c1) | (line[2] != c2))) {
+            const ReplyError error = detail::check_code(line, available < 3 ? available : 3, begin);
+            if (error != ReplyError::None || available < 4) {
+                return ReplyAccess::failure(error == ReplyError::None ? ReplyError::Incomplete
+                                                                      : error);
+            }
         }
     }
 }
