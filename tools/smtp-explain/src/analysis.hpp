@@ -145,6 +145,16 @@ inline void analyse_enhanced(Findings& out, const smtp::EnhancedStatusCode& code
 
 namespace detail {
 
+// A token from the input as a finding quotes it: at most 40 bytes. (The
+// reports escape what they print; this only keeps messages short.)
+inline std::string shown(std::string_view token) {
+    constexpr std::size_t longest = 40;
+    if (token.size() <= longest) {
+        return std::string(token);
+    }
+    return std::string(token.substr(0, longest)) + "...";
+}
+
 // The first blank-delimited token of `text`.
 inline std::string_view first_token(std::string_view text) noexcept {
     std::size_t end = 0;
@@ -189,7 +199,7 @@ inline void analyse_missing_enhanced(Findings& out, int code, std::string_view f
     if (code / 100 == 3) {
         if (is_dotted_number(token)) {
             out.push_back({Severity::Warning, "enhanced_on_3yz",
-                           "The text starts with " + std::string(token) +
+                           "The text starts with " + shown(token) +
                                ", but a 3yz reply carries no enhanced code (RFC 2034 "
                                "section 3): not taken as one."});
         }
@@ -203,14 +213,14 @@ inline void analyse_missing_enhanced(Findings& out, int code, std::string_view f
     const auto parsed = smtp::parse_enhanced_status_code(stripped);
     if (parsed && stripped.size() != token.size()) {
         out.push_back({Severity::Warning, "enhanced_separator",
-                       "The text starts with \"" + std::string(token) +
+                       "The text starts with \"" + shown(token) +
                            "\": an enhanced code must be followed by a space (RFC 2034 "
                            "section 4), so it was not taken."});
         return;
     }
     if (parsed && parsed->status_class != code / 100) {
         out.push_back({Severity::Warning, "enhanced_class_mismatch",
-                       "The text starts with " + std::string(token) + ", whose class " +
+                       "The text starts with " + shown(token) + ", whose class " +
                            std::to_string(parsed->status_class) +
                            " differs from the reply's first digit " +
                            std::to_string(code / 100) +
@@ -219,7 +229,7 @@ inline void analyse_missing_enhanced(Findings& out, int code, std::string_view f
     }
     if (!parsed && is_dotted_number(token)) {
         out.push_back({Severity::Warning, "not_enhanced",
-                       "The text starts with " + std::string(token) +
+                       "The text starts with " + shown(token) +
                            ", which is not an enhanced status code (class.subject.detail, "
                            "class 2, 4 or 5, RFC 3463 section 2): not taken."});
     }
@@ -250,7 +260,7 @@ inline void analyse_pseudo_codes(Findings& out, std::string_view text, bool firs
         const bool class_digit = first == '2' || first == '4' || first == '5';
         if (marked && class_digit && token.size() > 1 && token[1] == '.' &&
             count_dots(token) >= 2) {
-            std::string context(token);
+            std::string context = shown(token);
             if (i >= 2 && text[i - 1] == '#' && text[i - 2] == '[') {
                 context = "[#" + context + "]";
             }

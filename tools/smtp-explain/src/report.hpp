@@ -130,8 +130,9 @@ protected:
     std::uint64_t warnings_ = 0;
 };
 
-/// Output buffered in memory and written to stdout in blocks, so memory
-/// stays bounded and short writes are not a concern.
+/// Output buffered in memory and written to a file in blocks, so memory
+/// stays bounded and short writes are not a concern. Without a file (the
+/// fuzz target) everything is kept in captured().
 class Output {
 public:
     explicit Output(std::FILE* file) : file_(file) { buffer_.reserve(1u << 16); }
@@ -146,6 +147,11 @@ public:
         }
     }
     void flush() {
+        if (file_ == nullptr) {
+            captured_ += buffer_;
+            buffer_.clear();
+            return;
+        }
         if (!buffer_.empty()) {
             if (std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size()) {
                 failed_ = true;
@@ -157,10 +163,12 @@ public:
         }
     }
     bool failed() const noexcept { return failed_; }
+    const std::string& captured() const noexcept { return captured_; }
 
 private:
     std::FILE* file_;
     std::string buffer_;
+    std::string captured_;
     bool failed_ = false;
 };
 

@@ -367,7 +367,7 @@ private:
     // One line for --brief, with the findings' worst severity counted.
     void brief_line(const std::string& line, const Findings& list) {
         std::string& out = output_.buffer();
-        out += line;
+        append_terminal_text(out, line);
         std::size_t warnings = 0;
         for (const Finding& finding : list) {
             warnings += finding.severity != Severity::Note ? 1u : 0u;
@@ -381,7 +381,9 @@ private:
     }
 
     static std::string source_name(std::string_view source) {
-        return source == "-" ? std::string("stdin") : std::string(source);
+        std::string out;
+        append_terminal_text(out, source == "-" ? std::string_view("stdin") : source, 200);
+        return out;
     }
 
     void location(const Location& where) {
@@ -396,13 +398,15 @@ private:
         }
     }
 
-    // "  label     value"
+    // "  label     value". Values may quote the input (a finding's token, a
+    // file name), so they are escaped here, on the way out; escaping text
+    // that is already escaped changes nothing.
     void field(std::string_view label, std::string_view value) {
         std::string& out = output_.buffer();
         out += "  ";
         out += label;
         out.append(indent.size() - 2 - label.size(), ' ');
-        out += value;
+        append_terminal_text(out, value);
         out += '\n';
     }
 
@@ -411,7 +415,9 @@ private:
         out += "  ";
         out += label;
         out.append(indent.size() - 2 - label.size(), ' ');
-        append_wrapped(out, value, indent.size(), indent);
+        std::string safe;
+        append_terminal_text(safe, value);
+        append_wrapped(out, safe, indent.size(), indent);
         out += '\n';
     }
 
