@@ -703,7 +703,8 @@ private:
                     text = text.substr(0, tail);
                 }
                 flush_pending();
-                log_reply(text, line_number_, "postfix", command_from_verb(verb), verb,
+                // The verb alone says less than the command's own phrase.
+                log_reply(text, line_number_, "postfix", command_from_verb(verb), {},
                           std::move(context));
                 return true;
             }
