@@ -164,10 +164,11 @@ inline std::string_view first_token(std::string_view text) noexcept {
     return text.substr(0, end);
 }
 
-// Whether `token` is made of digits and dots only, starts with a digit and
-// has a dot: something meant as a dotted code.
+// Whether `token` is made of digits and dots only, starts with one digit
+// and a dot, and has another dot: something meant as a dotted code ("5.1",
+// "4.16.55.1"), not an address such as 192.0.2.1.
 inline bool is_dotted_number(std::string_view token) noexcept {
-    if (token.empty() || !is_digit(token[0])) {
+    if (token.size() < 3 || !is_digit(token[0]) || token[1] != '.') {
         return false;
     }
     bool dot = false;

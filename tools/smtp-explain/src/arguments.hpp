@@ -66,21 +66,27 @@ inline bool is_identifier(std::string_view text) noexcept {
     return true;
 }
 
+// ".NET", ".NET and MailKit", ".NET, MailKit and Aspose.Email".
 inline std::string api_names(unsigned apis) {
-    std::string out;
+    std::string names[3];
+    std::size_t count = 0;
     for (const smtp::ForeignApi api :
          {smtp::ForeignApi::DotNet, smtp::ForeignApi::MailKit, smtp::ForeignApi::Aspose}) {
         if (((apis >> static_cast<unsigned>(api)) & 1u) == 0) {
             continue;
         }
-        if (!out.empty()) {
-            out += " and ";
-        }
         switch (api) {
-        case smtp::ForeignApi::DotNet: out += ".NET"; break;
-        case smtp::ForeignApi::MailKit: out += "MailKit"; break;
-        case smtp::ForeignApi::Aspose: out += "Aspose.Email"; break;
+        case smtp::ForeignApi::DotNet: names[count++] = ".NET"; break;
+        case smtp::ForeignApi::MailKit: names[count++] = "MailKit"; break;
+        case smtp::ForeignApi::Aspose: names[count++] = "Aspose.Email"; break;
         }
+    }
+    std::string out;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (i > 0) {
+            out += i + 1 == count ? " and " : ", ";
+        }
+        out += names[i];
     }
     return out;
 }

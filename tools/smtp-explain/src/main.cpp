@@ -17,16 +17,16 @@
 #include <smtp/status_code.hpp>
 #include <smtp/version.hpp>
 
-#include <sys/stat.h>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 namespace smtp_explain {
@@ -92,9 +92,12 @@ struct Input {
     std::exit(2);
 }
 
+// An existing file of any type but a directory: regular files, and also
+// pipes such as the /dev/fd/63 of a shell's <(grep ... mail.log).
 bool is_readable_file(const char* path) {
-    struct stat info {};
-    return ::stat(path, &info) == 0 && !S_ISDIR(info.st_mode);
+    std::error_code error;
+    const std::filesystem::path name(path);
+    return std::filesystem::exists(name, error) && !std::filesystem::is_directory(name, error);
 }
 
 std::FILE* open_or_fail(const char* path) {

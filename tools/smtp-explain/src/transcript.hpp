@@ -209,6 +209,9 @@ public:
     /// start is given.
     void line(std::string_view text, bool truncated) {
         ++line_number_;
+        if (line_number_ == 1 && starts_with(text, "\xEF\xBB\xBF")) {
+            text.remove_prefix(3); // a UTF-8 byte order mark from a Windows editor
+        }
         account(text);
         if (folding_ != Folding::None) {
             if (!text.empty() && is_blank(text[0]) && !trim(text).empty()) {
@@ -449,7 +452,10 @@ private:
         pending_ += '\n';
         ++pending_lines_;
         const bool more = looks_like_reply_line(rest) && rest.size() > 3 && rest[3] == '-';
-        if (more && !truncated && pending_lines_ < options_.limits.max_lines) {
+        // A line over the limit ends the reply at once (the parser rejects
+        // it), so at most max_lines lines of max_line_length bytes are held.
+        const bool too_long = truncated || rest.size() > options_.limits.max_line_length;
+        if (more && !too_long && pending_lines_ < options_.limits.max_lines) {
             return;
         }
         flush_pending();
