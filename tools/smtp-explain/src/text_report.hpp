@@ -582,7 +582,7 @@ private:
         out.append(title.size() < 56 ? 56 - title.size() : 1, ' ');
         std::string basic = basic_codes_phrase(entry.basic_codes);
         out += basic;
-        out.append(basic.size() < 34 ? 34 - basic.size() : 1, ' ');
+        out.append(basic.size() < 40 ? 40 - basic.size() : 1, ' ');
         if (entry.rfc != 0) {
             out += "RFC " + std::to_string(entry.rfc);
         } else {
