@@ -345,7 +345,6 @@ public:
     using const_iterator = iterator;
 
     constexpr ReplyLines() noexcept = default;
-    constexpr explicit ReplyLines(std::string_view raw) noexcept : raw_(raw) {}
 
     constexpr iterator begin() const noexcept {
         return iterator(raw_.data(), raw_.data() + raw_.size());
@@ -356,6 +355,10 @@ public:
     constexpr bool empty() const noexcept { return raw_.empty(); }
 
 private:
+    friend class Reply;
+    // Only for bytes parse_reply has checked: iterating relies on them.
+    constexpr explicit ReplyLines(std::string_view raw) noexcept : raw_(raw) {}
+
     std::string_view raw_{};
 };
 

@@ -9,6 +9,8 @@
 #include <smtp/enhanced_status_code.hpp>
 #include <smtp/error_code.hpp>
 #include <smtp/format.hpp>
+#include <smtp/reply.hpp>
+#include <smtp/semantics.hpp>
 #include <smtp/status_code.hpp>
 #include <smtp/version.hpp>
 

@@ -31,8 +31,8 @@ struct Result {
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // "class.subject.detail": class the reply's first digit, subject and detail
-// 1 to 3 digits without leading zeros. Written with find and substr, not like
-// the library's parser.
+// 1 to 3 digits (leading zeros read as the number, as API.md's grammar
+// says). Written with find and substr, not like the library's parser.
 inline std::optional<smtp::EnhancedStatusCode> enhanced_token(std::string_view token,
                                                               char reply_first_digit) {
     if (reply_first_digit != '2' && reply_first_digit != '4' && reply_first_digit != '5') {
@@ -53,9 +53,7 @@ inline std::optional<smtp::EnhancedStatusCode> enhanced_token(std::string_view t
     }
     int numbers[3] = {0, 0, 0};
     for (std::size_t i = 0; i < 3; ++i) {
-        // RFC 3463 section 2: no leading zeros ("5.7.08" is no code).
-        if (parts[i].empty() || parts[i].size() > 3 ||
-            (parts[i].size() > 1 && parts[i][0] == '0')) {
+        if (parts[i].empty() || parts[i].size() > 3) {
             return std::nullopt;
         }
         for (char c : parts[i]) {

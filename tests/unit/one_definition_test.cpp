@@ -2,7 +2,6 @@
 #include <smtp/smtp.hpp>
 
 #include <smtp/fmt.hpp>
-#include <smtp/semantics.hpp>
 
 #include <doctest/doctest.h>
 
