@@ -114,8 +114,9 @@ inline void analyse_enhanced(Findings& out, const smtp::EnhancedStatusCode& code
                            std::to_string(code.detail) +
                            " deprecated: it duplicates X.6.8."});
     }
-    for (const std::string_view note : vendor_notes_for(code)) {
-        out.push_back({Severity::Note, "vendor_meaning", std::string(note)});
+    if (const smtp::VendorNote* note = smtp::vendor_note(code)) {
+        out.push_back({Severity::Note, "vendor_meaning",
+                       std::string(note->vendor) + ": " + std::string(note->text)});
     }
     if (basic) {
         switch (smtp::pairing(*basic, code)) {

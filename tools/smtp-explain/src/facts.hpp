@@ -207,55 +207,6 @@ inline std::optional<smtp::Command> command_from_option(std::string_view text) {
     return std::nullopt;
 }
 
-/// What a server is known to mean by an enhanced code beyond the registry:
-/// vendor codes outside it, and registered numbers some vendors use for
-/// something else. Facts from the notes in <smtp/enhanced_status_code.hpp>;
-/// `status_class` 0 means any class.
-struct VendorNote {
-    int status_class;
-    int subject;
-    int first_detail;
-    int last_detail;
-    std::string_view text;
-};
-
-inline constexpr std::array<VendorNote, 7> vendor_notes = {{
-    {4, 7, 500, 699,
-     "Microsoft Exchange Online uses 4.7.500 to 4.7.699 for a temporary refusal "
-     "(access denied for now); try again later."},
-    {5, 7, 500, 599,
-     "Microsoft Exchange Online uses 5.7.5xx for its own rejections, for example "
-     "5.7.515 for a sender that fails its authentication requirements."},
-    {5, 7, 700, 750,
-     "Microsoft Exchange Online uses 5.7.700 to 5.7.750 for a blocked tenant, for "
-     "example one that exceeded a sending threshold."},
-    {4, 7, 32, 32,
-     "Google sends 4.7.32 when the From: domain is not aligned with the domains "
-     "the message was authenticated for."},
-    {5, 1, 10, 10,
-     "Microsoft sends 5.1.10 for \"recipient not found\" (RESOLVER.ADR."
-     "RecipientNotFound), not for the registry's null-MX meaning: read the text."},
-    {5, 7, 3, 3,
-     "Microsoft 365 answers a failed SMTP AUTH with 535 5.7.3 \"Authentication "
-     "unsuccessful\", not the registry's meaning: read the text."},
-    {5, 7, 9, 9,
-     "Yahoo rejects mail that fails its DMARC policy with 554 5.7.9, not the "
-     "registry's meaning: read the text."},
-}};
-
-/// The vendor notes that apply to `code`.
-inline std::vector<std::string_view> vendor_notes_for(const smtp::EnhancedStatusCode& code) {
-    std::vector<std::string_view> notes;
-    for (const VendorNote& note : vendor_notes) {
-        if ((note.status_class == 0 || note.status_class == code.status_class) &&
-            note.subject == code.subject && code.detail >= note.first_detail &&
-            code.detail <= note.last_detail) {
-            notes.push_back(note.text);
-        }
-    }
-    return notes;
-}
-
 /// "451, 550", "any code", "451, 550 and any 5yz code": the registry's
 /// associated basic codes as a phrase.
 inline std::string basic_codes_phrase(const smtp::AssociatedBasicCodes& codes) {
