@@ -732,14 +732,16 @@ inline constexpr std::array<VendorNote, 7> vendor_notes = {{
      "meaning."},
 }};
 
-/// The vendor note that covers `code`, or nullptr.
-constexpr const VendorNote* vendor_note(const EnhancedStatusCode& code) noexcept {
+/// The vendor note that covers `code`, or std::nullopt. (A copy, not a
+/// pointer: GCC's -fsanitize=undefined cannot compare the address of a
+/// constexpr object with nullptr in a constant expression.)
+constexpr std::optional<VendorNote> vendor_note(const EnhancedStatusCode& code) noexcept {
     for (const VendorNote& note : vendor_notes) {
         if (note.covers(code)) {
-            return &note;
+            return note;
         }
     }
-    return nullptr;
+    return std::nullopt;
 }
 
 namespace detail {

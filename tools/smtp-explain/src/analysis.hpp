@@ -114,7 +114,7 @@ inline void analyse_enhanced(Findings& out, const smtp::EnhancedStatusCode& code
                            std::to_string(code.detail) +
                            " deprecated: it duplicates X.6.8."});
     }
-    if (const smtp::VendorNote* note = smtp::vendor_note(code)) {
+    if (const std::optional<smtp::VendorNote> note = smtp::vendor_note(code)) {
         out.push_back({Severity::Note, "vendor_meaning",
                        std::string(note->vendor) + ": " + std::string(note->text)});
     }
