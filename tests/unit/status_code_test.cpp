@@ -194,11 +194,14 @@ TEST_CASE("every code the source switch knows is found by the derived tables") {
     std::size_t named = 0;
     for (int v = -100000; v <= 100000; ++v) {
         const auto code = static_cast<SmtpStatusCode>(v);
-        if (!smtp::detail::code_text(code).name.empty()) {
+        const smtp::detail::CodeText text = smtp::detail::code_text(code);
+        CHECK((text.name == nullptr) == (text.description == nullptr));
+        if (text.name != nullptr) {
             ++named;
             CAPTURE(v);
             CHECK(smtp::is_defined(code));
-            CHECK(smtp::name(code) == smtp::detail::code_text(code).name);
+            CHECK(smtp::name(code) == std::string_view(text.name));
+            CHECK(smtp::description(code) == std::string_view(text.description));
         }
     }
     CHECK(named == smtp::all_status_codes.size());
