@@ -355,6 +355,7 @@ struct CodeTables {
     std::uint8_t row_of_name[name_slot_count];
     std::size_t count;
     std::size_t name_collisions;
+    std::size_t longest_name;
 };
 
 constexpr std::size_t text_length(const char* text) noexcept {
@@ -399,6 +400,7 @@ constexpr CodeTables make_code_tables() noexcept {
                 const std::size_t slot = name_hash(text.name, size);
                 t.name_collisions += t.row_of_name[slot]; // 0 while every slot is free
                 t.row_of_name[slot] = static_cast<std::uint8_t>(row);
+                t.longest_name = size > t.longest_name ? size : t.longest_name;
             }
         }
     }
@@ -409,6 +411,8 @@ inline constexpr CodeTables code_tables = make_code_tables();
 inline constexpr std::size_t code_count = code_tables.count;
 static_assert(code_count < code_capacity, "raise code_capacity");
 static_assert(code_tables.name_collisions == 0, "find another name_hash_multiplier");
+static_assert(code_tables.longest_name <= 40, "same_bytes compares at most 40 bytes");
+static_assert(code_tables.rows[1].name != nullptr, "from_name compares empty slots with row 1");
 
 // The row for any int, 0 for a value that is no enumerator. Unsigned
 // arithmetic makes every int, INT_MIN and INT_MAX included, one bounds check
@@ -418,6 +422,70 @@ constexpr std::size_t row_of_value(int v) noexcept {
     const std::size_t offset = static_cast<std::size_t>(
         static_cast<unsigned>(v) - static_cast<unsigned>(lowest_code_value));
     return code_tables.row_of_value[offset < code_value_span ? offset : code_value_span];
+}
+
+// Eight bytes from p as one number; g++ and clang++ compile it to one load.
+constexpr std::uint64_t load8(const char* p) noexcept {
+    const auto byte = [p](int i) { return std::uint64_t{static_cast<unsigned char>(p[i])}; };
+    return byte(0) | byte(1) << 8 | byte(2) << 16 | byte(3) << 24 | byte(4) << 32 |
+           byte(5) << 40 | byte(6) << 48 | byte(7) << 56;
+}
+
+// Zero if and only if the first n bytes (n <= 40) of a and b are equal. From
+// eight bytes on, five overlapping 8-byte words cover them whatever n is, so
+// there is no branch on n or on the bytes (memcmp branches on the length,
+// and from_name on random text would mispredict).
+constexpr std::uint64_t byte_difference(const char* a, const char* b, std::size_t n) noexcept {
+    std::uint64_t diff = 0;
+    if (n < 8) {
+        for (std::size_t i = 0; i < n; ++i) {
+            diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+        }
+        return diff;
+    }
+    const std::size_t last = n - 8;
+    diff = load8(a + last) ^ load8(b + last);
+    for (std::size_t at = 0; at < 32; at += 8) {
+        const std::size_t word = at < last ? at : last;
+        diff |= load8(a + word) ^ load8(b + word);
+    }
+    return diff;
+}
+
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 9
+// g++ builds a std::optional that depends on a condition with a branch,
+// which random input mispredicts, but copies one from a table without (the
+// table costs it 2 % more compile time; clang++ 5 %, and it has no need).
+struct OptionalCodes {
+    std::optional<SmtpStatusCode> of_row[code_capacity];
+};
+
+constexpr OptionalCodes make_optional_codes() noexcept {
+    OptionalCodes codes{};
+    for (std::size_t row = 1; row <= code_count; ++row) {
+        codes.of_row[row] =
+            std::optional<SmtpStatusCode>(std::in_place, code_tables.rows[row].code);
+    }
+    return codes;
+}
+
+inline constexpr OptionalCodes optional_codes = make_optional_codes();
+#endif
+
+// The answer of from_value and from_name for a row (0: none).
+constexpr std::optional<SmtpStatusCode> code_of_row(std::size_t row,
+                                                    SmtpStatusCode code) noexcept {
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 9
+    // g++ 12 rejects the copy from the table in a constant expression.
+    if (!__builtin_is_constant_evaluated()) {
+        return optional_codes.of_row[row];
+    }
+#endif
+    // clang++ turns this branch into straight-line code.
+    if (row == 0) {
+        return {};
+    }
+    return std::optional<SmtpStatusCode>(std::in_place, code);
 }
 
 constexpr std::array<SmtpStatusCode, code_count> make_all_status_codes() noexcept {
@@ -461,31 +529,29 @@ constexpr bool is_defined(SmtpStatusCode code) noexcept {
     return detail::row_of_value(static_cast<int>(code)) != 0;
 }
 
-// from_value and from_name answer `{}` (std::nullopt) and build a found code
-// in place: of std::optional's constructors, those two cost the compiler the
-// least to pick and instantiate, in every translation unit.
-
 /// The enumerator with this value, or std::nullopt for any other int.
 constexpr std::optional<SmtpStatusCode> from_value(int v) noexcept {
-    if (detail::row_of_value(v) == 0) {
-        return {};
-    }
-    return std::optional<SmtpStatusCode>(std::in_place, static_cast<SmtpStatusCode>(v));
+    return detail::code_of_row(detail::row_of_value(v), static_cast<SmtpStatusCode>(v));
 }
 
 /// The enumerator spelled exactly (case-sensitive) as `text`, or std::nullopt.
 constexpr std::optional<SmtpStatusCode> from_name(std::string_view text) noexcept {
+    // One path for every input, with no branch on the text: random input
+    // would mispredict any (see BENCHMARKS.md). The hash reads the first and
+    // the middle byte; an empty text reads those of "" instead.
     const std::size_t size = text.size();
-    if (size == 0) {
-        return {};
-    }
-    const detail::CodeEntry& entry = detail::code_tables.rows
-        [detail::code_tables.row_of_name[detail::name_hash(text.data(), size)]];
-    // Row 0 has an empty name, which never equals the non-empty text.
-    if (std::string_view(entry.name, entry.name_size) != text) {
-        return {};
-    }
-    return std::optional<SmtpStatusCode>(std::in_place, static_cast<SmtpStatusCode>(entry.code));
+    const char* const bytes = size != 0 ? text.data() : "";
+    // An empty slot compares with row 1, whose name cannot match: a text
+    // equal to it hashes to its own slot.
+    const std::size_t slot = detail::code_tables.row_of_name[detail::name_hash(bytes, size)];
+    const std::size_t row = slot + (slot == 0);
+    const detail::CodeEntry& entry = detail::code_tables.rows[row];
+    const std::size_t common = size < entry.name_size ? size : entry.name_size;
+    const std::uint64_t difference =
+        (size ^ entry.name_size) | detail::byte_difference(entry.name, bytes, common);
+    // The row if equal, else 0, by a mask: g++ makes a conditional a branch.
+    const std::size_t found = row & (std::size_t{0} - std::size_t{difference == 0});
+    return detail::code_of_row(found, entry.code);
 }
 
 /// The class of any int: from its first digit for 200..599, else None.
