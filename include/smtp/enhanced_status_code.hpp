@@ -12,6 +12,7 @@
 #ifndef SMTP_ENHANCED_STATUS_CODE_HPP
 #define SMTP_ENHANCED_STATUS_CODE_HPP
 
+#include <smtp/fixed_text.hpp>
 #include <smtp/status_code.hpp>
 
 #include <array>
@@ -206,11 +207,7 @@ constexpr std::to_chars_result to_chars(char* first, char* last,
 
 /// The text of a code in a small buffer of its own, for printing without a
 /// caller's buffer: `to_text(code).view()` is "5.1.1".
-struct EnhancedStatusCodeText {
-    char data[enhanced_status_code_max_chars] = {};
-    std::size_t size = 0;
-    constexpr std::string_view view() const noexcept { return {data, size}; }
-};
+using EnhancedStatusCodeText = FixedText<enhanced_status_code_max_chars>;
 
 constexpr EnhancedStatusCodeText to_text(const EnhancedStatusCode& code) noexcept {
     EnhancedStatusCodeText text{};
@@ -251,32 +248,13 @@ constexpr EnhancedStatusCodeText to_text(const EnhancedStatusCode& code) noexcep
 //   registered and share one entry.
 //
 // Codes servers send that are not in the registry (vendor codes) parse like
-// any other code and are simply not registered. Known examples:
-// - Microsoft Exchange Online: 4.7.500 to 4.7.699 (temporary access denied,
-//   try again later), 5.7.5xx (for example 5.7.515, a sender that fails the
-//   authentication requirements), 5.7.700 to 5.7.750 (a tenant blocked, for
-//   example for exceeding a sending threshold).
-// - Google: 4.7.32 (the From: domain is not aligned with the authenticated
-//   domains). 5.7.40 is also cited for Google; we found no primary source.
-// - Yahoo: pseudo-codes inside the text, such as "[#4.16.1]" or
-//   "4.16.55.1"; the first parses as 4.16.1 (a valid, unregistered code),
-//   the second does not parse at all.
-// Some vendors use a registered number for a different meaning. For these,
-// is_registered() is true and title() gives the registry's meaning, which is
-// not what the server meant; read the reply text too:
-// - 5.1.10: Microsoft sends it for "recipient not found" (its text reads
-//   "RESOLVER.ADR.RecipientNotFound"); the registry's X.1.10 is "Recipient
-//   address has null MX" (RFC 7505).
-// - 5.7.3: Microsoft 365 answers a failed SMTP AUTH with "535 5.7.3
-//   Authentication unsuccessful"; the registry's X.7.3 is "Security
-//   conversion required but not possible".
-// - 5.7.9: Yahoo rejects mail that fails its authentication (DMARC) policy
-//   with "554 5.7.9 Message not accepted for policy reasons"; the registry's
-//   X.7.9 is "Authentication mechanism is too weak" (RFC 4954).
-// - 4.7.27/5.7.27 and 4.7.30/5.7.30: summaries of Gmail's replies report
-//   them for "SPF did not pass" and "DKIM did not pass"; the registry's
-//   X.7.27 is "Sender address has null MX" and X.7.30 "REQUIRETLS support
-//   required". (Not checked against Google's own list.)
+// any other code and are simply not registered; some vendors also use a
+// registered number for a meaning of their own. vendor_notes, at the end of
+// this header, holds what is known of both, and vendor_note() finds the one
+// for a code. Not kept as data, for want of a primary source: Google's
+// 5.7.40, and reports that Gmail sends X.7.27 and X.7.30 for failed SPF and
+// DKIM checks. Yahoo's pseudo-codes in the text ("[#4.16.1]", "4.16.55.1")
+// are no codes of a reply: parse_reply never takes them.
 // ---------------------------------------------------------------------------
 
 /// The date of the registry snapshot the data below reflects.
@@ -708,6 +686,89 @@ constexpr std::string_view class_title(int status_class) noexcept {
 constexpr std::string_view class_title(const EnhancedStatusCode& code) noexcept {
     return class_title(code.status_class);
 }
+
+/// What a vendor is known to mean by an enhanced code the registry does not
+/// define, or defines otherwise: codes status_class.subject.first_detail to
+/// status_class.subject.last_detail.
+struct VendorNote {
+    int status_class;
+    int subject;
+    int first_detail;
+    int last_detail;
+    std::string_view vendor;
+    /// What the vendor means, and what to do, in our words.
+    std::string_view text;
+
+    constexpr bool covers(const EnhancedStatusCode& code) const noexcept {
+        return code.status_class == status_class && code.subject == subject &&
+               code.detail >= first_detail && code.detail <= last_detail;
+    }
+};
+
+/// Vendor usage known from the vendors' own documentation and their replies
+/// as seen in the wild. Where the registry also has the number
+/// (is_registered() is true), the vendor's meaning differs from the
+/// registry's title: read the reply text too.
+inline constexpr std::array<VendorNote, 7> vendor_notes = {{
+    {4, 7, 500, 699, "Microsoft",
+     "Exchange Online refuses for now (access denied for the moment); try again later."},
+    {5, 7, 500, 599, "Microsoft",
+     "Exchange Online rejects for a reason of its own, such as 5.7.515 for a sender "
+     "that fails its authentication requirements."},
+    {5, 7, 700, 750, "Microsoft",
+     "Exchange Online has blocked the sending tenant, for example for exceeding a "
+     "sending threshold."},
+    {4, 7, 32, 32, "Google",
+     "The From: domain is not aligned with the domains the message was "
+     "authenticated for."},
+    {5, 1, 10, 10, "Microsoft",
+     "Recipient not found (RESOLVER.ADR.RecipientNotFound), not the registry's "
+     "null-MX meaning."},
+    {5, 7, 3, 3, "Microsoft",
+     "Microsoft 365 answers a failed SMTP AUTH with 535 5.7.3, not the registry's "
+     "meaning: the credentials were refused."},
+    {5, 7, 9, 9, "Yahoo",
+     "The message failed the sender domain's DMARC policy, not the registry's "
+     "meaning."},
+}};
+
+/// The vendor note that covers `code`, or std::nullopt. (A copy, not a
+/// pointer: GCC's -fsanitize=undefined cannot compare the address of a
+/// constexpr object with nullptr in a constant expression.)
+constexpr std::optional<VendorNote> vendor_note(const EnhancedStatusCode& code) noexcept {
+    for (const VendorNote& note : vendor_notes) {
+        if (note.covers(code)) {
+            return note;
+        }
+    }
+    return std::nullopt;
+}
+
+namespace detail {
+
+// No code is covered by two notes, each range is a real range of valid
+// codes, and every note has a vendor and a text.
+constexpr bool vendor_notes_are_well_formed() noexcept {
+    for (std::size_t i = 0; i < vendor_notes.size(); ++i) {
+        const VendorNote& a = vendor_notes[i];
+        if (a.vendor.empty() || a.text.empty() || a.first_detail > a.last_detail ||
+            !is_valid({a.status_class, a.subject, a.first_detail}) ||
+            !is_valid({a.status_class, a.subject, a.last_detail})) {
+            return false;
+        }
+        for (std::size_t j = i + 1; j < vendor_notes.size(); ++j) {
+            const VendorNote& b = vendor_notes[j];
+            if (a.status_class == b.status_class && a.subject == b.subject &&
+                a.first_detail <= b.last_detail && b.first_detail <= a.last_detail) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+static_assert(vendor_notes_are_well_formed(), "vendor_notes: overlapping or malformed rows");
+
+} // namespace detail
 
 namespace detail {
 static_assert(registry_subjects == 8 && !subject_title(7).empty() && subject_title(8).empty(),

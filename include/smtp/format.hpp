@@ -24,6 +24,7 @@
 #define SMTP_FORMAT_HPP
 
 #include <smtp/enhanced_status_code.hpp>
+#include <smtp/fixed_text.hpp>
 #include <smtp/status_code.hpp>
 
 #include <cstddef>
@@ -34,30 +35,11 @@
 
 namespace smtp {
 
-/// Text held in a buffer of its own, as the to_text functions return it:
-/// `to_text(code).view()`.
-template <std::size_t Capacity>
-struct FixedText {
-    char data[Capacity] = {};
-    std::size_t size = 0;
-    constexpr std::string_view view() const noexcept { return {data, size}; }
-};
-
 namespace detail {
 
 // Sign and digits of the longest int ("-2147483648").
 inline constexpr std::size_t int_max_chars =
     static_cast<std::size_t>(std::numeric_limits<int>::digits10) + 2;
-
-constexpr std::size_t longest_status_code_name() noexcept {
-    std::size_t longest = 0;
-    for (const SmtpStatusCode code : all_status_codes) {
-        if (name(code).size() > longest) {
-            longest = name(code).size();
-        }
-    }
-    return longest;
-}
 
 inline constexpr ReplyClass all_reply_classes[] = {
     ReplyClass::None, ReplyClass::PositiveCompletion, ReplyClass::PositiveIntermediate,
@@ -85,7 +67,7 @@ constexpr char* write_text(char* out, std::string_view text) noexcept {
 /// The longest text to_text(SmtpStatusCode) writes: a number, a space and
 /// the longest name.
 inline constexpr std::size_t status_code_max_chars =
-    detail::int_max_chars + 1 + detail::longest_status_code_name();
+    detail::int_max_chars + 1 + detail::longest_name_length;
 
 /// The longest text to_text(ReplyClass) writes.
 inline constexpr std::size_t reply_class_max_chars = detail::reply_class_text_capacity();

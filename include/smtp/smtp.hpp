@@ -8,7 +8,10 @@
 
 #include <smtp/enhanced_status_code.hpp>
 #include <smtp/error_code.hpp>
+#include <smtp/fixed_text.hpp>
 #include <smtp/format.hpp>
+#include <smtp/reply.hpp>
+#include <smtp/semantics.hpp>
 #include <smtp/status_code.hpp>
 #include <smtp/version.hpp>
 

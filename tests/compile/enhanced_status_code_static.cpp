@@ -127,3 +127,9 @@ static_assert(smtp::class_title(4) == "Persistent Transient Failure");
 static_assert(smtp::class_title(3).empty());
 
 } // namespace
+
+// Vendor notes are constexpr data too.
+static_assert(smtp::vendor_note({4, 7, 550}).has_value() &&
+              smtp::vendor_note({4, 7, 550})->vendor == "Microsoft");
+static_assert(!smtp::vendor_note({5, 1, 1}).has_value());
+static_assert(noexcept(smtp::vendor_note({5, 1, 1})));

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <optional>
 #include <cstddef>
 #include <cstring>
 #include <iterator>
@@ -306,6 +307,44 @@ TEST_CASE("is_registered") {
         CHECK(smtp::title({5, 1, 10}) == "Recipient address has null MX");           // Microsoft
         CHECK(smtp::title({5, 7, 3}) == "Security conversion required but not possible"); // O365
         CHECK(smtp::title({5, 7, 9}) == "Authentication mechanism is too weak");     // Yahoo
+    }
+}
+
+TEST_CASE("vendor_note") {
+    struct VendorRow {
+        smtp::EnhancedStatusCode code;
+        std::string_view vendor; // empty: no note
+        bool registered;
+    };
+    // Written from the vendors' documentation, apart from the header's table.
+    const VendorRow rows[] = {
+        {{4, 7, 500}, "Microsoft", false}, {{4, 7, 699}, "Microsoft", false},
+        {{4, 7, 499}, "", false},          {{4, 7, 700}, "", false},
+        {{5, 7, 500}, "Microsoft", false}, {{5, 7, 515}, "Microsoft", false},
+        {{5, 7, 599}, "Microsoft", false}, {{5, 7, 700}, "Microsoft", false},
+        {{5, 7, 750}, "Microsoft", false}, {{5, 7, 751}, "", false},
+        {{4, 7, 32}, "Google", false},     {{5, 7, 32}, "", false},
+        {{5, 1, 10}, "Microsoft", true},   {{4, 1, 10}, "", true},
+        {{5, 7, 3}, "Microsoft", true},    {{5, 7, 9}, "Yahoo", true},
+        {{4, 7, 9}, "", true},             {{5, 1, 1}, "", true},
+        {{2, 0, 0}, "", true},             {{5, 7, 40}, "", false},
+    };
+    for (const VendorRow& row : rows) {
+        CAPTURE(std::string(smtp::to_text(row.code).view()));
+        const std::optional<smtp::VendorNote> note = smtp::vendor_note(row.code);
+        CHECK(note.has_value() == !row.vendor.empty());
+        if (note) {
+            CHECK(note->vendor == row.vendor);
+            CHECK(note->covers(row.code));
+            CHECK(!note->text.empty());
+        }
+        CHECK(smtp::is_registered(row.code) == row.registered);
+    }
+    SUBCASE("answers for any ints") {
+        for (const int v : {INT_MIN, -1, 0, 1000, INT_MAX}) {
+            CHECK_FALSE(smtp::vendor_note({v, v, v}).has_value());
+            CHECK_FALSE(smtp::vendor_note({5, 7, v}).has_value());
+        }
     }
 }
 
@@ -735,7 +774,8 @@ TEST_CASE("round trip") {
         for (const ParseRow& row : parse_rows) {
             if (row.valid) {
                 CAPTURE(row.text);
-                const std::string_view printed = smtp::to_text(row.code).view();
+                const auto text = smtp::to_text(row.code); // the view below points into it
+                const std::string_view printed = text.view();
                 // Dropping leading zeros is the only change printing makes.
                 CHECK(printed.size() <= row.text.size());
                 CHECK((printed == row.text) == (printed.size() == row.text.size()));

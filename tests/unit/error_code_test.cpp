@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include "../support/test_values.hpp"
+
 #include <climits>
 #include <ostream> // doctest prints std::error_code with it
 #include <string>
@@ -15,28 +17,11 @@
 namespace {
 
 using smtp::ReplyClass;
+using test_values::class_from_text;
+using test_values::interesting_ints;
 using smtp::SmtpStatusCode;
 
-// The class by the rule of RFC 5321 section 4.2.1, worked out on the decimal
-// text so that it does not repeat the library's arithmetic.
-ReplyClass class_from_text(int v) {
-    const std::string text = std::to_string(v);
-    if (text.size() != 3 || text[0] < '2' || text[0] > '5') {
-        return ReplyClass::None;
-    }
-    return static_cast<ReplyClass>(text[0] - '0');
-}
 
-std::vector<int> interesting_ints() {
-    std::vector<int> values;
-    for (int v = -1000; v <= 1000; ++v) {
-        values.push_back(v);
-    }
-    for (int v : {INT_MIN, INT_MIN + 1, -65536, 1999, 2500, 65536 + 250, INT_MAX - 1, INT_MAX}) {
-        values.push_back(v);
-    }
-    return values;
-}
 
 constexpr ReplyClass all_classes[] = {ReplyClass::None, ReplyClass::PositiveCompletion,
                                       ReplyClass::PositiveIntermediate,

@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include "../support/test_values.hpp"
+
 #include <climits>
 #include <iomanip>
 #include <sstream>
@@ -13,6 +15,8 @@
 #include <vector>
 
 namespace {
+
+using test_values::interesting_ints;
 
 using smtp::EnhancedStatusCode;
 using smtp::ReplyClass;
@@ -36,16 +40,6 @@ std::string expected_text(SmtpStatusCode code) {
     return text;
 }
 
-std::vector<int> interesting_ints() {
-    std::vector<int> values;
-    for (int v = -1000; v <= 1000; ++v) {
-        values.push_back(v);
-    }
-    for (int v : {INT_MIN, INT_MIN + 1, -65536, 1999, 2500, 65536 + 250, INT_MAX - 1, INT_MAX}) {
-        values.push_back(v);
-    }
-    return values;
-}
 
 struct ExpectedClass {
     ReplyClass reply;

@@ -11,6 +11,7 @@
 
 namespace second_tu {
 const void* all_status_codes_address() noexcept;
+const void* expected_reply_rules_address() noexcept;
 std::string_view name_of(smtp::SmtpStatusCode code) noexcept;
 const std::error_category* smtp_category_address() noexcept;
 const std::error_category* reply_class_category_address() noexcept;
@@ -22,6 +23,8 @@ TEST_CASE("inline variables are one object in every translation unit") {
     CHECK(second_tu::all_status_codes_address() ==
           static_cast<const void*>(&smtp::all_status_codes));
     CHECK(second_tu::name_of(smtp::SmtpStatusCode::Ok) == "Ok");
+    CHECK(second_tu::expected_reply_rules_address() ==
+          static_cast<const void*>(&smtp::expected_reply_rules));
 }
 
 TEST_CASE("error categories are one object in every translation unit") {

@@ -6,6 +6,8 @@
 #include <smtp/error_code.hpp>
 #include <smtp/fmt.hpp>
 #include <smtp/format.hpp>
+#include <smtp/reply.hpp>
+#include <smtp/semantics.hpp>
 #include <smtp/smtp.hpp>
 #include <smtp/status_code.hpp>
 #include <smtp/version.hpp>
@@ -17,6 +19,7 @@
 
 namespace second_tu {
 const void* all_status_codes_address() noexcept { return &smtp::all_status_codes; }
+const void* expected_reply_rules_address() noexcept { return &smtp::expected_reply_rules; }
 std::string_view name_of(smtp::SmtpStatusCode code) noexcept { return smtp::name(code); }
 const std::error_category* smtp_category_address() noexcept { return &smtp::smtp_category(); }
 const std::error_category* reply_class_category_address() noexcept {

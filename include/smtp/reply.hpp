@@ -1,0 +1,602 @@
+// smtp-status: what an SMTP server's reply means.
+// SPDX-License-Identifier: BSL-1.0
+//
+// <smtp/reply.hpp>: reading a server's reply off the wire (RFC 5321 section
+// 4.2): one reply at a time from the front of a buffer, as a view into it.
+//
+// Everything here is constexpr, noexcept and allocation free, and gives a
+// defined answer for any bytes: it never reads outside the input.
+#ifndef SMTP_REPLY_HPP
+#define SMTP_REPLY_HPP
+
+#include <smtp/enhanced_status_code.hpp>
+#include <smtp/status_code.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <iterator>
+#include <optional>
+#include <string_view>
+
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__SSE2__)
+#include <emmintrin.h>
+#define SMTP_STATUS_DETAIL_SSE2 1
+#endif
+
+#if defined(__has_builtin)
+#if __has_builtin(__builtin_is_constant_evaluated)
+#define SMTP_STATUS_DETAIL_HAS_IS_CONSTANT_EVALUATED 1
+#endif
+#endif
+#if !defined(SMTP_STATUS_DETAIL_HAS_IS_CONSTANT_EVALUATED) && defined(__GNUC__) && \
+    __GNUC__ >= 9
+#define SMTP_STATUS_DETAIL_HAS_IS_CONSTANT_EVALUATED 1
+#endif
+
+namespace smtp {
+
+/// Bounds on one reply, so that a hostile or broken server cannot make a
+/// reader buffer or scan without end. The defaults accept what real servers
+/// send: RFC 5321 section 4.5.3.1.5 allows 512 octets per reply line, but
+/// servers send multi-kilobyte lines (long policy texts and URLs) and replies
+/// of a few dozen lines (EHLO, HELP). With the defaults a reply is at most
+/// about 1 MiB (128 lines of 8 KiB).
+struct ReplyLimits {
+    /// The most bytes a line may have, counting its code, separator and text
+    /// but not its line ending (CRLF or LF). Below 3 no line fits.
+    std::size_t max_line_length = 8192;
+    /// The most lines a reply may have. Zero means no reply fits.
+    std::size_t max_lines = 128;
+};
+
+/// What parse_reply found. Every error other than Incomplete is final: no
+/// bytes appended to the input can turn it into a valid reply, so a reader
+/// should not wait for more.
+enum class ReplyError : int {
+    /// A whole reply was read; `consumed` bytes belong to it, and the next
+    /// reply (RFC 2920 pipelining) starts right after them.
+    None = 0,
+    /// The input ends before the reply's last line does, and what there is
+    /// could still become a valid reply. Read more bytes, append them, and
+    /// call again with the whole buffer from the reply's first byte.
+    Incomplete,
+    /// A line does not start with exactly three ASCII digits, the first 2 to
+    /// 5 (RFC 5321 section 4.2): a sign, a space, a fourth digit, a short
+    /// code or no code at all. The peer does not speak SMTP or the stream is
+    /// out of step; treat it as a broken connection and close it.
+    InvalidCode,
+    /// The code is followed by something other than a space, a '-' or the
+    /// line's end (RFC 5321 section 4.2). Close the connection, as for
+    /// InvalidCode.
+    InvalidSeparator,
+    /// A line of a multiline reply has a different code from the first line
+    /// (RFC 5321 section 4.2.1 requires the same code on every line). Close
+    /// the connection, as for InvalidCode.
+    CodeMismatch,
+    /// A line is longer than ReplyLimits::max_line_length. Reported as soon
+    /// as the bytes already read prove it, before the line's end arrives, so
+    /// an endless line is rejected after max_line_length + 2 bytes at most.
+    /// Raise the limit if the peer is trusted; otherwise close.
+    LineTooLong,
+    /// The reply has more lines than ReplyLimits::max_lines. Reported as soon
+    /// as a line that says more follow ('-') would be the last one allowed.
+    /// Raise the limit if the peer is trusted; otherwise close.
+    TooManyLines,
+};
+
+/// The enumerator's spelling ("LineTooLong"); empty for a value that is no
+/// enumerator.
+constexpr std::string_view name(ReplyError error) noexcept {
+    switch (error) {
+    case ReplyError::None: return "None";
+    case ReplyError::Incomplete: return "Incomplete";
+    case ReplyError::InvalidCode: return "InvalidCode";
+    case ReplyError::InvalidSeparator: return "InvalidSeparator";
+    case ReplyError::CodeMismatch: return "CodeMismatch";
+    case ReplyError::LineTooLong: return "LineTooLong";
+    case ReplyError::TooManyLines: return "TooManyLines";
+    }
+    return {};
+}
+
+namespace detail {
+
+#if defined(SMTP_STATUS_DETAIL_SSE2)
+// Bit i set when first[i] is '\n', for the 16 bytes from `first`.
+inline unsigned lf_mask16(const char* first) noexcept {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(first));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\n'))));
+}
+// The same for the 64 bytes from `first`.
+inline std::uint64_t lf_mask64(const char* first) noexcept {
+    return static_cast<std::uint64_t>(lf_mask16(first)) |
+           static_cast<std::uint64_t>(lf_mask16(first + 16)) << 16 |
+           static_cast<std::uint64_t>(lf_mask16(first + 32)) << 32 |
+           static_cast<std::uint64_t>(lf_mask16(first + 48)) << 48;
+}
+#endif
+
+// The run-time scan: the first '\n' in [first, last), or last. May load
+// bytes in [last, readable), never past `readable`; they never decide.
+inline const char* find_lf_runtime(const char* first, const char* last,
+                                   const char* readable) noexcept {
+#if defined(SMTP_STATUS_DETAIL_SSE2)
+    while (first < last && readable - first >= 16) {
+        const unsigned mask = lf_mask16(first);
+        if (mask != 0) {
+            const char* hit = first + __builtin_ctz(mask);
+            return hit < last ? hit : last;
+        }
+        first += 16;
+    }
+    if (first >= last) {
+        return last;
+    }
+#else
+    static_cast<void>(readable);
+#endif
+    const void* found = std::memchr(first, '\n', static_cast<std::size_t>(last - first));
+    return found != nullptr ? static_cast<const char*>(found) : last;
+}
+
+// The first '\n' in [first, last), or last; bytes up to `readable` (at or
+// after last) may be loaded at run time but never decide the answer.
+constexpr const char* find_lf(const char* first, const char* last,
+                              const char* readable) noexcept {
+#if defined(SMTP_STATUS_DETAIL_HAS_IS_CONSTANT_EVALUATED)
+    if (!__builtin_is_constant_evaluated()) {
+        return find_lf_runtime(first, last, readable);
+    }
+#else
+    static_cast<void>(readable);
+#endif
+    for (; first != last; ++first) {
+        if (*first == '\n') {
+            return first;
+        }
+    }
+    return last;
+}
+
+// Finds the line ends of one buffer, front to back (each search starts at
+// or after the previous one's start). At run time it keeps a bitmask of the
+// '\n's in the last 64 bytes it loaded, so that a short line, the common
+// case, costs a shift and a bit count rather than a scan of its own; long
+// lines go to the C library's memchr, which is vectorised beyond SSE2. It
+// loads bytes up to the buffer's end, never past it, and bytes at or after
+// a search's `stop` never decide its answer.
+class LineEndFinder {
+public:
+    constexpr explicit LineEndFinder(const char* end) noexcept : end_(end) {}
+
+    // The first '\n' in [first, stop), or stop.
+    constexpr const char* find(const char* first, const char* stop) noexcept {
+#if defined(SMTP_STATUS_DETAIL_HAS_IS_CONSTANT_EVALUATED)
+        if (!__builtin_is_constant_evaluated()) {
+            return find_runtime(first, stop);
+        }
+#endif
+        for (; first != stop; ++first) {
+            if (*first == '\n') {
+                return first;
+            }
+        }
+        return stop;
+    }
+
+private:
+    const char* find_runtime(const char* first, const char* stop) noexcept {
+#if defined(SMTP_STATUS_DETAIL_SSE2)
+        if (base_ != nullptr && first - base_ < 64) {
+            const std::uint64_t rest = mask_ >> (first - base_);
+            if (rest != 0) {
+                const char* hit = first + __builtin_ctzll(rest);
+                return hit < stop ? hit : stop;
+            }
+            first = base_ + 64;
+        }
+        for (int block = 0; block < 2; ++block) {
+            if (first >= stop) {
+                return stop;
+            }
+            if (end_ - first < 64) {
+                return find_lf_runtime(first, stop, end_);
+            }
+            base_ = first;
+            mask_ = lf_mask64(first);
+            if (mask_ != 0) {
+                const char* hit = first + __builtin_ctzll(mask_);
+                return hit < stop ? hit : stop;
+            }
+            first += 64;
+        }
+        if (first >= stop) {
+            return stop;
+        }
+#endif
+        const void* found = std::memchr(first, '\n', static_cast<std::size_t>(stop - first));
+        return found != nullptr ? static_cast<const char*>(found) : stop;
+    }
+
+    const char* end_;
+    const char* base_ = nullptr; // the 64 bytes mask_ describes start here
+    std::uint64_t mask_ = 0;
+};
+
+constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+constexpr bool is_code_digit(std::size_t position, char c) noexcept {
+    return position == 0 ? (c >= '2' && c <= '5') : is_digit(c);
+}
+
+// An enhanced code kept in 32 bits inside Reply (class, subject and detail
+// in 4, 10 and 10 bits); 0 is none, as no valid code has class 0.
+constexpr std::uint32_t pack_enhanced(const EnhancedStatusCode& code) noexcept {
+    return static_cast<std::uint32_t>(code.status_class) << 20 |
+           static_cast<std::uint32_t>(code.subject) << 10 |
+           static_cast<std::uint32_t>(code.detail);
+}
+constexpr EnhancedStatusCode unpack_enhanced(std::uint32_t packed) noexcept {
+    return {static_cast<int>(packed >> 20), static_cast<int>(packed >> 10 & 1023u),
+            static_cast<int>(packed & 1023u)};
+}
+
+// The enhanced code that starts the text [text, text_end) and is followed by
+// a space or the text's end (RFC 2034 section 4), if its class is
+// `reply_class_digit`; packed, or 0.
+constexpr std::uint32_t enhanced_at_start(const char* text, const char* text_end,
+                                          char reply_class_digit) noexcept {
+    const auto size = static_cast<std::size_t>(text_end - text);
+    // Cheap rejection first: most lines (EHLO keywords, plain text) fail here.
+    if (size < 5 || text[0] != reply_class_digit || text[1] != '.') {
+        return 0;
+    }
+    // The usual shape, one-digit subject and detail ("5.1.1"), directly.
+    if (is_digit(text[2]) && text[3] == '.' && is_digit(text[4]) &&
+        (size == 5 || text[5] == ' ')) {
+        return pack_enhanced({reply_class_digit - '0', text[2] - '0', text[4] - '0'});
+    }
+    // The token ends at the first space. Codes are 5 ("5.1.1") to 9
+    // ("5.123.123") bytes, and a token with a space in it is no code, so the
+    // search may start at byte 5.
+    std::size_t token = 5;
+    while (token < size && token <= 9 && text[token] != ' ') {
+        ++token;
+    }
+    if (token > 9) {
+        return 0;
+    }
+    const std::optional<EnhancedStatusCode> code =
+        parse_enhanced_status_code(std::string_view(text, token));
+    return code ? pack_enhanced(*code) : 0;
+}
+
+struct ReplyAccess;
+
+} // namespace detail
+
+/// The lines of a Reply, as a range of std::string_view: each the text after
+/// the code and separator, without the line ending. Iterating allocates
+/// nothing; each step scans one line.
+class ReplyLines {
+public:
+    class iterator {
+    public:
+        // A forward range; in C++17 terms the iterator is an input iterator
+        // because it yields the lines by value.
+        using iterator_category = std::input_iterator_tag;
+        using iterator_concept = std::forward_iterator_tag;
+        using value_type = std::string_view;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const std::string_view*;
+        using reference = std::string_view;
+
+        constexpr iterator() noexcept = default;
+
+        constexpr std::string_view operator*() const noexcept { return text_; }
+        constexpr const std::string_view* operator->() const noexcept { return &text_; }
+        constexpr iterator& operator++() noexcept {
+            load(next_);
+            return *this;
+        }
+        constexpr iterator operator++(int) noexcept {
+            iterator before = *this;
+            ++*this;
+            return before;
+        }
+        friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
+            return a.line_ == b.line_;
+        }
+        friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept {
+            return !(a == b);
+        }
+
+    private:
+        friend class ReplyLines;
+        constexpr iterator(const char* line, const char* end) noexcept : end_(end) {
+            load(line);
+        }
+        // The bytes were checked by parse_reply: every line has a code, then
+        // a space or '-' and text, or the line end right away.
+        constexpr void load(const char* line) noexcept {
+            line_ = line;
+            if (line == end_) {
+                text_ = {};
+                return;
+            }
+            const char separator = line[3];
+            if (separator == '\n' || separator == '\r') {
+                text_ = {};
+                next_ = line + (separator == '\n' ? 4 : 5);
+                return;
+            }
+            const char* lf = detail::find_lf(line + 4, end_, end_);
+            const char* text_end = lf[-1] == '\r' ? lf - 1 : lf;
+            text_ = std::string_view(line + 4, static_cast<std::size_t>(text_end - (line + 4)));
+            next_ = lf + 1;
+        }
+
+        const char* line_ = nullptr;
+        const char* next_ = nullptr;
+        const char* end_ = nullptr;
+        std::string_view text_{};
+    };
+    using const_iterator = iterator;
+
+    constexpr ReplyLines() noexcept = default;
+
+    constexpr iterator begin() const noexcept {
+        return iterator(raw_.data(), raw_.data() + raw_.size());
+    }
+    constexpr iterator end() const noexcept {
+        return iterator(raw_.data() + raw_.size(), raw_.data() + raw_.size());
+    }
+    constexpr bool empty() const noexcept { return raw_.empty(); }
+
+private:
+    friend class Reply;
+    // Only for bytes parse_reply has checked: iterating relies on them.
+    constexpr explicit ReplyLines(std::string_view raw) noexcept : raw_(raw) {}
+
+    std::string_view raw_{};
+};
+
+/// One server reply, as a view into the parsed input: valid only while the
+/// input's bytes are. A default-constructed Reply (what an error returns) has
+/// code 0, no lines and no bytes.
+class Reply {
+public:
+    constexpr Reply() noexcept = default;
+
+    /// The three-digit code, 200 to 599 (0 for an empty Reply).
+    constexpr int code() const noexcept { return code_; }
+    /// The code as the enumerator that lists it, or std::nullopt for a code
+    /// no enumerator lists (571, 299); classify those with reply_class(code()).
+    /// An empty Reply gives SmtpStatusCode::NotDefined, the sentinel for 0.
+    constexpr std::optional<SmtpStatusCode> status() const noexcept {
+        return from_value(code_);
+    }
+    /// The enhanced status code (RFC 2034, RFC 3463) that starts the text of
+    /// the first line that has one, followed by a space or the line's end,
+    /// with the same class as the reply; std::nullopt if no line has one.
+    /// Codes elsewhere in the text ("[#4.16.1]") are never taken, and a 3yz
+    /// reply never has one.
+    constexpr std::optional<EnhancedStatusCode> enhanced() const noexcept {
+        if (enhanced_ == 0) {
+            return std::nullopt;
+        }
+        return detail::unpack_enhanced(enhanced_);
+    }
+    /// The number of lines, 1 or more (0 for an empty Reply).
+    constexpr std::size_t line_count() const noexcept { return line_count_; }
+    /// The text of line `i` after the code and separator, without the line
+    /// ending: empty for a bare code ("250"), and for i >= line_count().
+    /// The text is passed through as sent (UTF-8, RFC 6531, or any byte but
+    /// LF). Scans from the first line: to visit every line use lines().
+    constexpr std::string_view line(std::size_t i) const noexcept {
+        if (i >= line_count_) {
+            return {};
+        }
+        ReplyLines::iterator it = lines().begin();
+        for (; i != 0; --i) {
+            ++it;
+        }
+        return *it;
+    }
+    /// Every line's text, in order, as a range of std::string_view.
+    constexpr ReplyLines lines() const noexcept { return ReplyLines(raw_); }
+    /// All bytes of the reply, from its first code to its last line ending.
+    constexpr std::string_view raw() const noexcept { return raw_; }
+
+private:
+    friend struct detail::ReplyAccess;
+
+    std::string_view raw_{};
+    std::size_t line_count_ = 0;
+    int code_ = 0;
+    std::uint32_t enhanced_ = 0; // detail::pack_enhanced, 0 for none
+};
+
+/// The answer of parse_reply. `consumed` and `reply` are set only when
+/// `error` is ReplyError::None; otherwise they are 0 and an empty Reply.
+struct ReplyParse {
+    ReplyError error;
+    std::size_t consumed;
+    Reply reply;
+
+    /// Whether a whole reply was read.
+    constexpr bool ok() const noexcept { return error == ReplyError::None; }
+};
+
+namespace detail {
+
+struct ReplyAccess {
+    static constexpr ReplyParse failure(ReplyError error) noexcept {
+        return ReplyParse{error, 0, Reply{}};
+    }
+    static constexpr ReplyParse success(const char* begin, const char* end, int code,
+                                        std::size_t lines, std::uint32_t enhanced) noexcept {
+        Reply reply;
+        reply.raw_ = std::string_view(begin, static_cast<std::size_t>(end - begin));
+        reply.line_count_ = lines;
+        reply.code_ = code;
+        reply.enhanced_ = enhanced;
+        return ReplyParse{ReplyError::None, reply.raw_.size(), reply};
+    }
+};
+
+// The answer for a line whose code is not the expected one, or that has
+// fewer than 4 bytes: checks its digits one by one, against the first line's
+// (`first`, or nothing for the first line itself), and the first bad byte
+// decides between InvalidCode and CodeMismatch. With all `available` bytes
+// good, the line is Incomplete, or None once its three digits are there.
+constexpr ReplyError check_code(const char* line, std::size_t available,
+                                const char* first) noexcept {
+    for (std::size_t k = 0; k < 3; ++k) {
+        if (k == available) {
+            return ReplyError::Incomplete;
+        }
+        if (!is_code_digit(k, line[k])) {
+            return ReplyError::InvalidCode;
+        }
+        if (first != nullptr && line[k] != first[k]) {
+            return ReplyError::CodeMismatch;
+        }
+    }
+    return ReplyError::None;
+}
+
+} // namespace detail
+
+/// Reads one reply from the front of `input` (RFC 5321 section 4.2):
+///
+///     Reply-line = *( Reply-code "-" [ textstring ] CRLF )
+///                     Reply-code [ SP textstring ] CRLF
+///
+/// A line ends with CRLF or a bare LF; a CR not followed by LF is text. The
+/// code is exactly three ASCII digits, the first 2 to 5, and is followed by a
+/// space, a '-' (more lines follow) or the line end (a bare code, "250").
+/// The text is not checked: any byte but LF is passed through. Bytes after
+/// the reply's last line ending never affect the answer, so pipelined replies
+/// (RFC 2920) are read one after another by dropping `consumed` bytes. (At
+/// run time the scan for a line end may load bytes after the reply, but
+/// never past the end of `input`.)
+///
+/// Errors are reported as soon as the bytes read prove them, so the answer
+/// for a prefix is Incomplete exactly when some continuation could still be
+/// a valid reply. When several problems are proven at once, the first of
+/// code, separator, line count and line length is reported. Limits that no
+/// reply can meet give TooManyLines (max_lines 0) or LineTooLong
+/// (max_line_length below 3) for any input.
+///
+/// Each call scans the input from its start; a reader that calls again after
+/// every chunk does work proportional to the reply's size per call, which
+/// the limits bound.
+constexpr ReplyParse parse_reply(std::string_view input, ReplyLimits limits = {}) noexcept {
+    using detail::ReplyAccess;
+    if (limits.max_lines == 0) {
+        return ReplyAccess::failure(ReplyError::TooManyLines);
+    }
+    if (limits.max_line_length < 3) {
+        return ReplyAccess::failure(ReplyError::LineTooLong);
+    }
+    const char* const begin = input.data();
+    const char* const end = begin + input.size();
+
+    // The first line's code, which every later line must repeat.
+    if (input.size() < 4) {
+        const ReplyError error = detail::check_code(begin, input.size(), nullptr);
+        return ReplyAccess::failure(error == ReplyError::None ? ReplyError::Incomplete : error);
+    }
+    if (!(detail::is_code_digit(0, begin[0]) && detail::is_digit(begin[1]) &&
+          detail::is_digit(begin[2]))) {
+        return ReplyAccess::failure(ReplyError::InvalidCode);
+    }
+    const char c0 = begin[0];
+    const char c1 = begin[1];
+    const char c2 = begin[2];
+    // RFC 3463 classes are 2, 4 and 5: a 3yz reply has no enhanced code.
+    // The first line's is looked for once the reply is whole, later lines'
+    // as they go by, until one has one.
+    const bool want_enhanced = c0 != '3';
+    bool want_later = want_enhanced;
+    std::uint32_t later_enhanced = 0;
+    const char* first_text_end = nullptr;
+    // A line's LF is among its first max_line_length + 2 bytes (the line and
+    // a CR); saturated, so that huge limits do not overflow.
+    const std::size_t window = limits.max_line_length > SIZE_MAX - 2
+                                   ? SIZE_MAX
+                                   : limits.max_line_length + 2;
+    detail::LineEndFinder finder(end);
+
+    const char* line = begin; // here and at each turn: a code, and a 4th byte
+    std::size_t lines = 0;
+    for (;;) {
+        const char separator = line[3];
+        const char* lf = nullptr;
+        if (separator == ' ' || separator == '-') {
+            if (separator == '-' && lines + 1 == limits.max_lines) {
+                return ReplyAccess::failure(ReplyError::TooManyLines);
+            }
+            const auto available = static_cast<std::size_t>(end - line);
+            const bool bounded = window <= available;
+            const char* const stop = bounded ? line + window : end;
+            lf = finder.find(line + 4, stop);
+            if (lf == stop) {
+                // No line end yet: too long if the bytes already prove it.
+                const bool proven = bounded || (available == limits.max_line_length + 1 &&
+                                                line[limits.max_line_length] != '\r');
+                return ReplyAccess::failure(proven ? ReplyError::LineTooLong
+                                                   : ReplyError::Incomplete);
+            }
+            // Only a line ending at the window's last byte can be too long.
+            if (static_cast<std::size_t>(lf - line) > limits.max_line_length && lf[-1] != '\r') {
+                return ReplyAccess::failure(ReplyError::LineTooLong);
+            }
+            const char* const text_end = lf[-1] == '\r' ? lf - 1 : lf;
+            if (lines == 0) {
+                first_text_end = text_end;
+            } else if (want_later) {
+                later_enhanced = detail::enhanced_at_start(line + 4, text_end, c0);
+                want_later = later_enhanced == 0;
+            }
+        } else if (separator == '\n') {
+            lf = line + 3;
+        } else if (separator == '\r') {
+            if (end - line == 4) {
+                return ReplyAccess::failure(ReplyError::Incomplete);
+            }
+            if (line[4] != '\n') {
+                return ReplyAccess::failure(ReplyError::InvalidSeparator);
+            }
+            lf = line + 4;
+        } else {
+            return ReplyAccess::failure(detail::is_digit(separator) ? ReplyError::InvalidCode
+                                                                    : ReplyError::InvalidSeparator);
+        }
+        ++lines;
+        line = lf + 1;
+        if (separator != '-') {
+            std::uint32_t enhanced = 0;
+            if (want_enhanced && first_text_end != nullptr) {
+                enhanced = detail::enhanced_at_start(begin + 4, first_text_end, c0);
+            }
+            return ReplyAccess::success(begin, line, (c0 - '0') * 100 + (c1 - '0') * 10 + (c2 - '0'),
+                                        lines, enhanced != 0 ? enhanced : later_enhanced);
+        }
+        // The next line: its code must be the first line's.
+        const auto available = static_cast<std::size_t>(end - line);
+        if ((available < 4) || ((line[0] != c0) | (line[1] != c1) | (line[2] != c2))) {
+            const ReplyError error = detail::check_code(line, available < 3 ? available : 3, begin);
+            if (error != ReplyError::None || available < 4) {
+                return ReplyAccess::failure(error == ReplyError::None ? ReplyError::Incomplete
+                                                                      : error);
+            }
+        }
+    }
+}
+
+} // namespace smtp
+
+#endif // SMTP_REPLY_HPP

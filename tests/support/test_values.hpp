@@ -1,0 +1,44 @@
+// Values and reference answers the unit tests share. The answers are worked
+// out another way than the library does, so a test can catch a wrong one.
+#ifndef SMTP_TESTS_SUPPORT_TEST_VALUES_HPP
+#define SMTP_TESTS_SUPPORT_TEST_VALUES_HPP
+
+#include <smtp/status_code.hpp>
+
+#include <climits>
+#include <string>
+#include <vector>
+
+namespace test_values {
+
+// The class digit of a reply code by the rule of RFC 5321 section 4.2.1,
+// read from its decimal text so as not to repeat the library's arithmetic:
+// 2 to 5 for 200..599, else 0.
+inline int class_digit(int v) {
+    const std::string text = std::to_string(v);
+    if (text.size() != 3 || text[0] < '2' || text[0] > '5') {
+        return 0;
+    }
+    return text[0] - '0';
+}
+
+inline smtp::ReplyClass class_from_text(int v) {
+    return static_cast<smtp::ReplyClass>(class_digit(v));
+}
+
+// Every int from -1000 to 1000, and the extremes and near-misses beyond.
+inline std::vector<int> interesting_ints() {
+    std::vector<int> values;
+    for (int v = -1000; v <= 1000; ++v) {
+        values.push_back(v);
+    }
+    for (int v : {INT_MIN, INT_MIN + 1, -65536, -601, 1999, 2000, 2500, 65535,
+                  65536 + 250, INT_MAX - 1, INT_MAX}) {
+        values.push_back(v);
+    }
+    return values;
+}
+
+} // namespace test_values
+
+#endif // SMTP_TESTS_SUPPORT_TEST_VALUES_HPP

@@ -1,0 +1,417 @@
+// smtp-explain: what an SMTP reply, code or session transcript means.
+// SPDX-License-Identifier: BSL-1.0
+//
+// The report for scripts (--json): one JSON document (RFC 8259), written as
+// the items come, one item per line:
+//
+//   {"tool":"smtp-explain","version":"0.1.0","registry":"2024-12-06",
+//    "items":[
+//   {...},
+//   {...}
+//   ],
+//   "summary":{"replies":1,"statuses":0,"warnings":0,"errors":0},"ok":true}
+//
+// tools/smtp-explain/README.md documents every item kind and field.
+#ifndef SMTP_EXPLAIN_JSON_REPORT_HPP
+#define SMTP_EXPLAIN_JSON_REPORT_HPP
+
+#include "facts.hpp"
+#include "report.hpp"
+#include "text.hpp"
+
+#include <smtp/enhanced_status_code.hpp>
+#include <smtp/reply.hpp>
+#include <smtp/semantics.hpp>
+#include <smtp/status_code.hpp>
+#include <smtp/version.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace smtp_explain {
+
+/// Writes one JSON object member by member into a string.
+class JsonObject {
+public:
+    explicit JsonObject(std::string& out) : out_(out) { out_ += '{'; }
+    JsonObject(const JsonObject&) = delete;
+    JsonObject& operator=(const JsonObject&) = delete;
+
+    /// Starts a member; the caller writes its value.
+    std::string& key(std::string_view name) {
+        if (!first_) {
+            out_ += ',';
+        }
+        first_ = false;
+        append_json_string(out_, name);
+        out_ += ':';
+        return out_;
+    }
+    void string(std::string_view name, std::string_view value) {
+        append_json_string(key(name), value);
+    }
+    /// A string, or null when `value` is empty.
+    void string_or_null(std::string_view name, std::string_view value) {
+        if (value.empty()) {
+            null(name);
+        } else {
+            string(name, value);
+        }
+    }
+    void number(std::string_view name, long long value) { key(name) += std::to_string(value); }
+    void number_or_null(std::string_view name, long long value) {
+        if (value == 0) {
+            null(name);
+        } else {
+            number(name, value);
+        }
+    }
+    void boolean(std::string_view name, bool value) { key(name) += value ? "true" : "false"; }
+    void null(std::string_view name) { key(name) += "null"; }
+    void close() { out_ += '}'; }
+
+private:
+    std::string& out_;
+    bool first_ = true;
+};
+
+inline std::string version_string() {
+    return std::to_string(SMTP_STATUS_VERSION_MAJOR) + "." +
+           std::to_string(SMTP_STATUS_VERSION_MINOR) + "." +
+           std::to_string(SMTP_STATUS_VERSION_PATCH);
+}
+
+class JsonReport final : public Report {
+public:
+    explicit JsonReport(Output& output) : output_(output) {
+        std::string& out = output_.buffer();
+        JsonObject top(out); // closed by finish()
+        top.string("tool", "smtp-explain");
+        top.string("version", version_string());
+        top.string("registry", smtp::enhanced_status_code_registry_updated);
+        top.key("items") += "[\n";
+    }
+
+    void basic(const BasicItem& item) override {
+        count_findings(item.findings);
+        JsonObject o(begin_item());
+        o.string("kind", "basic");
+        if (!item.input.empty()) {
+            o.string("input", item.input);
+        }
+        basic_members(o, item.code, item.answered, std::nullopt);
+        o.string_or_null("matched", item.matched);
+        if (item.answered) {
+            o.string("answers", smtp::name(*item.answered));
+        } else {
+            o.null("answers");
+        }
+        findings(o, item.findings);
+        o.close();
+        end_item();
+    }
+
+    void enhanced(const EnhancedItem& item) override {
+        count_findings(item.findings);
+        JsonObject o(begin_item());
+        o.string("kind", "enhanced");
+        o.string("input", item.input);
+        enhanced_members(o, item.code);
+        findings(o, item.findings);
+        o.close();
+        end_item();
+    }
+
+    void registry_entry(std::string_view input,
+                        const smtp::EnhancedStatusCodeEntry& entry) override {
+        JsonObject o(begin_item());
+        o.string("kind", "registry_entry");
+        if (!input.empty()) {
+            o.string("input", input);
+        }
+        o.string("code", "X." + std::to_string(entry.subject) + "." + std::to_string(entry.detail));
+        o.number("subject", entry.subject);
+        o.number("detail", entry.detail);
+        o.string("subject_title", smtp::subject_title(entry.subject));
+        entry_members(o, &entry);
+        o.close();
+        end_item();
+    }
+
+    void reply_class(const ClassItem& item) override {
+        JsonObject o(begin_item());
+        o.string("kind", "class");
+        o.string("input", item.input);
+        o.string("class", smtp::name(item.reply_class));
+        o.number("class_digit", static_cast<int>(item.reply_class));
+        o.string("meaning", class_meaning(item.reply_class));
+        o.string("next_action", smtp::name(action_for_class(item.reply_class)));
+        o.close();
+        end_item();
+    }
+
+    void invalid_argument(std::string_view input, std::string_view message) override {
+        ++errors_;
+        JsonObject o(begin_item());
+        o.string("kind", "invalid_argument");
+        o.string("input", input);
+        o.string("message", message);
+        o.close();
+        end_item();
+    }
+
+    void reply(const ReplyItem& item) override {
+        ++replies_;
+        count_findings(item.findings);
+        const smtp::Reply& reply = *item.reply;
+        JsonObject o(begin_item());
+        o.string("kind", "reply");
+        location(o, item.where);
+        o.number("code", reply.code());
+        if (reply.enhanced()) {
+            o.string("enhanced", smtp::to_text(*reply.enhanced()).view());
+        } else {
+            o.null("enhanced");
+        }
+        o.number("line_count", static_cast<long long>(reply.line_count()));
+        std::string& lines = o.key("lines");
+        lines += '[';
+        bool first = true;
+        for (const std::string_view text : reply.lines()) {
+            if (!first) {
+                lines += ',';
+            }
+            first = false;
+            append_json_string(lines, text);
+        }
+        lines += ']';
+        {
+            JsonObject basic(o.key("basic"));
+            basic_members(basic, reply.code(), item.answered, reply.enhanced());
+            basic.close();
+        }
+        if (reply.enhanced()) {
+            JsonObject enhanced(o.key("enhanced_info"));
+            enhanced_members(enhanced, *reply.enhanced());
+            enhanced.close();
+        } else {
+            o.null("enhanced_info");
+        }
+        if (item.answered) {
+            o.string("answers", smtp::name(*item.answered));
+        } else {
+            o.null("answers");
+        }
+        o.string_or_null("command", item.command_text);
+        o.boolean("command_assumed", item.assumed);
+        o.string_or_null("context", item.context);
+        o.string("next_action",
+                 smtp::name(smtp::next_action(reply.code(),
+                                              item.answered.value_or(smtp::Command::Other),
+                                              reply.enhanced())));
+        findings(o, item.findings);
+        o.close();
+        end_item();
+    }
+
+    void invalid_reply(const InvalidReplyItem& item) override {
+        ++errors_;
+        JsonObject o(begin_item());
+        o.string("kind", "invalid_reply");
+        location(o, item.where);
+        o.string("error", smtp::name(item.error));
+        o.string("message", item.message);
+        std::string& lines = o.key("lines");
+        lines += '[';
+        std::string_view rest = item.raw;
+        bool first = true;
+        while (!rest.empty()) {
+            const std::size_t lf = rest.find('\n');
+            std::string_view line = rest.substr(0, lf);
+            rest.remove_prefix(lf == std::string_view::npos ? rest.size() : lf + 1);
+            if (!line.empty() && line.back() == '\r') {
+                line.remove_suffix(1);
+            }
+            if (!first) {
+                lines += ',';
+            }
+            first = false;
+            append_json_string(lines, line);
+        }
+        lines += ']';
+        o.close();
+        end_item();
+    }
+
+    void status(const StatusItem& item) override {
+        ++statuses_;
+        count_findings(item.findings);
+        JsonObject o(begin_item());
+        o.string("kind", "status");
+        location(o, item.where);
+        o.string("code", smtp::to_text(item.code).view());
+        o.string_or_null("context", item.context);
+        {
+            JsonObject enhanced(o.key("enhanced_info"));
+            enhanced_members(enhanced, item.code);
+            enhanced.close();
+        }
+        findings(o, item.findings);
+        o.close();
+        end_item();
+    }
+
+    void no_reply(std::string_view source, std::uint64_t lines, bool binary) override {
+        ++errors_;
+        JsonObject o(begin_item());
+        o.string("kind", "no_reply");
+        o.string("source", source);
+        o.number("lines_read", static_cast<long long>(lines));
+        o.boolean("binary", binary);
+        o.string("message", "no SMTP reply found");
+        o.close();
+        end_item();
+    }
+
+    void finish(bool ok) override {
+        std::string& out = output_.buffer();
+        // The rest of the top-level object the constructor opened.
+        out += items_ > 0 ? "\n],\"summary\":" : "],\"summary\":";
+        JsonObject summary(out);
+        summary.number("replies", static_cast<long long>(replies_));
+        summary.number("statuses", static_cast<long long>(statuses_));
+        summary.number("warnings", static_cast<long long>(warnings_));
+        summary.number("errors", static_cast<long long>(errors_));
+        summary.close();
+        out += ",\"ok\":";
+        out += ok ? "true" : "false";
+        out += "}\n";
+        output_.flush();
+    }
+
+private:
+    std::string& begin_item() {
+        std::string& out = output_.buffer();
+        if (items_ > 0) {
+            out += ",\n";
+        }
+        ++items_;
+        return out;
+    }
+    void end_item() { output_.maybe_flush(); }
+
+    static void location(JsonObject& o, const Location& where) {
+        o.string("source", where.source);
+        o.number("line", static_cast<long long>(where.line));
+        o.string("origin", where.origin);
+    }
+
+    static void findings(JsonObject& o, const Findings& list) {
+        std::string& out = o.key("findings");
+        out += '[';
+        bool first = true;
+        for (const Finding& finding : list) {
+            if (!first) {
+                out += ',';
+            }
+            first = false;
+            JsonObject f(out);
+            f.string("severity", severity_name(finding.severity));
+            f.string("kind", finding.kind);
+            f.string("message", finding.message);
+            f.close();
+        }
+        out += ']';
+    }
+
+    static void basic_members(JsonObject& o, int code, std::optional<smtp::Command> answered,
+                              std::optional<smtp::EnhancedStatusCode> enhanced) {
+        const auto status = smtp::from_value(code);
+        const smtp::ReplyClass reply_class = smtp::reply_class(code);
+        o.number("code", code);
+        o.boolean("listed", status.has_value());
+        if (status) {
+            o.string("name", smtp::name(*status));
+            o.string("description", smtp::description(*status));
+        } else {
+            o.null("name");
+            o.null("description");
+        }
+        o.string("class", smtp::name(reply_class));
+        o.number("class_digit", static_cast<int>(reply_class));
+        o.string("class_meaning", class_meaning(reply_class));
+        o.string("next_action",
+                 smtp::name(smtp::next_action(code, answered.value_or(smtp::Command::Other),
+                                              enhanced)));
+        o.boolean("closes_connection", smtp::closes_connection(code));
+        if (answered) {
+            o.boolean("expected", smtp::is_expected_reply(*answered, code));
+        } else {
+            o.null("expected");
+        }
+        std::string& out = o.key("replies_to");
+        out += '[';
+        bool first = true;
+        for (const smtp::Command command : commands_answered_by(code)) {
+            if (!first) {
+                out += ',';
+            }
+            first = false;
+            append_json_string(out, smtp::name(command));
+        }
+        out += ']';
+    }
+
+    static void entry_members(JsonObject& o, const smtp::EnhancedStatusCodeEntry* entry) {
+        o.boolean("registered", entry != nullptr);
+        if (entry == nullptr) {
+            o.null("title");
+            o.key("basic_codes") += "[]";
+            o.null("basic_codes_scope");
+            o.null("rfc");
+            o.null("also_rfc");
+            o.null("draft");
+            o.boolean("deprecated", false);
+            return;
+        }
+        o.string_or_null("title", entry->title);
+        std::string& out = o.key("basic_codes");
+        out += '[';
+        bool first = true;
+        for (const int basic : entry->basic_codes) {
+            if (!first) {
+                out += ',';
+            }
+            first = false;
+            out += std::to_string(basic);
+        }
+        out += ']';
+        o.string("basic_codes_scope", scope_name(entry->basic_codes.scope));
+        o.number_or_null("rfc", entry->rfc);
+        o.number_or_null("also_rfc", entry->also_rfc);
+        o.string_or_null("draft", entry->draft);
+        o.boolean("deprecated", entry->deprecated);
+    }
+
+    static void enhanced_members(JsonObject& o, const smtp::EnhancedStatusCode& code) {
+        o.string("code", smtp::to_text(code).view());
+        o.number("class", code.status_class);
+        o.number("subject", code.subject);
+        o.number("detail", code.detail);
+        o.string("class_title", smtp::class_title(code));
+        o.string_or_null("subject_title", smtp::subject_title(code));
+        entry_members(o, smtp::registry_entry(code));
+        o.string("next_action", smtp::name(action_for_class(smtp::reply_class(code))));
+    }
+
+    Output& output_;
+    std::uint64_t items_ = 0;
+    std::uint64_t statuses_ = 0;
+};
+
+} // namespace smtp_explain
+
+#endif // SMTP_EXPLAIN_JSON_REPORT_HPP
