@@ -411,7 +411,9 @@ inline constexpr CodeTables code_tables = make_code_tables();
 inline constexpr std::size_t code_count = code_tables.count;
 static_assert(code_count < code_capacity, "raise code_capacity");
 static_assert(code_tables.name_collisions == 0, "find another name_hash_multiplier");
-static_assert(code_tables.longest_name <= 40, "same_bytes compares at most 40 bytes");
+// The longest name (format.hpp sizes its buffers with it).
+inline constexpr std::size_t longest_name_length = code_tables.longest_name;
+static_assert(longest_name_length <= 40, "byte_difference compares at most 40 bytes");
 static_assert(code_tables.rows[1].name != nullptr, "from_name compares empty slots with row 1");
 
 // The row for any int, 0 for a value that is no enumerator. Unsigned
