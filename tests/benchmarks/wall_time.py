@@ -46,6 +46,12 @@ def run(args):
         return json.loads(report.read_text())
 
 
+def listed(program, regex):
+    result = subprocess.run([program, f"--benchmark_filter={regex}", "--benchmark_list_tests=true"],
+                            check=True, capture_output=True, text=True)
+    return [line.strip() for line in result.stdout.splitlines() if line.strip()]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -58,9 +64,11 @@ def main():
 
     data = run(args)
     medians, cvs = {}, {}
+    # With one repetition there are no aggregates: the run is its own median.
+    wanted = "median" if args.repetitions > 1 else None
     for bench in data["benchmarks"]:
         name = bench["run_name"]
-        if bench.get("aggregate_name") == "median":
+        if bench.get("aggregate_name") == wanted:
             seconds = bench["cpu_time"] * SECONDS[bench.get("time_unit", "ns")]
             if "bytes_per_second" in bench:
                 medians[name] = (1e9 / bench["bytes_per_second"], "byte")
@@ -72,7 +80,10 @@ def main():
             cvs[name] = bench["cpu_time"]
 
     groups = {}
-    for name, value in medians.items():
+    # In the order the benchmarks are registered, not the shuffled run order.
+    order = listed(args.program, args.filter)
+    for name, value in sorted(medians.items(),
+                              key=lambda item: order.index(item[0]) if item[0] in order else 0):
         group, _, impl = name.rpartition("/")
         groups.setdefault(group or "(ungrouped)", {})[impl or name] = (name, value)
 
