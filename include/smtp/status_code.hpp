@@ -427,10 +427,12 @@ constexpr std::size_t row_of_value(int v) noexcept {
 }
 
 // Eight bytes from p as one number; g++ and clang++ compile it to one load.
+constexpr std::uint64_t byte_at(const char* p, int i) noexcept {
+    return static_cast<unsigned char>(p[i]);
+}
 constexpr std::uint64_t load8(const char* p) noexcept {
-    const auto byte = [p](int i) { return std::uint64_t{static_cast<unsigned char>(p[i])}; };
-    return byte(0) | byte(1) << 8 | byte(2) << 16 | byte(3) << 24 | byte(4) << 32 |
-           byte(5) << 40 | byte(6) << 48 | byte(7) << 56;
+    return byte_at(p, 0) | byte_at(p, 1) << 8 | byte_at(p, 2) << 16 | byte_at(p, 3) << 24 |
+           byte_at(p, 4) << 32 | byte_at(p, 5) << 40 | byte_at(p, 6) << 48 | byte_at(p, 7) << 56;
 }
 
 // Zero if and only if the first n bytes (n <= 40) of a and b are equal. From
