@@ -52,6 +52,15 @@ static_assert(!smtp::from_value(INT_MIN) && !smtp::from_value(INT_MAX));
 static_assert(!smtp::from_value(600) && !smtp::from_value(-2));
 static_assert(smtp::from_name("ServiceReady") == SmtpStatusCode::ServiceReady);
 static_assert(!smtp::from_name("serviceready") && !smtp::from_name(""));
+// The longest name, and near misses in each of its 8-byte words.
+static_assert(smtp::from_name("ParametersNotRecognizedOrNotImplemented") ==
+              SmtpStatusCode::ParametersNotRecognizedOrNotImplemented);
+static_assert(!smtp::from_name("parametersNotRecognizedOrNotImplemented") &&
+              !smtp::from_name("ParametersNotRecognizedOrnotImplemented") &&
+              !smtp::from_name("ParametersNotRecognizedOrNotImplementeD") &&
+              !smtp::from_name("ParametersNotRecognizedOrNotImplemente") &&
+              !smtp::from_name("ParametersNotRecognizedOrNotImplementedd"));
+static_assert(smtp::from_name("Ok") == SmtpStatusCode::Ok && !smtp::from_name("OK"));
 static_assert(smtp::reply_class(250) == ReplyClass::PositiveCompletion);
 static_assert(smtp::reply_class(SmtpStatusCode::StartMailInput) ==
               ReplyClass::PositiveIntermediate);

@@ -178,17 +178,40 @@ TEST_CASE("every code the source switch knows is found by the derived tables") {
     std::size_t named = 0;
     for (int v = -100000; v <= 100000; ++v) {
         const auto code = static_cast<SmtpStatusCode>(v);
-        if (!smtp::detail::code_text(code).name.empty()) {
+        const smtp::detail::CodeText text = smtp::detail::code_text(code);
+        CHECK((text.name == nullptr) == (text.description == nullptr));
+        if (text.name != nullptr) {
             ++named;
             CAPTURE(v);
             CHECK(smtp::is_defined(code));
-            CHECK(smtp::name(code) == smtp::detail::code_text(code).name);
+            CHECK(smtp::name(code) == std::string_view(text.name));
+            CHECK(smtp::description(code) == std::string_view(text.description));
         }
     }
     CHECK(named == smtp::all_status_codes.size());
 }
 
 TEST_CASE("from_name") {
+    SUBCASE("rejects a change of any one byte of every name, and any prefix") {
+        // from_name compares in overlapping words; every position must count.
+        for (const ExpectedCode& row : expected_codes) {
+            const std::string name(row.name);
+            CAPTURE(name);
+            for (std::size_t at = 0; at < name.size(); ++at) {
+                CAPTURE(at);
+                for (const int flip : {0x01, 0x20, 0x80}) {
+                    std::string changed = name;
+                    changed[at] = static_cast<char>(changed[at] ^ flip);
+                    CHECK_FALSE(smtp::from_name(changed));
+                }
+                CHECK_FALSE(smtp::from_name(std::string_view(name).substr(0, at)));
+                CHECK_FALSE(smtp::from_name(std::string_view(name).substr(at + 1)));
+            }
+            // The name inside a longer buffer: only the view's bytes count.
+            const std::string padded = "x" + name + "x";
+            CHECK(smtp::from_name(std::string_view(padded).substr(1, name.size())) == row.code);
+        }
+    }
     SUBCASE("rejects near-misses of every name") {
         for (const ExpectedCode& row : expected_codes) {
             const std::string name(row.name);
