@@ -299,12 +299,7 @@ inline Findings analyse_reply(const smtp::Reply& reply, std::optional<smtp::Comm
         std::size_t longest_number = 0;
         std::size_t overlong = 0;
         while (!raw.empty()) {
-            const std::size_t lf = raw.find('\n');
-            std::string_view line = raw.substr(0, lf);
-            raw.remove_prefix(lf == std::string_view::npos ? raw.size() : lf + 1);
-            if (!line.empty() && line.back() == '\r') {
-                line.remove_suffix(1);
-            }
+            const std::string_view line = take_line(raw);
             ++number;
             const std::size_t octets = line.size() + 2;
             if (octets > smtp::rfc5321_reply_line_limit) {
@@ -373,12 +368,7 @@ inline std::string describe_reply_error(smtp::ReplyError error, std::string_view
     std::string_view first_code;
     std::string_view rest = raw;
     while (!rest.empty() && at == 0) {
-        const std::size_t lf = rest.find('\n');
-        std::string_view line = rest.substr(0, lf);
-        rest.remove_prefix(lf == std::string_view::npos ? rest.size() : lf + 1);
-        if (!line.empty() && line.back() == '\r') {
-            line.remove_suffix(1);
-        }
+        const std::string_view line = take_line(rest);
         ++number;
         const bool code_ok = line.size() >= 3 && line[0] >= '2' && line[0] <= '5' &&
                              is_digit(line[1]) && is_digit(line[2]);

@@ -229,12 +229,7 @@ public:
         std::string_view rest = item.raw;
         bool first = true;
         while (!rest.empty()) {
-            const std::size_t lf = rest.find('\n');
-            std::string_view line = rest.substr(0, lf);
-            rest.remove_prefix(lf == std::string_view::npos ? rest.size() : lf + 1);
-            if (!line.empty() && line.back() == '\r') {
-                line.remove_suffix(1);
-            }
+            const std::string_view line = take_line(rest);
             if (!first) {
                 lines += ',';
             }

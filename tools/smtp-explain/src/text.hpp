@@ -66,6 +66,18 @@ inline std::string_view trim(std::string_view text) noexcept {
     return trim_right(trim_left(text));
 }
 
+/// The first line of `rest`, without its LF or CRLF ending, and `rest`
+/// advanced past it. Transcripts arrive with either ending.
+inline std::string_view take_line(std::string_view& rest) noexcept {
+    const std::size_t lf = rest.find('\n');
+    std::string_view line = rest.substr(0, lf);
+    rest.remove_prefix(lf == std::string_view::npos ? rest.size() : lf + 1);
+    if (!line.empty() && line.back() == '\r') {
+        line.remove_suffix(1);
+    }
+    return line;
+}
+
 /// Position of the first case-insensitive occurrence of `needle`, or npos.
 inline std::size_t ifind(std::string_view text, std::string_view needle,
                          std::size_t from = 0) noexcept {

@@ -428,12 +428,7 @@ private:
         std::size_t total = 0;
         std::string_view rest = raw;
         while (!rest.empty()) {
-            const std::size_t lf = rest.find('\n');
-            std::string_view line = rest.substr(0, lf);
-            rest.remove_prefix(lf == std::string_view::npos ? rest.size() : lf + 1);
-            if (!line.empty() && line.back() == '\r') {
-                line.remove_suffix(1);
-            }
+            const std::string_view line = take_line(rest);
             ++total;
             if (shown < 20) {
                 out += "  | ";

@@ -359,12 +359,7 @@ private:
         const std::string decoded = decode_python_literal(literal);
         std::string_view rest = decoded;
         while (!rest.empty()) {
-            const std::size_t lf = rest.find('\n');
-            std::string_view piece = rest.substr(0, lf);
-            rest.remove_prefix(lf == std::string_view::npos ? rest.size() : lf + 1);
-            if (!piece.empty() && piece.back() == '\r') {
-                piece.remove_suffix(1);
-            }
+            const std::string_view piece = take_line(rest);
             if (role == Role::Server) {
                 server_line(piece, false, "python");
             } else if (in_data_) {
@@ -844,12 +839,7 @@ inline bool read_lines(std::FILE* file, Transcript& transcript) {
 /// Feeds text given on the command line, split at line ends.
 inline void read_text(std::string_view text, Transcript& transcript) {
     while (!text.empty()) {
-        const std::size_t lf = text.find('\n');
-        std::string_view line = text.substr(0, lf);
-        text.remove_prefix(lf == std::string_view::npos ? text.size() : lf + 1);
-        if (!line.empty() && line.back() == '\r') {
-            line.remove_suffix(1);
-        }
+        const std::string_view line = take_line(text);
         const bool truncated = line.size() > max_input_line;
         transcript.line(line.substr(0, max_input_line), truncated);
     }
