@@ -197,12 +197,19 @@ install_packages() {
 
 # ----------------------------------------------------------------- probe --
 
+# Runs the probe against 127.0.0.1:$1; when it fails, shows the end of the
+# server's log, $2.
 run_probe() {
-    local port=$1 status=0
+    local port=$1 log_file=$2 status=0
     timeout 120 "$probe" --server "$server" --port "$port" --source "$source_address" \
         --read-timeout-ms 10000 --total-timeout-ms 90000 || status=$?
     if [ "$status" -eq 77 ]; then
         skip "the client cannot use $source_address (see above)"
+    fi
+    log "session over"
+    if [ "$status" -ne 0 ]; then
+        echo "--- the end of $log_file ---"
+        tail -n 30 "$log_file"
     fi
     return "$status"
 }
@@ -366,14 +373,7 @@ run_postfix() {
     log "Postfix $(/usr/sbin/postconf -h mail_version 2>/dev/null) listening on 127.0.0.1:$port" \
         "(master PID $server_pid)"
 
-    local status=0
-    run_probe "$port" || status=$?
-    log "session over"
-    if [ "$status" -ne 0 ]; then
-        echo "--- the end of $dir/maillog ---"
-        tail -n 30 "$dir/maillog"
-    fi
-    return "$status"
+    run_probe "$port" "$dir/maillog"
 }
 
 # -------------------------------------------------------------- aiosmtpd --
@@ -413,14 +413,7 @@ run_aiosmtpd() {
     log "aiosmtpd $("$debian_python" -I -c 'import aiosmtpd; print(aiosmtpd.__version__)')" \
         "listening on 127.0.0.1:$port (PID $server_pid)"
 
-    local status=0
-    run_probe "$port" || status=$?
-    log "session over"
-    if [ "$status" -ne 0 ]; then
-        echo "--- the end of $dir/server.log ---"
-        tail -n 30 "$dir/server.log"
-    fi
-    return "$status"
+    run_probe "$port" "$dir/server.log"
 }
 
 # ------------------------------------------------------------------ main --
