@@ -944,6 +944,24 @@ constexpr ReplyWriteResult write_reply(char* first, char* last, int code,
     return detail::write_reply(first, last, code, enhanced, lines.begin(), lines.size(), options);
 }
 
+namespace detail {
+
+// write_reply_to after the null pointer check.
+template <class OutputIt>
+constexpr ReplyWriteToResult<OutputIt>
+write_reply_to(OutputIt out, int code, const std::optional<EnhancedStatusCode>& enhanced,
+               const std::string_view* lines, std::size_t count,
+               const ReplyWriteOptions& options) noexcept(is_nothrow_char_output_v<OutputIt>) {
+    const ReplyWriteResult check = check_reply(code, enhanced, lines, count, options);
+    if (!check.ok()) {
+        return {check.error, check.size, check.line, std::move(out)};
+    }
+    OutputIt end = emit_reply(std::move(out), code, enhanced, lines, count);
+    return {check.error, check.size, check.line, std::move(end)};
+}
+
+} // namespace detail
+
 /// write_reply through an output iterator (a std::back_inserter, a stream
 /// iterator, a pointer): checks everything first and writes nothing when it
 /// refuses, so never BufferTooSmall. noexcept when writing through the
@@ -953,15 +971,8 @@ constexpr ReplyWriteToResult<OutputIt>
 write_reply_to(OutputIt out, int code, std::optional<EnhancedStatusCode> enhanced,
                const std::string_view* lines, std::size_t line_count,
                ReplyWriteOptions options = {}) noexcept(detail::is_nothrow_char_output_v<OutputIt>) {
-    if (lines == nullptr) {
-        line_count = 0;
-    }
-    const ReplyWriteResult check = detail::check_reply(code, enhanced, lines, line_count, options);
-    if (!check.ok()) {
-        return {check.error, check.size, check.line, std::move(out)};
-    }
-    OutputIt end = detail::emit_reply(std::move(out), code, enhanced, lines, line_count);
-    return {check.error, check.size, check.line, std::move(end)};
+    return detail::write_reply_to(std::move(out), code, enhanced, lines,
+                                  lines == nullptr ? 0 : line_count, options);
 }
 
 /// write_reply_to for lines given in braces.
@@ -970,13 +981,8 @@ constexpr ReplyWriteToResult<OutputIt>
 write_reply_to(OutputIt out, int code, std::optional<EnhancedStatusCode> enhanced,
                std::initializer_list<std::string_view> lines,
                ReplyWriteOptions options = {}) noexcept(detail::is_nothrow_char_output_v<OutputIt>) {
-    const ReplyWriteResult check =
-        detail::check_reply(code, enhanced, lines.begin(), lines.size(), options);
-    if (!check.ok()) {
-        return {check.error, check.size, check.line, std::move(out)};
-    }
-    OutputIt end = detail::emit_reply(std::move(out), code, enhanced, lines.begin(), lines.size());
-    return {check.error, check.size, check.line, std::move(end)};
+    return detail::write_reply_to(std::move(out), code, enhanced, lines.begin(), lines.size(),
+                                  options);
 }
 
 } // namespace smtp
