@@ -19,6 +19,7 @@
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string_view>
 
@@ -60,12 +61,17 @@ constexpr bool operator>=(const EnhancedStatusCode& a, const EnhancedStatusCode&
     return !(a < b);
 }
 
+namespace detail {
+// The classes RFC 3463 section 3.1 defines: 2 (success), 4 and 5.
+constexpr bool is_enhanced_class(int status_class) noexcept {
+    return status_class == 2 || status_class == 4 || status_class == 5;
+}
+} // namespace detail
+
 /// Whether the code could come out of parse_enhanced_status_code: class 2,
 /// 4 or 5, subject and detail in 0..999 (RFC 3463 section 2).
 constexpr bool is_valid(const EnhancedStatusCode& code) noexcept {
-    const bool class_ok = code.status_class == 2 || code.status_class == 4 ||
-                          code.status_class == 5;
-    return class_ok && code.subject >= 0 && code.subject <= 999 &&
+    return detail::is_enhanced_class(code.status_class) && code.subject >= 0 && code.subject <= 999 &&
            code.detail >= 0 && code.detail <= 999;
 }
 
@@ -101,11 +107,11 @@ parse_enhanced_status_code(std::string_view text) noexcept {
     if (text.size() < 5 || text.size() > 9) {
         return std::nullopt;
     }
-    const char first = text[0];
-    if ((first != '2' && first != '4' && first != '5') || text[1] != '.') {
+    const int status_class = text[0] - '0';
+    if (!detail::is_enhanced_class(status_class) || text[1] != '.') {
         return std::nullopt;
     }
-    EnhancedStatusCode code{first - '0', 0, 0};
+    EnhancedStatusCode code{status_class, 0, 0};
     std::size_t pos = 2;
     if (!detail::read_enhanced_field(text, pos, code.subject) ||
         pos == text.size() || text[pos] != '.') {
@@ -142,10 +148,17 @@ constexpr bool is_permanent(const EnhancedStatusCode& code) noexcept {
     return reply_class(code) == ReplyClass::PermanentNegative;
 }
 
+namespace detail {
+// Sign and digits of the longest int ("-2147483648"): what write_decimal
+// writes at most.
+inline constexpr std::size_t int_max_chars =
+    static_cast<std::size_t>(std::numeric_limits<int>::digits10) + 2;
+} // namespace detail
+
 /// The most characters to_chars writes for any EnhancedStatusCode, including
 /// codes built by hand with negative or large numbers ("-2147483648" three
 /// times, two dots).
-inline constexpr std::size_t enhanced_status_code_max_chars = 3 * 11 + 2;
+inline constexpr std::size_t enhanced_status_code_max_chars = 3 * detail::int_max_chars + 2;
 
 namespace detail {
 
@@ -589,8 +602,7 @@ inline constexpr std::size_t no_registry_position = enhanced_status_code_registr
 // -fsanitize=undefined makes comparing the address of a constexpr object
 // with nullptr "not a constant expression".
 constexpr std::size_t registry_position(const EnhancedStatusCode& code) noexcept {
-    const bool class_ok = code.status_class == 2 || code.status_class == 4 ||
-                          code.status_class == 5;
+    const bool class_ok = is_enhanced_class(code.status_class);
     // Negative numbers become large unsigned ones and fail the bounds checks.
     const auto subject = static_cast<std::size_t>(static_cast<unsigned>(code.subject));
     const auto detail_ = static_cast<std::size_t>(static_cast<unsigned>(code.detail));

@@ -28,7 +28,6 @@
 #include <smtp/status_code.hpp>
 
 #include <cstddef>
-#include <limits>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -36,10 +35,6 @@
 namespace smtp {
 
 namespace detail {
-
-// Sign and digits of the longest int ("-2147483648").
-inline constexpr std::size_t int_max_chars =
-    static_cast<std::size_t>(std::numeric_limits<int>::digits10) + 2;
 
 inline constexpr ReplyClass all_reply_classes[] = {
     ReplyClass::None, ReplyClass::PositiveCompletion, ReplyClass::PositiveIntermediate,
