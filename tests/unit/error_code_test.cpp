@@ -61,8 +61,7 @@ TEST_CASE("smtp_category") {
     SUBCASE("is named smtp") {
         CHECK(std::string(smtp::smtp_category().name()) == "smtp");
     }
-    SUBCASE("is one object") {
-        CHECK(&smtp::smtp_category() == &smtp::smtp_category());
+    SUBCASE("is none of the other categories") {
         CHECK(smtp::smtp_category() != smtp::reply_class_category());
         CHECK(smtp::smtp_category() != std::generic_category());
         CHECK(smtp::smtp_category() != std::system_category());
@@ -241,9 +240,8 @@ TEST_CASE("make_error_condition") {
 }
 
 TEST_CASE("reply_class_category") {
-    SUBCASE("is named smtp.reply_class and is one object") {
+    SUBCASE("is named smtp.reply_class") {
         CHECK(std::string(smtp::reply_class_category().name()) == "smtp.reply_class");
-        CHECK(&smtp::reply_class_category() == &smtp::reply_class_category());
     }
     SUBCASE("message names the class, or the unknown value") {
         CHECK(contains(smtp::make_error_condition(ReplyClass::PositiveCompletion).message(), "2yz"));
