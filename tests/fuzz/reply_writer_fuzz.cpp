@@ -7,6 +7,8 @@
 
 #include <smtp/reply.hpp>
 
+#include "../support/test_values.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -92,11 +94,6 @@ Case decode(Bytes& in) {
     return c;
 }
 
-std::string enhanced_text(const smtp::EnhancedStatusCode& e) {
-    return std::to_string(e.status_class) + "." + std::to_string(e.subject) + "." +
-           std::to_string(e.detail);
-}
-
 // What the writer must answer, worked out plainly: the error, or the bytes.
 struct Expected {
     smtp::ReplyWriteError error = smtp::ReplyWriteError::None;
@@ -144,7 +141,7 @@ Expected reference(const Case& c) {
         }
         std::string after_code = t;
         if (c.enhanced) {
-            after_code = enhanced_text(*c.enhanced) + (t.empty() ? "" : " " + t);
+            after_code = test_values::enhanced_text(*c.enhanced) + (t.empty() ? "" : " " + t);
         }
         const std::string line =
             digits + (i + 1 == c.text.size() ? " " : "-") + after_code + "\r\n";

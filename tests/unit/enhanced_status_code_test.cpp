@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "../support/test_values.hpp"
+
 #include <algorithm>
 #include <climits>
 #include <optional>
@@ -202,11 +204,6 @@ std::vector<int> listed(const smtp::AssociatedBasicCodes& codes) {
     return std::vector<int>(codes.begin(), codes.end());
 }
 
-std::string text_of(const EnhancedStatusCode& code) {
-    return std::to_string(code.status_class) + "." + std::to_string(code.subject) + "." +
-           std::to_string(code.detail);
-}
-
 constexpr int classes[] = {2, 4, 5};
 
 } // namespace
@@ -256,7 +253,7 @@ TEST_CASE("title") {
             {5, 999, 999}, {5, 7, 255}, {5, 255, 7}, {5, 7, INT_MAX}, {5, INT_MAX, 1},
         };
         for (const EnhancedStatusCode& code : unlisted) {
-            CAPTURE(text_of(code));
+            CAPTURE(test_values::enhanced_text(code));
             CHECK(smtp::title(code).empty());
         }
     }
@@ -622,7 +619,7 @@ TEST_CASE("parse_enhanced_status_code") {
             for (int subject = 0; subject <= 999; ++subject) {
                 for (const int detail : {0, 1, 9, 10, 30, 99, 100, 500, 999}) {
                     const EnhancedStatusCode code{c, subject, detail};
-                    const std::string text = text_of(code);
+                    const std::string text = test_values::enhanced_text(code);
                     const auto parsed = smtp::parse_enhanced_status_code(text);
                     REQUIRE(parsed.has_value());
                     CHECK(*parsed == code);
@@ -719,7 +716,7 @@ TEST_CASE("to_chars") {
         const EnhancedStatusCode codes[] = {{5, 1, 1},   {4, 7, 30},  {5, 999, 999},
                                             {-1, 0, 12}, {INT_MIN, INT_MAX, 0}};
         for (const EnhancedStatusCode& code : codes) {
-            const std::string expected = text_of(code);
+            const std::string expected = test_values::enhanced_text(code);
             for (std::size_t size = 0; size <= expected.size() + 1; ++size) {
                 CAPTURE(expected);
                 CAPTURE(size);
@@ -761,7 +758,7 @@ TEST_CASE("round trip") {
                 const EnhancedStatusCode code = entry.code(c);
                 const auto text = smtp::to_text(code);
                 CAPTURE(std::string(text.view()));
-                CHECK(text.view() == text_of(code));
+                CHECK(text.view() == test_values::enhanced_text(code));
                 const auto parsed = smtp::parse_enhanced_status_code(text.view());
                 REQUIRE(parsed.has_value());
                 CHECK(*parsed == code);

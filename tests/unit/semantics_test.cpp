@@ -107,19 +107,6 @@ Action action_by_hand(int code, Command command, std::optional<EnhancedStatusCod
     return temporary ? Action::Retry : Action::Fail;
 }
 
-// A few thousand ints around and beyond the reply codes, and the extremes.
-std::vector<int> probe_values() {
-    std::vector<int> values;
-    for (int v = -1100; v <= 1100; ++v) {
-        values.push_back(v);
-    }
-    for (const int v : {INT_MIN, INT_MIN + 1, -100000, 1999, 2000, 5520, 100000, INT_MAX - 1,
-                        INT_MAX}) {
-        values.push_back(v);
-    }
-    return values;
-}
-
 } // namespace
 
 TEST_CASE("all_commands") {
@@ -185,7 +172,7 @@ TEST_CASE("is_expected_reply") {
     }
     SUBCASE("no code outside 200..599 is expected") {
         for (const Command command : smtp::all_commands) {
-            for (const int code : probe_values()) {
+            for (const int code : test_values::interesting_ints()) {
                 if (code < 200 || code > 599) {
                     CHECK_FALSE(smtp::is_expected_reply(command, code));
                 }
@@ -246,7 +233,7 @@ TEST_CASE("expected_reply_rules") {
 TEST_CASE("next_action") {
     SUBCASE("by class for every command and a wide range of ints") {
         for (const Command command : smtp::all_commands) {
-            for (const int code : probe_values()) {
+            for (const int code : test_values::interesting_ints()) {
                 INFO("command ", smtp::name(command), " code ", code);
                 CHECK(smtp::next_action(code, command) == action_by_hand(code, command, {}));
             }
@@ -319,7 +306,7 @@ TEST_CASE("name(Action)") {
 
 TEST_CASE("closes_connection") {
     SUBCASE("221 and 421 only") {
-        for (const int code : probe_values()) {
+        for (const int code : test_values::interesting_ints()) {
             CHECK(smtp::closes_connection(code) == (code == 221 || code == 421));
         }
     }
@@ -820,8 +807,7 @@ std::string read_back_text(const std::optional<EnhancedStatusCode>& enhanced, st
     if (!enhanced) {
         return std::string(text);
     }
-    std::string out = std::to_string(enhanced->status_class) + "." +
-                      std::to_string(enhanced->subject) + "." + std::to_string(enhanced->detail);
+    std::string out = test_values::enhanced_text(*enhanced);
     if (!text.empty()) {
         out += " ";
         out += text;
