@@ -14,7 +14,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <iterator>
 #include <optional>
 #include <string_view>
@@ -117,46 +116,12 @@ inline std::uint64_t lf_mask64(const char* first) noexcept {
 }
 #endif
 
-// The run-time scan: the first '\n' in [first, last), or last. May load
-// bytes in [last, readable), never past `readable`; they never decide.
-inline const char* find_lf_runtime(const char* first, const char* last,
-                                   const char* readable) noexcept {
-#if defined(SMTP_STATUS_DETAIL_SSE2)
-    while (first < last && readable - first >= 16) {
-        const unsigned mask = lf_mask16(first);
-        if (mask != 0) {
-            const char* hit = first + __builtin_ctz(mask);
-            return hit < last ? hit : last;
-        }
-        first += 16;
-    }
-    if (first >= last) {
-        return last;
-    }
-#else
-    static_cast<void>(readable);
-#endif
-    const void* found = std::memchr(first, '\n', static_cast<std::size_t>(last - first));
-    return found != nullptr ? static_cast<const char*>(found) : last;
-}
-
-// The first '\n' in [first, last), or last; bytes up to `readable` (at or
-// after last) may be loaded at run time but never decide the answer.
-constexpr const char* find_lf(const char* first, const char* last,
-                              const char* readable) noexcept {
-#if defined(SMTP_STATUS_DETAIL_HAS_IS_CONSTANT_EVALUATED)
-    if (!__builtin_is_constant_evaluated()) {
-        return find_lf_runtime(first, last, readable);
-    }
-#else
-    static_cast<void>(readable);
-#endif
-    for (; first != last; ++first) {
-        if (*first == '\n') {
-            return first;
-        }
-    }
-    return last;
+// The first '\n' in [first, last), or last: the standard library's search,
+// which is memchr at run time and a loop in a constant expression.
+constexpr const char* find_lf(const char* first, const char* last) noexcept {
+    const std::string_view bytes(first, static_cast<std::size_t>(last - first));
+    const std::size_t at = bytes.find('\n');
+    return at == std::string_view::npos ? last : first + at;
 }
 
 // Finds the line ends of one buffer, front to back (each search starts at
@@ -177,12 +142,7 @@ public:
             return find_runtime(first, stop);
         }
 #endif
-        for (; first != stop; ++first) {
-            if (*first == '\n') {
-                return first;
-            }
-        }
-        return stop;
+        return find_lf(first, stop);
     }
 
 private:
@@ -201,7 +161,7 @@ private:
                 return stop;
             }
             if (end_ - first < 64) {
-                return find_lf_runtime(first, stop, end_);
+                return find_lf(first, stop);
             }
             base_ = first;
             mask_ = lf_mask64(first);
@@ -215,8 +175,7 @@ private:
             return stop;
         }
 #endif
-        const void* found = std::memchr(first, '\n', static_cast<std::size_t>(stop - first));
-        return found != nullptr ? static_cast<const char*>(found) : stop;
+        return find_lf(first, stop);
     }
 
     const char* end_;
@@ -331,7 +290,7 @@ public:
                 next_ = line + (separator == '\n' ? 4 : 5);
                 return;
             }
-            const char* lf = detail::find_lf(line + 4, end_, end_);
+            const char* lf = detail::find_lf(line + 4, end_);
             const char* text_end = lf[-1] == '\r' ? lf - 1 : lf;
             text_ = std::string_view(line + 4, static_cast<std::size_t>(text_end - (line + 4)));
             next_ = lf + 1;
@@ -464,7 +423,7 @@ constexpr ReplyError check_code(const char* line, std::size_t available,
             return ReplyError::CodeMismatch;
         }
     }
-    return ReplyError::None;
+    return available < 4 ? ReplyError::Incomplete : ReplyError::None;
 }
 
 } // namespace detail
@@ -505,24 +464,17 @@ constexpr ReplyParse parse_reply(std::string_view input, ReplyLimits limits = {}
     const char* const end = begin + input.size();
 
     // The first line's code, which every later line must repeat.
-    if (input.size() < 4) {
-        const ReplyError error = detail::check_code(begin, input.size(), nullptr);
-        return ReplyAccess::failure(error == ReplyError::None ? ReplyError::Incomplete : error);
-    }
-    if (!(detail::is_code_digit(0, begin[0]) && detail::is_digit(begin[1]) &&
-          detail::is_digit(begin[2]))) {
-        return ReplyAccess::failure(ReplyError::InvalidCode);
+    if (const ReplyError error = detail::check_code(begin, input.size(), nullptr);
+        error != ReplyError::None) {
+        return ReplyAccess::failure(error);
     }
     const char c0 = begin[0];
     const char c1 = begin[1];
     const char c2 = begin[2];
     // RFC 3463 classes are 2, 4 and 5: a 3yz reply has no enhanced code.
-    // The first line's is looked for once the reply is whole, later lines'
-    // as they go by, until one has one.
+    // Each line's text is looked at as the line goes by, until one has one.
     const bool want_enhanced = c0 != '3';
-    bool want_later = want_enhanced;
-    std::uint32_t later_enhanced = 0;
-    const char* first_text_end = nullptr;
+    std::uint32_t enhanced = 0;
     // A line's LF is among its first max_line_length + 2 bytes (the line and
     // a CR); saturated, so that huge limits do not overflow.
     const std::size_t window = limits.max_line_length > SIZE_MAX - 2
@@ -555,11 +507,8 @@ constexpr ReplyParse parse_reply(std::string_view input, ReplyLimits limits = {}
                 return ReplyAccess::failure(ReplyError::LineTooLong);
             }
             const char* const text_end = lf[-1] == '\r' ? lf - 1 : lf;
-            if (lines == 0) {
-                first_text_end = text_end;
-            } else if (want_later) {
-                later_enhanced = detail::enhanced_at_start(line + 4, text_end, c0);
-                want_later = later_enhanced == 0;
+            if (want_enhanced && enhanced == 0) {
+                enhanced = detail::enhanced_at_start(line + 4, text_end, c0);
             }
         } else if (separator == '\n') {
             lf = line + 3;
@@ -578,21 +527,13 @@ constexpr ReplyParse parse_reply(std::string_view input, ReplyLimits limits = {}
         ++lines;
         line = lf + 1;
         if (separator != '-') {
-            std::uint32_t enhanced = 0;
-            if (want_enhanced && first_text_end != nullptr) {
-                enhanced = detail::enhanced_at_start(begin + 4, first_text_end, c0);
-            }
             return ReplyAccess::success(begin, line, (c0 - '0') * 100 + (c1 - '0') * 10 + (c2 - '0'),
-                                        lines, enhanced != 0 ? enhanced : later_enhanced);
+                                        lines, enhanced);
         }
         // The next line: its code must be the first line's.
         const auto available = static_cast<std::size_t>(end - line);
         if ((available < 4) || ((line[0] != c0) | (line[1] != c1) | (line[2] != c2))) {
-            const ReplyError error = detail::check_code(line, available < 3 ? available : 3, begin);
-            if (error != ReplyError::None || available < 4) {
-                return ReplyAccess::failure(error == ReplyError::None ? ReplyError::Incomplete
-                                                                      : error);
-            }
+            return ReplyAccess::failure(detail::check_code(line, available, begin));
         }
     }
 }
