@@ -74,14 +74,7 @@ public:
             return;
         }
         std::string& out = begin_block();
-        out += smtp::to_text(item.code).view();
-        const std::string_view title = smtp::title(item.code);
-        if (!title.empty()) {
-            out += ' ';
-            out += title;
-        } else if (!smtp::is_registered(item.code)) {
-            out += " (not in the registry)";
-        }
+        out += enhanced_summary(item.code);
         out += '\n';
         enhanced_fields(item.code);
         field_wrapped("next", std::string(smtp::name(action_for_class(smtp::reply_class(item.code))))
@@ -199,9 +192,7 @@ public:
         }
         if (reply.enhanced()) {
             const smtp::EnhancedStatusCode code = *reply.enhanced();
-            std::string line = std::string(smtp::to_text(code).view());
-            const std::string_view title = smtp::title(code);
-            line += title.empty() ? std::string(", not in the registry") : " " + std::string(title);
+            std::string line = enhanced_summary(code);
             line += " (" + std::string(smtp::class_title(code));
             const std::string_view subject = smtp::subject_title(code);
             if (!subject.empty()) {
@@ -271,12 +262,7 @@ public:
         out += "status at ";
         location(item.where);
         out += ": ";
-        out += smtp::to_text(item.code).view();
-        const std::string_view title = smtp::title(item.code);
-        if (!title.empty()) {
-            out += ' ';
-            out += title;
-        }
+        out += enhanced_summary(item.code);
         out += '\n';
         if (!item.context.empty()) {
             std::string context;
@@ -346,10 +332,20 @@ private:
         return status ? std::string(smtp::name(*status)) : std::string("(not in the table)");
     }
 
+    // The code and its registry title: "5.1.1 Bad destination mailbox
+    // address", "4.7.500 (not in the registry)", and for X.6.10, which the
+    // registry lists without a title, "5.6.10 (registered, no title)".
     static std::string enhanced_summary(const smtp::EnhancedStatusCode& code) {
         std::string out(smtp::to_text(code).view());
         const std::string_view title = smtp::title(code);
-        out += title.empty() ? std::string(" (not in the registry)") : " " + std::string(title);
+        if (!title.empty()) {
+            out += ' ';
+            out += title;
+        } else if (!smtp::is_registered(code)) {
+            out += " (not in the registry)";
+        } else {
+            out += " (registered, no title)";
+        }
         return out;
     }
 
