@@ -45,14 +45,9 @@ public:
             return;
         }
         std::string& out = begin_block();
-        const auto status = smtp::from_value(item.code);
         out += std::to_string(item.code);
-        if (status) {
-            out += ' ';
-            out += smtp::name(*status);
-        } else {
-            out += " (not in the table)";
-        }
+        out += ' ';
+        out += code_name(item.code);
         out += '\n';
         if (!item.matched.empty()) {
             field("matched", item.matched);
@@ -67,9 +62,9 @@ public:
 
     void enhanced(const EnhancedItem& item) override {
         count_findings(item.findings);
+        const smtp::Action action = action_for_class(smtp::reply_class(item.code));
         if (brief_) {
-            brief_line(enhanced_summary(item.code) + ", " +
-                           std::string(smtp::name(action_for_class(smtp::reply_class(item.code)))),
+            brief_line(enhanced_summary(item.code) + ", " + std::string(smtp::name(action)),
                        item.findings);
             return;
         }
@@ -77,10 +72,7 @@ public:
         out += enhanced_summary(item.code);
         out += '\n';
         enhanced_fields(item.code);
-        field_wrapped("next", std::string(smtp::name(action_for_class(smtp::reply_class(item.code))))
-                                  + ": " +
-                                  std::string(action_advice(
-                                      action_for_class(smtp::reply_class(item.code)))));
+        next_field(action);
         findings(item.findings);
         end_block();
     }
@@ -117,9 +109,7 @@ public:
         out += '\n';
         field_wrapped("class", std::string(class_phrase(item.reply_class)) + ": " +
                                    std::string(class_meaning(item.reply_class)));
-        const smtp::Action action = action_for_class(item.reply_class);
-        field_wrapped("next", std::string(smtp::name(action)) + ": " +
-                                  std::string(action_advice(action)));
+        next_field(action_for_class(item.reply_class));
         end_block();
     }
 
@@ -177,8 +167,7 @@ public:
         out += '\n';
         quote(reply.raw());
         const auto status = smtp::from_value(reply.code());
-        std::string code_line = std::to_string(reply.code());
-        code_line += status ? " " + std::string(smtp::name(*status)) : " (not in the table)";
+        std::string code_line = std::to_string(reply.code()) + " " + code_name(reply.code());
         code_line += ", ";
         code_line += class_phrase(smtp::reply_class(reply.code()));
         field_wrapped("code", code_line);
@@ -220,10 +209,8 @@ public:
             append_terminal_text(context, item.context, 300);
             field_wrapped("log", context);
         }
-        const smtp::Action action = smtp::next_action(
-            reply.code(), item.answered.value_or(smtp::Command::Other), reply.enhanced());
-        field_wrapped("next", std::string(smtp::name(action)) + ": " +
-                                  std::string(action_advice(action)));
+        next_field(smtp::next_action(reply.code(), item.answered.value_or(smtp::Command::Other),
+                                     reply.enhanced()));
         findings(item.findings);
         end_block();
     }
@@ -270,9 +257,7 @@ public:
             field_wrapped("context", context);
         }
         enhanced_fields(item.code);
-        const smtp::Action action = action_for_class(smtp::reply_class(item.code));
-        field_wrapped("next", std::string(smtp::name(action)) + ": " +
-                                  std::string(action_advice(action)));
+        next_field(action_for_class(smtp::reply_class(item.code)));
         findings(item.findings);
         end_block();
     }
@@ -417,6 +402,12 @@ private:
         out += '\n';
     }
 
+    // "next": the action and what a client does about it.
+    void next_field(smtp::Action action) {
+        field_wrapped("next", std::string(smtp::name(action)) + ": " +
+                                  std::string(action_advice(action)));
+    }
+
     // The reply's own lines, escaped, at most 20 of 300 bytes each.
     void quote(std::string_view raw) {
         std::string& out = output_.buffer();
@@ -459,10 +450,7 @@ private:
         if (show_command && answered) {
             field("answers", std::string(command_phrase(*answered)) + " (from --command)");
         }
-        const smtp::Action action =
-            smtp::next_action(code, answered.value_or(smtp::Command::Other), enhanced);
-        field_wrapped("next", std::string(smtp::name(action)) + ": " +
-                                  std::string(action_advice(action)));
+        next_field(smtp::next_action(code, answered.value_or(smtp::Command::Other), enhanced));
     }
 
     void answers_field(int code) {
