@@ -105,8 +105,7 @@ inline void analyse_enhanced(Findings& out, const smtp::EnhancedStatusCode& code
     }
     if (smtp::is_deprecated(code)) {
         out.push_back({Severity::Warning, "deprecated",
-                       "The registry marks X." + std::to_string(code.subject) + "." +
-                           std::to_string(code.detail) +
+                       "The registry marks " + registry_code(code.subject, code.detail) +
                            " deprecated: it duplicates X.6.8."});
     }
     if (const std::optional<smtp::VendorNote> note = smtp::vendor_note(code)) {
@@ -123,8 +122,8 @@ inline void analyse_enhanced(Findings& out, const smtp::EnhancedStatusCode& code
             // Advice only: servers pair codes as they like (554 with 5.7.1 is
             // common), and both codes still apply.
             out.push_back({Severity::Note, "unusual_pairing",
-                           "The registry pairs X." + std::to_string(code.subject) + "." +
-                               std::to_string(code.detail) + " with " +
+                           "The registry pairs " + registry_code(code.subject, code.detail) +
+                               " with " +
                                basic_codes_phrase(smtp::associated_basic_codes(code)) +
                                ", not with " + std::to_string(*basic) +
                                "; both codes still apply."});

@@ -17,6 +17,7 @@
 #include <array>
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -198,6 +199,12 @@ inline std::optional<smtp::Command> command_from_option(std::string_view text) {
         return smtp::Command::Greeting;
     }
     return std::nullopt;
+}
+
+/// "X.1.1": a registry entry, or the subject and detail of an enhanced code
+/// whatever its class.
+inline std::string registry_code(int subject, int detail) {
+    return "X." + std::to_string(subject) + "." + std::to_string(detail);
 }
 
 /// "451, 550", "any code", "451, 550 and any 5yz code": the registry's

@@ -84,7 +84,7 @@ public:
             return;
         }
         std::string& out = begin_block();
-        out += "X." + std::to_string(entry.subject) + "." + std::to_string(entry.detail);
+        out += registry_code(entry.subject, entry.detail);
         if (!entry.title.empty()) {
             out += ' ';
             out += entry.title;
@@ -503,7 +503,7 @@ private:
     }
 
     void registry_fields(const smtp::EnhancedStatusCodeEntry& entry) {
-        std::string line = "X." + std::to_string(entry.subject) + "." + std::to_string(entry.detail);
+        std::string line = registry_code(entry.subject, entry.detail);
         line += entry.title.empty() ? std::string(" (no title)")
                                     : " \"" + std::string(entry.title) + "\"";
         if (entry.rfc != 0) {
@@ -550,7 +550,7 @@ private:
 
     void registry_line(const smtp::EnhancedStatusCodeEntry& entry) {
         std::string& out = output_.buffer();
-        std::string code = "X." + std::to_string(entry.subject) + "." + std::to_string(entry.detail);
+        const std::string code = registry_code(entry.subject, entry.detail);
         out += code;
         out.append(code.size() < 8 ? 8 - code.size() : 1, ' ');
         std::string title = entry.title.empty() ? std::string("(no title)") : std::string(entry.title);
@@ -574,7 +574,6 @@ private:
     Output& output_;
     bool brief_;
     std::uint64_t blocks_ = 0;
-    std::uint64_t statuses_ = 0;
     bool input_seen_ = false;
 };
 
