@@ -51,10 +51,6 @@ struct Finding {
 
 using Findings = std::vector<Finding>;
 
-inline std::string enhanced_text(const smtp::EnhancedStatusCode& code) {
-    return std::string(smtp::to_text(code).view());
-}
-
 /// Findings about a basic code on its own and as the answer to `answered`.
 inline void analyse_basic(Findings& out, int code, std::optional<smtp::Command> answered,
                           std::optional<smtp::EnhancedStatusCode> enhanced) {
@@ -100,18 +96,16 @@ inline void analyse_basic(Findings& out, int code, std::optional<smtp::Command> 
 /// Findings about an enhanced code, alone or sent with basic code `basic`.
 inline void analyse_enhanced(Findings& out, const smtp::EnhancedStatusCode& code,
                              std::optional<int> basic) {
-    const std::string text = enhanced_text(code);
     if (!smtp::is_registered(code)) {
         out.push_back({Severity::Note, "unregistered_enhanced",
-                       text + " is not in the IANA registry (snapshot " +
+                       std::string(smtp::to_text(code).view()) + " is not in the IANA registry (snapshot " +
                            std::string(smtp::enhanced_status_code_registry_updated) +
                            "); it is understood by its class and subject (RFC 3463 "
                            "section 2)."});
     }
     if (smtp::is_deprecated(code)) {
         out.push_back({Severity::Warning, "deprecated",
-                       "The registry marks X." + std::to_string(code.subject) + "." +
-                           std::to_string(code.detail) +
+                       "The registry marks " + registry_code(code.subject, code.detail) +
                            " deprecated: it duplicates X.6.8."});
     }
     if (const std::optional<smtp::VendorNote> note = smtp::vendor_note(code)) {
@@ -128,8 +122,8 @@ inline void analyse_enhanced(Findings& out, const smtp::EnhancedStatusCode& code
             // Advice only: servers pair codes as they like (554 with 5.7.1 is
             // common), and both codes still apply.
             out.push_back({Severity::Note, "unusual_pairing",
-                           "The registry pairs X." + std::to_string(code.subject) + "." +
-                               std::to_string(code.detail) + " with " +
+                           "The registry pairs " + registry_code(code.subject, code.detail) +
+                               " with " +
                                basic_codes_phrase(smtp::associated_basic_codes(code)) +
                                ", not with " + std::to_string(*basic) +
                                "; both codes still apply."});
@@ -324,7 +318,7 @@ inline Findings analyse_reply(const smtp::Reply& reply, std::optional<smtp::Comm
     if (enhanced) {
         analyse_enhanced(out, *enhanced, reply.code());
         // RFC 2034 section 4: the same enhanced code starts every line.
-        const std::string code_text = enhanced_text(*enhanced);
+        const std::string code_text(smtp::to_text(*enhanced).view());
         std::size_t index = 0;
         std::size_t differing = 0;
         std::size_t first_differing = 0;

@@ -67,12 +67,12 @@ inline bool is_identifier(std::string_view text) noexcept {
 }
 
 // ".NET", ".NET and MailKit", ".NET, MailKit and Aspose.Email".
-inline std::string api_names(unsigned apis) {
+inline std::string api_names(const smtp::ForeignName& foreign) {
     std::string names[3];
     std::size_t count = 0;
     for (const smtp::ForeignApi api :
          {smtp::ForeignApi::DotNet, smtp::ForeignApi::MailKit, smtp::ForeignApi::Aspose}) {
-        if (((apis >> static_cast<unsigned>(api)) & 1u) == 0) {
+        if (!foreign.used_by(api)) {
             continue;
         }
         switch (api) {
@@ -209,7 +209,7 @@ inline CodeArgument parse_code_argument(std::string_view text) {
                 out.kind = Kind::Basic;
                 out.code = foreign.value;
                 out.matched = "the name " + std::string(foreign.name) + " of " +
-                              detail::api_names(foreign.apis);
+                              detail::api_names(foreign);
                 return out;
             }
         }

@@ -17,6 +17,7 @@
 #include <array>
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -65,17 +66,10 @@ inline std::string_view action_advice(smtp::Action action) noexcept {
     return {};
 }
 
-/// The action the class of an enhanced code implies (RFC 3463 section 3.1),
-/// the same mapping next_action uses for basic codes.
+/// The action the class of an enhanced code implies (RFC 3463 section 3.1):
+/// next_action for the class's x00 code (None is 0, which is Fail).
 inline smtp::Action action_for_class(smtp::ReplyClass reply_class) noexcept {
-    switch (reply_class) {
-    case smtp::ReplyClass::None: return smtp::Action::Fail;
-    case smtp::ReplyClass::PositiveCompletion: return smtp::Action::Proceed;
-    case smtp::ReplyClass::PositiveIntermediate: return smtp::Action::Continue;
-    case smtp::ReplyClass::TransientNegative: return smtp::Action::Retry;
-    case smtp::ReplyClass::PermanentNegative: return smtp::Action::Fail;
-    }
-    return smtp::Action::Fail;
+    return smtp::next_action(static_cast<int>(reply_class) * 100, smtp::Command::Other);
 }
 
 /// A command as a person reads it in a transcript: "RCPT TO", "end of data".
@@ -205,6 +199,12 @@ inline std::optional<smtp::Command> command_from_option(std::string_view text) {
         return smtp::Command::Greeting;
     }
     return std::nullopt;
+}
+
+/// "X.1.1": a registry entry, or the subject and detail of an enhanced code
+/// whatever its class.
+inline std::string registry_code(int subject, int detail) {
+    return "X." + std::to_string(subject) + "." + std::to_string(detail);
 }
 
 /// "451, 550", "any code", "451, 550 and any 5yz code": the registry's

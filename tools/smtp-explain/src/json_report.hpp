@@ -132,7 +132,7 @@ public:
         if (!input.empty()) {
             o.string("input", input);
         }
-        o.string("code", "X." + std::to_string(entry.subject) + "." + std::to_string(entry.detail));
+        o.string("code", registry_code(entry.subject, entry.detail));
         o.number("subject", entry.subject);
         o.number("detail", entry.detail);
         o.string("subject_title", smtp::subject_title(entry.subject));
@@ -404,7 +404,6 @@ private:
 
     Output& output_;
     std::uint64_t items_ = 0;
-    std::uint64_t statuses_ = 0;
 };
 
 } // namespace smtp_explain

@@ -135,7 +135,7 @@ void explain_code(Report& report, const Input& input, std::optional<smtp::Comman
             item.findings.push_back(
                 {Severity::Warning, "leading_zeros",
                  "Written with leading zeros, which RFC 3463 section 2 does not allow; read as " +
-                     enhanced_text(code.enhanced) + "."});
+                     std::string(smtp::to_text(code.enhanced).view()) + "."});
         }
         analyse_enhanced(item.findings, code.enhanced, std::nullopt);
         report.enhanced(item);

@@ -126,6 +126,8 @@ protected:
         }
     }
     std::uint64_t replies_ = 0;
+    /// Enhanced codes read without a reply around them (status()).
+    std::uint64_t statuses_ = 0;
     std::uint64_t errors_ = 0;
     std::uint64_t warnings_ = 0;
 };

@@ -78,20 +78,6 @@ inline std::string_view take_line(std::string_view& rest) noexcept {
     return line;
 }
 
-/// Position of the first case-insensitive occurrence of `needle`, or npos.
-inline std::size_t ifind(std::string_view text, std::string_view needle,
-                         std::size_t from = 0) noexcept {
-    if (needle.empty()) {
-        return from <= text.size() ? from : std::string_view::npos;
-    }
-    for (std::size_t i = from; i + needle.size() <= text.size(); ++i) {
-        if (iequals(text.substr(i, needle.size()), needle)) {
-            return i;
-        }
-    }
-    return std::string_view::npos;
-}
-
 /// The length of the well-formed UTF-8 sequence at the start of `text`
 /// (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF), or 0.
 inline std::size_t utf8_sequence_length(std::string_view text) noexcept {

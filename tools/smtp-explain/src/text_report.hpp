@@ -45,14 +45,9 @@ public:
             return;
         }
         std::string& out = begin_block();
-        const auto status = smtp::from_value(item.code);
         out += std::to_string(item.code);
-        if (status) {
-            out += ' ';
-            out += smtp::name(*status);
-        } else {
-            out += " (not in the table)";
-        }
+        out += ' ';
+        out += code_name(item.code);
         out += '\n';
         if (!item.matched.empty()) {
             field("matched", item.matched);
@@ -67,27 +62,17 @@ public:
 
     void enhanced(const EnhancedItem& item) override {
         count_findings(item.findings);
+        const smtp::Action action = action_for_class(smtp::reply_class(item.code));
         if (brief_) {
-            brief_line(enhanced_summary(item.code) + ", " +
-                           std::string(smtp::name(action_for_class(smtp::reply_class(item.code)))),
+            brief_line(enhanced_summary(item.code) + ", " + std::string(smtp::name(action)),
                        item.findings);
             return;
         }
         std::string& out = begin_block();
-        out += smtp::to_text(item.code).view();
-        const std::string_view title = smtp::title(item.code);
-        if (!title.empty()) {
-            out += ' ';
-            out += title;
-        } else if (!smtp::is_registered(item.code)) {
-            out += " (not in the registry)";
-        }
+        out += enhanced_summary(item.code);
         out += '\n';
         enhanced_fields(item.code);
-        field_wrapped("next", std::string(smtp::name(action_for_class(smtp::reply_class(item.code))))
-                                  + ": " +
-                                  std::string(action_advice(
-                                      action_for_class(smtp::reply_class(item.code)))));
+        next_field(action);
         findings(item.findings);
         end_block();
     }
@@ -99,7 +84,7 @@ public:
             return;
         }
         std::string& out = begin_block();
-        out += "X." + std::to_string(entry.subject) + "." + std::to_string(entry.detail);
+        out += registry_code(entry.subject, entry.detail);
         if (!entry.title.empty()) {
             out += ' ';
             out += entry.title;
@@ -124,9 +109,7 @@ public:
         out += '\n';
         field_wrapped("class", std::string(class_phrase(item.reply_class)) + ": " +
                                    std::string(class_meaning(item.reply_class)));
-        const smtp::Action action = action_for_class(item.reply_class);
-        field_wrapped("next", std::string(smtp::name(action)) + ": " +
-                                  std::string(action_advice(action)));
+        next_field(action_for_class(item.reply_class));
         end_block();
     }
 
@@ -184,8 +167,7 @@ public:
         out += '\n';
         quote(reply.raw());
         const auto status = smtp::from_value(reply.code());
-        std::string code_line = std::to_string(reply.code());
-        code_line += status ? " " + std::string(smtp::name(*status)) : " (not in the table)";
+        std::string code_line = std::to_string(reply.code()) + " " + code_name(reply.code());
         code_line += ", ";
         code_line += class_phrase(smtp::reply_class(reply.code()));
         field_wrapped("code", code_line);
@@ -199,9 +181,7 @@ public:
         }
         if (reply.enhanced()) {
             const smtp::EnhancedStatusCode code = *reply.enhanced();
-            std::string line = std::string(smtp::to_text(code).view());
-            const std::string_view title = smtp::title(code);
-            line += title.empty() ? std::string(", not in the registry") : " " + std::string(title);
+            std::string line = enhanced_summary(code);
             line += " (" + std::string(smtp::class_title(code));
             const std::string_view subject = smtp::subject_title(code);
             if (!subject.empty()) {
@@ -229,10 +209,8 @@ public:
             append_terminal_text(context, item.context, 300);
             field_wrapped("log", context);
         }
-        const smtp::Action action = smtp::next_action(
-            reply.code(), item.answered.value_or(smtp::Command::Other), reply.enhanced());
-        field_wrapped("next", std::string(smtp::name(action)) + ": " +
-                                  std::string(action_advice(action)));
+        next_field(smtp::next_action(reply.code(), item.answered.value_or(smtp::Command::Other),
+                                     reply.enhanced()));
         findings(item.findings);
         end_block();
     }
@@ -271,12 +249,7 @@ public:
         out += "status at ";
         location(item.where);
         out += ": ";
-        out += smtp::to_text(item.code).view();
-        const std::string_view title = smtp::title(item.code);
-        if (!title.empty()) {
-            out += ' ';
-            out += title;
-        }
+        out += enhanced_summary(item.code);
         out += '\n';
         if (!item.context.empty()) {
             std::string context;
@@ -284,9 +257,7 @@ public:
             field_wrapped("context", context);
         }
         enhanced_fields(item.code);
-        const smtp::Action action = action_for_class(smtp::reply_class(item.code));
-        field_wrapped("next", std::string(smtp::name(action)) + ": " +
-                                  std::string(action_advice(action)));
+        next_field(action_for_class(smtp::reply_class(item.code)));
         findings(item.findings);
         end_block();
     }
@@ -346,10 +317,20 @@ private:
         return status ? std::string(smtp::name(*status)) : std::string("(not in the table)");
     }
 
+    // The code and its registry title: "5.1.1 Bad destination mailbox
+    // address", "4.7.500 (not in the registry)", and for X.6.10, which the
+    // registry lists without a title, "5.6.10 (registered, no title)".
     static std::string enhanced_summary(const smtp::EnhancedStatusCode& code) {
         std::string out(smtp::to_text(code).view());
         const std::string_view title = smtp::title(code);
-        out += title.empty() ? std::string(" (not in the registry)") : " " + std::string(title);
+        if (!title.empty()) {
+            out += ' ';
+            out += title;
+        } else if (!smtp::is_registered(code)) {
+            out += " (not in the registry)";
+        } else {
+            out += " (registered, no title)";
+        }
         return out;
     }
 
@@ -421,6 +402,12 @@ private:
         out += '\n';
     }
 
+    // "next": the action and what a client does about it.
+    void next_field(smtp::Action action) {
+        field_wrapped("next", std::string(smtp::name(action)) + ": " +
+                                  std::string(action_advice(action)));
+    }
+
     // The reply's own lines, escaped, at most 20 of 300 bytes each.
     void quote(std::string_view raw) {
         std::string& out = output_.buffer();
@@ -463,10 +450,7 @@ private:
         if (show_command && answered) {
             field("answers", std::string(command_phrase(*answered)) + " (from --command)");
         }
-        const smtp::Action action =
-            smtp::next_action(code, answered.value_or(smtp::Command::Other), enhanced);
-        field_wrapped("next", std::string(smtp::name(action)) + ": " +
-                                  std::string(action_advice(action)));
+        next_field(smtp::next_action(code, answered.value_or(smtp::Command::Other), enhanced));
     }
 
     void answers_field(int code) {
@@ -519,7 +503,7 @@ private:
     }
 
     void registry_fields(const smtp::EnhancedStatusCodeEntry& entry) {
-        std::string line = "X." + std::to_string(entry.subject) + "." + std::to_string(entry.detail);
+        std::string line = registry_code(entry.subject, entry.detail);
         line += entry.title.empty() ? std::string(" (no title)")
                                     : " \"" + std::string(entry.title) + "\"";
         if (entry.rfc != 0) {
@@ -566,7 +550,7 @@ private:
 
     void registry_line(const smtp::EnhancedStatusCodeEntry& entry) {
         std::string& out = output_.buffer();
-        std::string code = "X." + std::to_string(entry.subject) + "." + std::to_string(entry.detail);
+        const std::string code = registry_code(entry.subject, entry.detail);
         out += code;
         out.append(code.size() < 8 ? 8 - code.size() : 1, ' ');
         std::string title = entry.title.empty() ? std::string("(no title)") : std::string(entry.title);
@@ -590,7 +574,6 @@ private:
     Output& output_;
     bool brief_;
     std::uint64_t blocks_ = 0;
-    std::uint64_t statuses_ = 0;
     bool input_seen_ = false;
 };
 

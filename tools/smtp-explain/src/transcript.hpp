@@ -436,8 +436,7 @@ private:
     void server_line(std::string_view rest, bool truncated, std::string_view origin) {
         if (in_data_) {
             // The transcript did not show the end of the data.
-            in_data_ = false;
-            client_command(smtp::Command::DataEnd, {});
+            end_data();
         }
         if (pending_.empty()) {
             pending_first_ = line_number_;
