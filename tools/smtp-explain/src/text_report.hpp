@@ -181,7 +181,11 @@ public:
         }
         if (reply.enhanced()) {
             const smtp::EnhancedStatusCode code = *reply.enhanced();
-            std::string line = enhanced_summary(code);
+            // "5.1.1 Bad destination mailbox address (Permanent Failure, ...)",
+            // "4.7.500, not in the registry (Persistent Transient Failure, ...)".
+            const std::string_view title = smtp::title(code);
+            std::string line(smtp::to_text(code).view());
+            line += title.empty() ? ", " + std::string(untitled(code)) : " " + std::string(title);
             line += " (" + std::string(smtp::class_title(code));
             const std::string_view subject = smtp::subject_title(code);
             if (!subject.empty()) {
@@ -319,19 +323,16 @@ private:
 
     // The code and its registry title: "5.1.1 Bad destination mailbox
     // address", "4.7.500 (not in the registry)", and for X.6.10, which the
-    // registry lists without a title, "5.6.10 (registered, no title)".
+    // registry lists without a title, "5.6.10 (registered without a title)".
     static std::string enhanced_summary(const smtp::EnhancedStatusCode& code) {
-        std::string out(smtp::to_text(code).view());
         const std::string_view title = smtp::title(code);
-        if (!title.empty()) {
-            out += ' ';
-            out += title;
-        } else if (!smtp::is_registered(code)) {
-            out += " (not in the registry)";
-        } else {
-            out += " (registered, no title)";
-        }
-        return out;
+        return std::string(smtp::to_text(code).view()) +
+               (title.empty() ? " (" + std::string(untitled(code)) + ")" : " " + std::string(title));
+    }
+
+    // What stands in place of a missing registry title.
+    static std::string_view untitled(const smtp::EnhancedStatusCode& code) {
+        return smtp::is_registered(code) ? "registered without a title" : "not in the registry";
     }
 
     // "stdin:12", as compilers and grep print places.
