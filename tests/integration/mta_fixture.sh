@@ -18,8 +18,9 @@
 #   127.0.0.2 (Postfix trusts 127.0.0.1 through mynetworks, and would not
 #   show its relay and unknown-user checks to it).
 # - Bounded: the whole run by SMTP_STATUS_SERVER_TEST_SECONDS (default 300)
-#   through a watchdog, every step inside by its own timeout, and each server
-#   stops by itself after that budget even if this script is killed.
+#   through a watchdog, every long step inside by its own timeout as well
+#   (run through `bounded`, so the watchdog can interrupt it), and each
+#   server stops by itself after that budget even if this script is killed.
 # - Every process this script starts is stopped by its PID on any exit
 #   (trap), and Postfix's daemons by the process group its master leads.
 set -uo pipefail
@@ -59,6 +60,7 @@ skip() {
 
 server_pid=""      # the server's main process (Postfix's master, or python3)
 server_group=""    # the process group it leads, when it made one (Postfix)
+step_pid=""        # the `timeout` running a long step (bounded), if any
 watchdog_pid=""
 made_policy=""     # the policy-rc.d this script created, if any
 
@@ -107,6 +109,20 @@ stop_pid() {
     return 0
 }
 
+# After the leader of process group $1 (described by $2) was stopped: waits
+# up to 5 s for the rest of the group to end, then KILLs each one left, by PID.
+end_group() {
+    local group=$1 what=$2 member
+    for _ in $(seq 50); do
+        [ -z "$(group_members "$group")" ] && break
+        sleep 0.1
+    done
+    for member in $(group_members "$group"); do
+        log "PID $member of $what's group outlived it: KILL"
+        kill -KILL "$member" 2>/dev/null
+    done
+}
+
 stop_server() {
     [ -n "$server_pid" ] || return 0
     local pid=$server_pid
@@ -115,24 +131,45 @@ stop_server() {
     if [ -n "$server_group" ]; then
         # Postfix's master ends its daemons itself on TERM; anything of its
         # group still running after that is ended here, by PID.
-        local member
-        for _ in $(seq 50); do
-            [ -z "$(group_members "$server_group")" ] && break
-            sleep 0.1
-        done
-        for member in $(group_members "$server_group"); do
-            log "daemon $member of Postfix's group outlived its master: KILL"
-            kill -KILL "$member" 2>/dev/null
-        done
+        end_group "$server_group" "Postfix's master"
     fi
     server_group=""
     log "stopped $server (PID $pid)"
+}
+
+# Runs "$@" under `timeout $1` as a background job and waits for it: bash
+# runs a trap only between commands, so while a foreground command runs the
+# watchdog's TERM would wait for it, and the budget would not hold. `wait`
+# is interrupted by the trap instead. Returns the command's status (124 when
+# its own timeout ended it). The caller's redirections apply to the command.
+bounded() {
+    local seconds=$1 status=0
+    shift
+    timeout "$seconds" "$@" &
+    step_pid=$!
+    wait "$step_pid" || status=$?
+    step_pid=""
+    return "$status"
+}
+
+# Stops a step that bounded still runs (the script is being stopped by
+# the watchdog or a signal). `timeout` leads a process group of its own
+# and passes TERM on to it; whatever of the group is left is KILLed.
+# shellcheck disable=SC2317 # run by the EXIT trap, through cleanup
+stop_step() {
+    [ -n "$step_pid" ] || return 0
+    local pid=$step_pid
+    step_pid=""
+    log "stopping the running step (PID $pid)"
+    stop_pid "$pid"
+    end_group "$pid" "the step"
 }
 
 # shellcheck disable=SC2317 # run by the EXIT trap
 cleanup() {
     local status=$?
     trap - EXIT TERM INT HUP
+    stop_step
     stop_server
     if [ -n "$watchdog_pid" ]; then
         kill -TERM "$watchdog_pid" 2>/dev/null
@@ -147,7 +184,9 @@ trap cleanup EXIT
 trap 'log "interrupted"; exit 1' TERM INT HUP
 
 # The watchdog: TERM to this script once the budget is spent, so the trap
-# above still stops the servers. It ends its own sleep, by PID, when stopped.
+# above still stops the servers and a running step (long steps run through
+# bounded, whose wait the TERM interrupts). It ends its own sleep, by PID,
+# when stopped.
 (
     sleep "$budget" &
     sleeper=$!
@@ -177,12 +216,12 @@ install_packages() {
     log "installing $* with apt-get"
     local apt_log="$work.apt.log"
     apt_install() {
-        DEBIAN_FRONTEND=noninteractive timeout 240 apt-get install -y -q \
+        bounded 240 env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
             --no-install-recommends -o DPkg::Lock::Timeout=60 "$@" </dev/null >"$apt_log" 2>&1
     }
     if ! apt_install "$@"; then
         log "apt-get install failed; updating the package lists and trying again"
-        timeout 120 apt-get update -q </dev/null >>"$apt_log" 2>&1
+        bounded 120 apt-get update -q </dev/null >>"$apt_log" 2>&1
         if ! apt_install "$@"; then
             tail -n 15 "$apt_log"
             skip "apt-get could not install $* (log: $apt_log)"
@@ -201,7 +240,7 @@ install_packages() {
 # server's log, $2.
 run_probe() {
     local port=$1 log_file=$2 status=0
-    timeout 120 "$probe" --server "$server" --port "$port" --source "$source_address" \
+    bounded 120 "$probe" --server "$server" --port "$port" --source "$source_address" \
         --read-timeout-ms 10000 --total-timeout-ms 90000 || status=$?
     if [ "$status" -eq 77 ]; then
         skip "the client cannot use $source_address (see above)"
@@ -339,7 +378,7 @@ run_postfix() {
         # edited): that cost 2 to 3 s per start. Backdate the new files.
         touch -d '-1 minute' "$dir/etc/main.cf" "$dir/etc/master.cf"
         # Creates the queue folders with the owners Postfix wants.
-        if ! timeout 60 /usr/sbin/postfix -c "$dir/etc" check; then
+        if ! bounded 60 /usr/sbin/postfix -c "$dir/etc" check; then
             fail "postfix check rejected the configuration in $dir/etc"
         fi
         : >"$dir/maillog"

@@ -19,6 +19,8 @@
 #include <smtp/semantics.hpp>
 #include <smtp/status_code.hpp>
 
+#include "../support/reply_reference.hpp"
+
 #include <algorithm>
 #include <arpa/inet.h>
 #include <cerrno>
@@ -124,6 +126,7 @@ struct Record {
     std::string raw;
     int code = 0;
     std::size_t line_count = 0;
+    std::vector<std::string> lines; // the text of each line, from lines()
     std::string enhanced;
     std::vector<std::string> problems;
 };
@@ -147,103 +150,30 @@ std::string printable(std::string_view text, std::size_t limit) {
 }
 
 std::string enhanced_text(std::optional<smtp::EnhancedStatusCode> code) {
-    if (!code) {
-        return "-";
-    }
-    return std::to_string(code->status_class) + "." + std::to_string(code->subject) + "." +
-           std::to_string(code->detail);
+    return code ? std::string(smtp::to_text(*code).view()) : "-";
 }
 
-// A deliberately plain second reading of the reply's bytes, written without
-// the parser: split at LF, drop a CR before it, cut off code and separator.
-struct PlainLine {
-    std::string_view code;
-    char separator;
-    std::string_view text;
-};
-
-std::vector<PlainLine> plain_lines(std::string_view raw) {
-    std::vector<PlainLine> lines;
-    while (!raw.empty()) {
-        const std::size_t lf = raw.find('\n');
-        std::string_view line = raw.substr(0, lf);
-        raw.remove_prefix(lf == std::string_view::npos ? raw.size() : lf + 1);
-        if (!line.empty() && line.back() == '\r') {
-            line.remove_suffix(1);
-        }
-        PlainLine plain{line.substr(0, 3), line.size() > 3 ? line[3] : ' ',
-                        line.size() > 4 ? line.substr(4) : std::string_view{}};
-        lines.push_back(plain);
+// Every check that does not depend on what the step expects. `received` is
+// the receive buffer parse_reply was given (any pipelined replies after
+// this one included) and `reply` its answer. reply_reference::check holds
+// that answer to the plain reference parser of tests/support (code, lines,
+// enhanced code, status(), consumed) and to every property of parse_reply:
+// each proper prefix Incomplete (RFC 5321 gives no guarantee how TCP splits
+// a reply), appended bytes changing nothing. parse_reply is a pure function
+// of its bytes, so the answer it checks is `reply`.
+void check_consistency(std::string_view received, const smtp::Reply& reply,
+                       std::vector<std::string>& problems) {
+    const std::string problem = reply_reference::check(received, smtp::ReplyLimits{});
+    if (!problem.empty()) {
+        problems.push_back("reply_reference::check: " + problem);
     }
-    return lines;
-}
-
-// Every check that does not depend on what the step expects: the reply
-// agrees with a plain reading of its own bytes, reads the same fed a byte at
-// a time, and ignores what follows it.
-void check_consistency(const smtp::Reply& reply, std::vector<std::string>& problems) {
     const std::string_view raw = reply.raw();
-    const std::vector<PlainLine> plain = plain_lines(raw);
-    if (reply.line_count() != plain.size()) {
-        problems.push_back("line_count " + std::to_string(reply.line_count()) + ", the bytes have " +
-                           std::to_string(plain.size()) + " lines");
-    }
-    std::optional<smtp::EnhancedStatusCode> first_enhanced;
-    for (std::size_t i = 0; i < plain.size(); ++i) {
-        if (plain[i].code != raw.substr(0, 3)) {
-            problems.push_back("line " + std::to_string(i) + " has another code");
-        }
-        const char want_separator = i + 1 < plain.size() ? '-' : ' ';
-        if (plain[i].separator != want_separator) {
-            problems.push_back("line " + std::to_string(i) + " has separator '" +
-                               std::string(1, plain[i].separator) + "'");
-        }
-        if (reply.line(i) != plain[i].text) {
-            problems.push_back("line(" + std::to_string(i) + ") is \"" +
-                               printable(reply.line(i), 60) + "\", the bytes say \"" +
-                               printable(plain[i].text, 60) + "\"");
-        }
-        // RFC 2034 section 4: the enhanced code starts the text; RFC 3463
-        // classes are 2, 4 and 5 and must match the reply's.
-        if (!first_enhanced && raw[0] != '3') {
-            const std::string_view token = plain[i].text.substr(0, plain[i].text.find(' '));
-            const auto parsed = smtp::parse_enhanced_status_code(token);
-            if (parsed && parsed->status_class == raw[0] - '0') {
-                first_enhanced = parsed;
-            }
-        }
-    }
-    std::size_t visited = 0;
-    for (std::string_view text : reply.lines()) {
-        if (visited < plain.size() && text != plain[visited].text) {
-            problems.push_back("lines() differs from line(" + std::to_string(visited) + ")");
-        }
-        ++visited;
-    }
-    if (visited != plain.size()) {
-        problems.push_back("lines() visits " + std::to_string(visited) + " lines");
-    }
-    if (reply.enhanced() != first_enhanced) {
-        problems.push_back("enhanced() is " + enhanced_text(reply.enhanced()) +
-                           ", the text starts with " + enhanced_text(first_enhanced));
-    }
-    if (const auto status = reply.status()) {
-        if (smtp::value(*status) != reply.code()) {
-            problems.push_back("status() is another code");
-        }
+    if (raw.empty()) {
+        problems.push_back("raw() is empty");
+        return;
     }
     if (static_cast<int>(smtp::reply_class(reply.code())) != raw[0] - '0') {
         problems.push_back("reply_class does not match the first digit");
-    }
-    // Fed in pieces (RFC 5321 gives no guarantee how TCP splits a reply):
-    // every proper prefix is Incomplete.
-    for (std::size_t n = 0; n < raw.size(); ++n) {
-        const smtp::ReplyError error = smtp::parse_reply(raw.substr(0, n)).error;
-        if (error != smtp::ReplyError::Incomplete) {
-            problems.push_back("the first " + std::to_string(n) + " bytes give " +
-                               std::string(smtp::name(error)) + ", not Incomplete");
-            break;
-        }
     }
     // Bytes after the reply (the next pipelined reply) are never looked at.
     const std::string followed = std::string(raw) + "bogus";
@@ -480,11 +410,14 @@ private:
             record.raw = std::string(reply.raw());
             record.code = reply.code();
             record.line_count = reply.line_count();
+            for (const std::string_view text : reply.lines()) {
+                record.lines.emplace_back(text);
+            }
             record.enhanced = enhanced_text(reply.enhanced());
             if (parsed.consumed != reply.raw().size()) {
                 record.problems.push_back("consumed differs from raw().size()");
             }
-            check_consistency(reply, record.problems);
+            check_consistency(buffer_, reply, record.problems);
             check_expected(reply, expect, record.problems);
             check_semantics(reply, command, expect, record.problems);
             buffer_.erase(0, parsed.consumed);
@@ -502,11 +435,8 @@ private:
             std::printf("%s %-26s %s\n", ok ? "ok" : "XX", record.step.c_str(),
                         record.sent.c_str());
         } else {
-            std::string_view first_line = std::string_view(record.raw).substr(
-                0, record.raw.find('\n'));
-            if (!first_line.empty() && first_line.back() == '\r') {
-                first_line.remove_suffix(1);
-            }
+            const std::string_view first_line =
+                record.lines.empty() ? std::string_view() : std::string_view(record.lines.front());
             const auto status = smtp::from_value(record.code);
             std::printf("%s %-26s %-30s %3d %-20s %-36s %-6s %2zu  %s\n", ok ? "ok" : "XX",
                         record.step.c_str(), record.sent.c_str(), record.code,
@@ -539,8 +469,8 @@ Expect pick(const Session& session, Expect postfix, Expect aiosmtpd) {
 }
 
 bool offers(const Record& ehlo, std::string_view keyword) {
-    for (const PlainLine& line : plain_lines(ehlo.raw)) {
-        const std::string_view word = line.text.substr(0, line.text.find(' '));
+    for (const std::string_view text : ehlo.lines) {
+        const std::string_view word = text.substr(0, text.find(' '));
         if (word.size() == keyword.size()) {
             bool same = true;
             for (std::size_t i = 0; i < word.size(); ++i) {
@@ -742,7 +672,7 @@ int main(int argc, char** argv) {
     std::printf("smtp_probe: %s on 127.0.0.1:%lld from %s\n", server_name.c_str(), port,
                 source.empty() ? "any address" : source.c_str());
     std::printf("   %-26s %-30s %3s %-20s %-36s %-6s %2s  %s\n", "step", "sent", "got", "class",
-                "status()", "enh.", "ln", "first line");
+                "status()", "enh.", "ln", "text of line 1");
     run(session);
     const auto elapsed =
         std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
