@@ -60,7 +60,7 @@ UNDECIDED_REASONS = frozenset({"undefined", "onhold", ""})
 
 # Plain-text lines after which bounces without MIME structure quote the
 # original message (qmail, Exim, GMX/1&1, IMail, Gmail, Notes, m-FILTER,
-# OpenSMTPD, ...). Matched case-insensitively at the start of a line.
+# OpenSMTPD, fml, old Sendmail, MXLogic, ...). Matched case-insensitively at the start of a line.
 QUOTE_MARKERS = re.compile(
     r"^\s*(?:"
     r"-+ ?Below this line is a copy of the message"
@@ -72,6 +72,8 @@ QUOTE_MARKERS = re.compile(
     r"|-+ ?original message\s*$"
     r"|Below is a copy of the original message"
     r"|Original mail as follows"
+    r"|-+ ?Unsent message follows ?-+"
+    r"|Included is a copy of the message header"
     r")",
     re.IGNORECASE | re.MULTILINE)
 
@@ -152,10 +154,17 @@ def split_report_and_quoted(raw):
         ctype = part.get_content_type()
         quote_here = inside_quote or ctype in QUOTED_TYPES
         if part.is_multipart() or isinstance(part.get_payload(), list):
+            # The text before the first boundary and after the last one is
+            # part of the report (some MTAs write their notice there).
+            for extra in (part.preamble, part.epilogue):
+                if extra:
+                    (quoted if quote_here else report).append(extra)
             for sub in part.get_payload():
                 if isinstance(sub, email.message.Message):
-                    if quote_here:
-                        quoted.append("".join("%s: %s\n" % (k, v) for k, v in sub.items()))
+                    # A message/delivery-status part parses into header
+                    # blocks: its fields are the sub-part's headers.
+                    headers = "".join("%s: %s\n" % (k, v) for k, v in sub.items())
+                    (quoted if quote_here else report).append(headers)
                     walk(sub, quote_here)
             return
         text = text_of(part)

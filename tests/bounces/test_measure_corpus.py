@@ -238,6 +238,19 @@ class RuleTest(unittest.TestCase):
         self.assertIsNone(mc.as_code(""))
         self.assertIsNone(mc.as_code("5.1.1"))
 
+    def test_delivery_status_fields_and_the_preamble_are_report(self):
+        # The address is only in the DSN fields; the notice is in the preamble.
+        raw = POSTFIX_EML.replace(
+            "<user@example.net>: host mx.example.net said: 550 5.1.1 No such user", "See below.")
+        raw = raw.replace("\n--B\nContent-Type: text/plain", "Preamble notice 452.\n--B\nContent-Type: text/plain", 1)
+        report, quoted = mc.split_report_and_quoted(raw.encode())
+        self.assertIn("Final-Recipient: rfc822; user@example.net", report)
+        self.assertIn("Preamble notice 452.", report)
+        self.assertFalse(mc.from_quoted_only({"recipient": "user@example.net", "code": 550},
+                                             report, quoted))
+        self.assertTrue(mc.from_quoted_only({"recipient": "quoted-only@example.com", "code": None},
+                                            report, quoted))
+
     def test_split_report_and_quoted(self):
         report, quoted = mc.split_report_and_quoted(POSTFIX_EML.encode())
         self.assertIn("user@example.net", report)
