@@ -22,6 +22,9 @@
 # - Every process started and passed to `track` is stopped by its PID on any
 #   exit (trap), and what is left of the process group it leads, by PID too.
 # shellcheck shell=bash
+# The caller's variables (fixture_tag, budget, work) are set before sourcing,
+# and some set here (postfix_pid, aiosmtpd_port, ...) are for the caller:
+# shellcheck disable=SC2154,SC2034
 
 t0=${EPOCHREALTIME:-$SECONDS}
 # Seconds since the start, to a tenth where bash has EPOCHREALTIME.

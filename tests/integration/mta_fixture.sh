@@ -23,6 +23,7 @@
 #   server stops by itself after that budget even if this script is killed.
 # - Every process this script starts is stopped by its PID on any exit
 #   (trap), and Postfix's daemons by the process group its master leads.
+# shellcheck source-path=SCRIPTDIR
 set -uo pipefail
 
 if [ $# -ne 3 ]; then
@@ -33,10 +34,13 @@ server=$1
 probe=$2
 work=$3
 here=$(cd "$(dirname "$0")" && pwd)
-budget=${SMTP_STATUS_SERVER_TEST_SECONDS:-300}
 source_address=127.0.0.2
 
+# For fixture_lib.sh: the log tag and the budget of the whole run.
+# shellcheck disable=SC2034
 fixture_tag="mta_fixture[$server]"
+# shellcheck disable=SC2034
+budget=${SMTP_STATUS_SERVER_TEST_SECONDS:-300}
 # shellcheck source=fixture_lib.sh
 . "$here/fixture_lib.sh"
 fixture_begin
