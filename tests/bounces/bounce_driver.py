@@ -1,0 +1,348 @@
+# smtp-status: what an SMTP server's reply means.
+# SPDX-License-Identifier: BSL-1.0
+#
+# The client side of the bounce test bed (make_bounces.sh runs it):
+#
+#   submit   mails every case of bounce_cases.py to the MTA under test over
+#            SMTP on loopback, one message per case (a reply at the end of
+#            DATA answers the whole message, so each case needs its own);
+#   message  prints one case's message, for an MTA's own submission command;
+#   collect  waits (bounded) until the sink has every notice the MTA owes,
+#            writes each to OUTDIR as MTA-CASE-ACTION.eml with OUTDIR/
+#            expected.json, and checks them;
+#   check    checks a folder made by collect, e.g. the committed set.
+#
+# The checks use Python's email package: every notice must be a
+# multipart/report of report-type delivery-status with a
+# message/delivery-status part (RFC 3464 section 2, RFC 6522) whose
+# recipient fields give the recipient, the Action and the Status that
+# bounce_cases.py expects, and a Diagnostic-Code with the sink's reply code
+# where the sink sent one.
+import argparse
+import email
+import email.policy
+import email.utils
+import json
+import os
+import re
+import smtplib
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bounce_cases  # noqa: E402
+from bounce_cases import CASES, SENDER, VERDICTS  # noqa: E402
+
+
+def build_message(case, mta, local_domain):
+    """The test message of one case, as bytes with CRLF line ends."""
+    recipient = case.address(local_domain)
+    stamp = time.strftime("%Y%m%d%H%M%S")
+    headers = [
+        ("From", f"Bounce Test Sender <{SENDER}>"),
+        ("To", f"<{recipient}>"),
+        ("Subject", f"smtp-status bounce test: {case.name} via {mta}"),
+        ("Date", email.utils.formatdate(localtime=False)),
+        ("Message-ID", f"<{case.name}.{mta}.{stamp}@sender.example.test>"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=us-ascii"),
+    ]
+    body = [f"This message tests how {mta} reports the case '{case.name}'.",
+            "It was sent by the smtp-status bounce test bed on loopback."]
+    body += [f"Line {i:03d} of the test text: the quick brown fox jumps over the lazy dog."
+             for i in range(1, case.body_lines + 1)]
+    lines = [f"{name}: {value}" for name, value in headers] + [""] + body
+    return ("\r\n".join(lines) + "\r\n").encode("ascii")
+
+
+def cases_named(names):
+    wanted = set(names.split(",")) if names else None
+    return [c for c in CASES if wanted is None or c.name in wanted]
+
+
+def submit(args):
+    failures = 0
+    for case in CASES:
+        if case.name in args.skip.split(","):
+            continue
+        recipient = case.address(args.local_domain)
+        mail_options, rcpt_options = [], []
+        if case.envid:
+            mail_options.append(f"ENVID={case.envid}")
+        if case.notify:
+            rcpt_options.append(f"NOTIFY={case.notify}")
+        message = build_message(case, args.mta, args.local_domain)
+        try:
+            with smtplib.SMTP(args.host, args.port, local_hostname=bounce_cases.CLIENT_HELO,
+                              timeout=30, source_address=(args.source, 0)) as smtp:
+                smtp.ehlo()
+                refused = smtp.sendmail(SENDER, [recipient], message,
+                                        mail_options=mail_options, rcpt_options=rcpt_options)
+            if refused:
+                raise smtplib.SMTPRecipientsRefused(refused)
+            print(f"submitted {case.name}: {recipient}", flush=True)
+        except (smtplib.SMTPException, OSError) as error:
+            print(f"submitting {case.name} ({recipient}) failed: {error}", flush=True)
+            failures += 1
+    return 1 if failures else 0
+
+
+def message(args):
+    case = next(c for c in CASES if c.name == args.case)
+    sys.stdout.buffer.write(build_message(case, args.mta, args.local_domain).replace(b"\r\n", b"\n"))
+    return 0
+
+
+# ------------------------------------------------------------- reading --
+
+def parse(data):
+    return email.message_from_bytes(data, policy=email.policy.compat32)
+
+
+def delivery_status(msg):
+    """The field blocks of the message/delivery-status part (the per-message
+    block first), or None when the message has no such part."""
+    for part in msg.walk():
+        if part.get_content_type() == "message/delivery-status":
+            payload = part.get_payload()
+            if isinstance(payload, list):
+                return payload
+            return None
+    return None
+
+
+def field_value(value):
+    """A field's value unfolded and stripped; "type; value" kept whole."""
+    return re.sub(r"\s+", " ", str(value)).strip() if value is not None else None
+
+
+def address_of(typed):
+    """The address of "rfc822; a@b" (RFC 3464 section 2.3.2)."""
+    if typed is None:
+        return None
+    _, _, address = typed.partition(";")
+    return address.strip().strip("<>").lower()
+
+
+def case_of_address(address, local_domain):
+    for case in CASES:
+        if address == case.address(local_domain).lower():
+            return case
+    return None
+
+
+def notices_in(store):
+    """[(file, envelope, message bytes)] of what the sink got for the sender."""
+    index = os.path.join(store, "index.jsonl")
+    out = []
+    if not os.path.exists(index):
+        return out
+    with open(index) as lines:
+        for line in lines:
+            entry = json.loads(line)
+            with open(os.path.join(store, entry["file"]), "rb") as f:
+                out.append((entry, f.read()))
+    return out
+
+
+def classify(data, local_domain):
+    """[(case, action)] a notice reports, read from its delivery-status part,
+    or from the text for a notice without one."""
+    msg = parse(data)
+    blocks = delivery_status(msg)
+    found = []
+    if blocks:
+        for block in blocks[1:]:
+            case = case_of_address(address_of(block.get("Final-Recipient")), local_domain)
+            action = (field_value(block.get("Action")) or "").lower()
+            if case is not None:
+                found.append((case, action))
+        return found
+    text = data.decode("utf-8", "replace").lower()
+    for case in CASES:
+        if case.address(local_domain).lower() in text:
+            found.append((case, "delayed" if "delayed" in text or "warning" in text else "failed"))
+    return found
+
+
+def check_notice(data, entry, local_domain):
+    """The problems of one notice against its expected.json entry ([] if none)."""
+    problems = []
+    msg = parse(data)
+    if entry["dsn"]:
+        if msg.get_content_type() != "multipart/report":
+            problems.append(f"Content-Type is {msg.get_content_type()}, not multipart/report")
+        elif (msg.get_param("report-type") or "").lower() != "delivery-status":
+            problems.append(f"report-type is {msg.get_param('report-type')}, not delivery-status")
+        blocks = delivery_status(msg)
+        if not blocks:
+            return problems + ["no message/delivery-status part"]
+        if not blocks[0].get("Reporting-MTA"):
+            problems.append("no Reporting-MTA field (RFC 3464 section 2.2)")
+        mine = [b for b in blocks[1:]
+                if address_of(b.get("Final-Recipient")) == entry["recipient"].lower()]
+        if len(mine) != 1:
+            return problems + [f"{len(mine)} recipient blocks for {entry['recipient']}"]
+        block = mine[0]
+        for name in ("Action", "Status"):
+            if not block.get(name):
+                problems.append(f"no {name} field (RFC 3464 section 2.3)")
+        action = (field_value(block.get("Action")) or "").lower()
+        status = (field_value(block.get("Status")) or "").split(" ")[0]
+        if action != entry["action"]:
+            problems.append(f"Action {action!r}, expected {entry['action']!r}")
+        if status != entry["status"]:
+            problems.append(f"Status {status!r}, expected {entry['status']!r}")
+        if entry["code"] is not None:
+            diagnostic = field_value(block.get("Diagnostic-Code")) or ""
+            if not re.search(rf"\b{entry['code']}\b", diagnostic):
+                problems.append(f"Diagnostic-Code {diagnostic!r} lacks the sink's {entry['code']}")
+        case = next(c for c in CASES if c.name == entry["case"])
+        if case.envid:
+            envid = field_value(blocks[0].get("Original-Envelope-Id"))
+            if envid != case.envid:
+                problems.append(f"Original-Envelope-Id {envid!r}, expected {case.envid!r}")
+    else:
+        text = data.decode("utf-8", "replace")
+        if entry["recipient"].lower() not in text.lower():
+            problems.append(f"the text does not name {entry['recipient']}")
+    if VERDICTS.get(entry["action"]) != entry["next_action"]:
+        problems.append(f"next_action {entry['next_action']} does not follow from {entry['action']}")
+    return problems
+
+
+def check_folder(folder, local_domain):
+    with open(os.path.join(folder, "expected.json")) as f:
+        expected = json.load(f)
+    problems = []
+    for entry in expected["notices"]:
+        path = os.path.join(folder, entry["file"])
+        if not os.path.exists(path):
+            problems.append(f"{entry['file']}: missing")
+            continue
+        with open(path, "rb") as f:
+            for p in check_notice(f.read(), entry, local_domain):
+                problems.append(f"{entry['file']}: {p}")
+    listed = {e["file"] for e in expected["notices"]}
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".eml") and name not in listed:
+            problems.append(f"{name}: not in expected.json")
+    return expected, problems
+
+
+def entry_for(mta, case, notice, local_domain, dsn):
+    reply = case.reply
+    return {
+        "file": f"{mta}-{case.name}-{notice.action}.eml",
+        "case": case.name,
+        "recipient": case.address(local_domain),
+        "action": notice.action,
+        "status": notice.status,
+        # The reply code the sink sent (null: no reply, or the MTA's own
+        # failure) and the whole reply, as on the wire, lines joined by \n.
+        "code": reply.code if reply else None,
+        "sink_reply": reply.wire().replace("\r\n", "\n") if reply else None,
+        "next_action": VERDICTS[notice.action],
+        "dsn": dsn,
+    }
+
+
+def collect(args):
+    expected = bounce_cases.expected_notices(args.mta)
+    wanted = {(name, n.action): n for name, notices in expected.items() for n in notices}
+    deadline = time.monotonic() + args.wait
+    while True:
+        got = {}
+        extra = []
+        accepted = set()
+        for envelope, data in notices_in(args.store):
+            if envelope["mail_from"] not in ("", "<>"):
+                accepted.update(a.lower() for a in envelope["rcpt_tos"])
+                continue
+            for case, action in classify(data, args.local_domain):
+                key = (case.name, action)
+                if key in got:
+                    extra.append((key, envelope["file"]))
+                else:
+                    got[key] = (envelope, data)
+            if not classify(data, args.local_domain):
+                extra.append((("?", "?"), envelope["file"]))
+        missing = sorted(set(wanted) - set(got))
+        if not missing or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    print(f"collect[{args.mta}]: {len(got)} notices, {len(missing)} missing", flush=True)
+    os.makedirs(args.out, exist_ok=True)
+    for name in os.listdir(args.out):
+        if name.endswith(".eml") or name == "expected.json":
+            os.remove(os.path.join(args.out, name))
+    entries = []
+    for (name, action), (envelope, data) in sorted(got.items()):
+        case = next(c for c in CASES if c.name == name)
+        notice = wanted.get((name, action), bounce_cases.Notice(action, "?"))
+        dsn = delivery_status(parse(data)) is not None
+        entry = entry_for(args.mta, case, notice, args.local_domain, dsn)
+        with open(os.path.join(args.out, entry["file"]), "wb") as out:
+            out.write(data)
+        entries.append(entry)
+    with open(os.path.join(args.out, "expected.json"), "w") as out:
+        json.dump({"mta": args.mta, "local_domain": args.local_domain,
+                   "notices": entries}, out, indent=2)
+        out.write("\n")
+    problems = [f"no {action} notice for {name}" for name, action in missing]
+    problems += [f"a notice not expected: {name} {action}"
+                 for name, action in sorted(set(got) - set(wanted))]
+    problems += [f"a second notice for {key[0]} {key[1]}: {file}" for key, file in extra]
+    for case in CASES:
+        if case.stage == "accept" and case.address(args.local_domain).lower() not in accepted:
+            problems.append(f"the sink never got the message of {case.name}")
+    _, checked = check_folder(args.out, args.local_domain)
+    problems += checked
+    for entry in entries:
+        print(f"  {entry['file']}: {entry['action']} {entry['status']}"
+              f" code {entry['code']} -> {entry['next_action']}", flush=True)
+    for p in problems:
+        print(f"collect[{args.mta}]: PROBLEM: {p}", flush=True)
+    return 1 if problems else 0
+
+
+def check(args):
+    expected, problems = check_folder(args.folder, None)
+    for p in problems:
+        print(f"check: PROBLEM: {p}")
+    print(f"check {args.folder}: {len(expected['notices'])} notices, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("submit")
+    p.add_argument("--mta", required=True)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, required=True)
+    p.add_argument("--source", default="127.0.0.1")
+    p.add_argument("--local-domain", required=True)
+    p.add_argument("--skip", default="", help="cases not to submit over SMTP, comma-separated")
+    p.set_defaults(run=submit)
+    p = sub.add_parser("message")
+    p.add_argument("--mta", required=True)
+    p.add_argument("--case", required=True)
+    p.add_argument("--local-domain", required=True)
+    p.set_defaults(run=message)
+    p = sub.add_parser("collect")
+    p.add_argument("--mta", required=True)
+    p.add_argument("--store", required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--local-domain", required=True)
+    p.add_argument("--wait", type=float, default=60)
+    p.set_defaults(run=collect)
+    p = sub.add_parser("check")
+    p.add_argument("folder")
+    p.set_defaults(run=check)
+    args = parser.parse_args()
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
