@@ -101,3 +101,268 @@ EOF
     } >"$dir/etc/master.cf"
     start_postfix "$dir" "$port"
 }
+
+# ------------------------------------------- MTAs run from unpacked .debs --
+
+# Exim, Sendmail and OpenSMTPD each provide mail-transport-agent and conflict
+# with Postfix (which the integration test installs) and with each other:
+# installing one with apt-get would remove the others. So their packages are
+# only fetched (`apt-get download`) and unpacked (`dpkg-deb -x`) into a
+# folder of the build tree, run from there with a private configuration, and
+# the system's MTA, whichever it is, stays as it was. The ordinary shared
+# libraries they need do not conflict with anything: those are installed.
+#
+# What such an MTA needs of the system beyond that (the users its package's
+# maintainer scripts would create, its configuration at the path compiled
+# into it, its fixed spool folders) it gets in a mount namespace of its own
+# (private_exec), with private layers over /etc and /var: /etc/passwd and
+# /etc/group with its users added, its configuration file. Nothing outside
+# changes, and its processes stay ordinary processes of this machine,
+# stopped by PID like the others.
+
+bounce_cache=""    # the downloaded .debs and unpacked trees (set by unpack_debs)
+
+# Prints the library packages (lib*) that the .deb $1 depends on directly
+# (from its own control file) and that are not installed.
+missing_libraries() {
+    local package
+    for package in $(dpkg-deb -f "$1" Pre-Depends Depends | sed 's/^[A-Za-z-]*: //' |
+        tr ',' '\n' | sed 's/|.*//; s/(.*)//; s/:any//; s/ //g' | grep '^lib'); do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" ||
+            printf '%s\n' "$package"
+    done
+}
+
+# The newest .deb of package $1 in the cache.
+cached_deb() {
+    find "$bounce_cache/debs" -maxdepth 1 -name "${1}_*.deb" | sort -V | tail -n 1
+}
+
+# unpack_debs NAME PACKAGE...: fetches the PACKAGEs' .debs into
+# $bounce_cache/debs and unpacks them into $bounce_cache/root-NAME, once
+# (delete $bounce_cache to fetch the current versions again); installs the
+# libraries they need. Sets unpacked_root.
+unpacked_root=""
+unpack_debs() {
+    local name=$1 package deb libs=""
+    shift
+    bounce_cache=$(dirname "$work")/mta-cache
+    unpacked_root=$bounce_cache/root-$name
+    if [ -f "$unpacked_root/.smtp-status-unpacked" ]; then
+        log "$name: using $(cat "$unpacked_root/.smtp-status-unpacked") unpacked in $unpacked_root"
+    else
+        need_apt_root "$@"
+        mkdir -p "$bounce_cache/debs" || fail "cannot create $bounce_cache"
+        log "$name: fetching $* with apt-get download"
+        # Run where the .debs go; as root, since _apt cannot write there.
+        pushd "$bounce_cache/debs" >/dev/null || fail "cannot enter $bounce_cache/debs"
+        apt_get_retrying -o APT::Sandbox::User=root download "$@" ||
+            skip "apt-get could not download $* (log: $work.apt.log)"
+        popd >/dev/null || fail "cannot leave $bounce_cache/debs"
+        rm -rf "$unpacked_root"
+        mkdir -p "$unpacked_root"
+        for package in "$@"; do
+            deb=$(cached_deb "$package")
+            [ -n "$deb" ] || fail "$package: no .deb after apt-get download"
+            dpkg-deb -x "$deb" "$unpacked_root" || fail "dpkg-deb could not unpack $deb"
+            basename "$deb" .deb
+        done | tr '\n' ' ' >"$unpacked_root/.smtp-status-unpacked"
+        log "$name: unpacked $(cat "$unpacked_root/.smtp-status-unpacked")into $unpacked_root"
+    fi
+    for package in "$@"; do
+        libs+=" $(missing_libraries "$(cached_deb "$package")" | tr '\n' ' ')"
+    done
+    # shellcheck disable=SC2086 # a list of package names
+    if [ -n "${libs// /}" ]; then
+        install_packages $libs
+    fi
+}
+
+# private_users DIR USER...: writes DIR/etc/passwd and DIR/etc/group, the
+# system's with each USER added (a group of its own, no home, no shell)
+# unless the system has it: for private_exec to lay over /etc.
+private_users() {
+    local dir=$1/etc user id
+    shift
+    mkdir -p "$dir" && cp /etc/passwd /etc/group "$dir/" || fail "cannot copy /etc/passwd"
+    for user in "$@"; do
+        getent passwd "$user" >/dev/null && continue
+        # The first id from 999 down that neither copy uses.
+        for ((id = 999; id > 100; id--)); do
+            cut -d: -f3 "$dir/passwd" "$dir/group" | grep -qx "$id" || break
+        done
+        echo "$user:x:$id:$id:$user (smtp-status bounce test bed):/nonexistent:/usr/sbin/nologin" \
+            >>"$dir/passwd"
+        echo "$user:x:$id:" >>"$dir/group"
+    done
+}
+
+# The uid of USER $2 as private_exec in folder $1 will see it.
+private_id() {
+    awk -F: -v u="$2" '$1 == u { print $3 }' "$1/etc/passwd"
+}
+
+# private_exec DIR -- COMMAND...: runs COMMAND by exec (so with this PID;
+# run it in a subshell) in a mount namespace of its own where each folder
+# DIR/X (etc, var, ...) is laid over /X with overlayfs: a file there hides
+# the system's, the rest shows through, and what COMMAND writes under /X
+# lands in DIR/X, not in the system's folder. Also in a session and process
+# group of its own (setsid), where the cleanup finds whatever it forks.
+private_exec() {
+    local dir=$1 layer top mounts=()
+    shift 2 # DIR --
+    for layer in "$dir"/*/; do
+        top=$(basename "$layer")
+        [ -d "/$top" ] || continue
+        mkdir -p "$dir.work/$top"
+        mounts+=("/$top" "lowerdir=/$top,upperdir=$dir/$top,workdir=$dir.work/$top")
+    done
+    exec setsid unshare --mount --propagation private -- sh -c '
+        while [ "$1" != "--" ]; do
+            mount -t overlay smtp-status-test -o "$2" "$1" || exit 1
+            shift 2
+        done
+        shift
+        exec "$@"' private_exec "${mounts[@]}" -- "$@"
+}
+
+# Skips unless this machine lets root lay a folder over /etc in a mount
+# namespace of its own (a container without CAP_SYS_ADMIN or overlayfs
+# does not).
+need_private_exec() {
+    local probe=$work.probe-ns
+    rm -rf "$probe" "$probe.work"
+    mkdir -p "$probe/etc"
+    echo smtp-status >"$probe/etc/smtp-status-probe"
+    if ! (private_exec "$probe" -- cat /etc/smtp-status-probe) >/dev/null 2>&1; then
+        rm -rf "$probe" "$probe.work"
+        skip "$1 runs in a mount namespace of its own (unshare, overlayfs), which this machine refuses"
+    fi
+    rm -rf "$probe" "$probe.work"
+}
+
+# ------------------------------------------------------------------- exim --
+
+exim_bin() { printf '%s' "$unpacked_root/usr/sbin/exim4"; }
+
+exim_prepare() {
+    need_private_exec Exim
+    unpack_debs exim exim4-daemon-light
+    [ -x "$(exim_bin)" ] || fail "no exim4 binary in $unpacked_root"
+}
+
+exim_version() { dpkg-deb -f "$(cached_deb exim4-daemon-light)" Version; }
+
+exim_start() {
+    local dir=$1 port=$2 sink_port=$3 domain ip routes=""
+    mta_domain=exim.example.test
+    mta_log=$dir/log/mainlog
+    mta_skip_smtp=""
+    local layers=$dir/layers id
+    rm -rf "$dir" "$layers.work"
+    mkdir -p "$dir/spool" "$dir/log" "$layers/etc/exim4" || fail "cannot create $dir"
+    # Debian's Exim is built to run as Debian-exim, a user its package's
+    # maintainer scripts create: here only in the private passwd.
+    private_users "$layers" Debian-exim
+    id=$(private_id "$layers" Debian-exim)
+    chown "$id:$id" "$dir/spool" "$dir/log"
+    while read -r domain ip; do
+        routes+="$domain $ip ; "
+    done < <(sink_routes)
+    # At the path compiled into Debian's Exim (in the private /etc), not
+    # given with -C: Exim trusts a -C file only from root, and its daemon
+    # starts queue runners and deliveries as Debian-exim, which would then
+    # run without privileges and say so in every log line.
+    cat >"$layers/etc/exim4/exim4.conf" <<EOF
+# smtp-status bounce test bed: a private Exim instance, made by
+# tests/bounces/bounce_mtas.sh; read from /etc/exim4/exim4.conf in the
+# mount namespace of the instance, whose /etc has $layers/etc laid over it.
+exim_path = $(exim_bin)
+primary_hostname = $mta_domain
+qualify_domain = $mta_domain
+domainlist local_domains = $mta_domain
+daemon_smtp_ports = $port
+local_interfaces = 127.0.0.1
+spool_directory = $dir/spool
+log_file_path = $dir/log/%slog
+pid_file_path = $dir/exim.pid
+keep_environment =
+# No DNS and no ident: no reverse lookups of the client, no RFC 1413 calls.
+host_lookup =
+rfc1413_hosts =
+# No TLS: the test client does not use it, the sink does not offer it.
+tls_advertise_hosts =
+# DSN (RFC 3461) is offered to the test client, so NOTIFY=SUCCESS works.
+dsn_advertise_hosts = 127.0.0.0/8
+acl_smtp_rcpt = acl_check_rcpt
+# A delay warning for a message 4 s old (at the next queue run after that),
+# and no second one (the last time of the list repeats).
+delay_warning = 4s:1h
+ignore_bounce_errors_after = 0s
+timeout_frozen_after = 1m
+remote_max_parallel = 12
+queue_run_max = 4
+
+begin acl
+
+acl_check_rcpt:
+  # Everything from loopback is taken at RCPT time, the MTA's own unknown
+  # users too: they bounce from routing, Exim's own "Unrouteable address".
+  accept hosts = 127.0.0.0/8
+  deny   message = relay not permitted
+
+begin routers
+
+# Every domain of the tests goes to the sink, by address: no DNS.
+to_sink:
+  driver = manualroute
+  domains = ! +local_domains
+  route_list = ${routes% ; }
+  transport = remote_smtp
+  # The sink's 127.0.0.1 is one of this host's own addresses (another port):
+  # send there all the same.
+  self = send
+
+local_user:
+  driver = accept
+  domains = +local_domains
+  check_local_user
+  transport = local_delivery
+
+begin transports
+
+remote_smtp:
+  driver = smtp
+  port = $sink_port
+  connect_timeout = 3s
+  command_timeout = 3s
+  data_timeout = 5s
+  final_timeout = 5s
+  hosts_avoid_tls = *
+
+local_delivery:
+  driver = appendfile
+  file = $dir/mail/\$local_part
+  user = Debian-exim
+
+begin retry
+
+# Retry every 2 s, give up 15 s after the first failure.
+*   *   F,15s,2s
+
+EOF
+    chmod 644 "$layers/etc/exim4/exim4.conf"
+    log "configured; starting Exim"
+    # -bdf: the daemon stays in the foreground (its PID is this job's);
+    # -q2s: a queue run every 2 s.
+    (private_exec "$layers" -- "$(exim_bin)" -bdf -q2s) \
+        </dev/null >"$dir/daemon.log" 2>&1 &
+    local pid=$!
+    track Exim "$pid" "$pid"
+    if wait_listening "$port" "$pid"; then
+        return 0
+    fi
+    tail -n 20 "$dir/daemon.log" "$dir/log/paniclog" 2>/dev/null
+    stop_tracked "$pid"
+    return 1
+}
