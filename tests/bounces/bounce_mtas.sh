@@ -184,7 +184,7 @@ unpack_debs() {
 private_users() {
     local dir=$1/etc user id
     shift
-    mkdir -p "$dir" && cp /etc/passwd /etc/group "$dir/" || fail "cannot copy /etc/passwd"
+    { mkdir -p "$dir" && cp /etc/passwd /etc/group "$dir/"; } || fail "cannot copy /etc/passwd"
     for user in "$@"; do
         getent passwd "$user" >/dev/null && continue
         # The first id from 999 down that neither copy uses.
@@ -217,6 +217,7 @@ private_exec() {
         mkdir -p "$dir.work/$top"
         mounts+=("/$top" "lowerdir=/$top,upperdir=$dir/$top,workdir=$dir.work/$top")
     done
+    # shellcheck disable=SC2016 # expanded by that sh, from its arguments
     exec setsid unshare --mount --propagation private -- sh -c '
         while [ "$1" != "--" ]; do
             mount -t overlay smtp-status-test -o "$2" "$1" || exit 1
