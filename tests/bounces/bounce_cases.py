@@ -183,7 +183,24 @@ EXPECTED_OVERRIDES: dict = {
         "over-quota-temp": (Notice("delayed", "4.0.0", diagnostic=None),
                             Notice("failed", "5.0.0")),
     },
-    "sendmail": {},
+    "sendmail": {
+        # Sendmail's Status is its own reading of the reply, not the
+        # server's enhanced code, where the two part ways: 5.0.0 for a
+        # multi-line reply (whose first line alone is quoted), from the
+        # reply code for a failure at the end of DATA (550 gives 5.2.0, 552
+        # gives 5.2.2) and for a delay (452 gives 4.3.1), 5.1.1 for a plain
+        # 550; and the final failure of a message it kept too long is 4.4.7.
+        "policy": (Notice("failed", "5.0.0"),),
+        "spam": (Notice("failed", "5.2.0"),),
+        "toobig": (Notice("failed", "5.2.2"),),
+        "no-enhanced": (Notice("failed", "5.1.1"),),
+        "over-quota-temp": (Notice("delayed", "4.3.1"), Notice("failed", "4.4.7")),
+        "slow": (Notice("delayed", "4.4.2"), Notice("failed", "4.4.7")),
+        # After a 421 and the closed connection, the Diagnostic-Code is
+        # empty ("SMTP; "): the reply is in the transcript only.
+        "busy": (Notice("delayed", "4.0.0", diagnostic=False),
+                 Notice("failed", "4.4.7", diagnostic=False)),
+    },
     "opensmtpd": {},
 }
 

@@ -125,6 +125,12 @@ def field_value(value):
     return re.sub(r"\s+", " ", str(value)).strip() if value is not None else None
 
 
+def action_of(value):
+    """The action-value of an Action field, lower-case, without the RFC 822
+    comments an MTA may add (Sendmail: "relayed (to non-dsn-aware mailer)")."""
+    return re.sub(r"\([^()]*\)", " ", field_value(value) or "").strip().lower()
+
+
 def address_of(typed):
     """The address of "rfc822; a@b" (RFC 3464 section 2.3.2)."""
     if typed is None:
@@ -163,7 +169,7 @@ def classify(data, local_domain):
     if blocks:
         for block in blocks[1:]:
             case = case_of_address(address_of(block.get("Final-Recipient")), local_domain)
-            action = (field_value(block.get("Action")) or "").lower()
+            action = action_of(block.get("Action"))
             if case is not None:
                 found.append((case, action))
         return found
@@ -174,7 +180,27 @@ def classify(data, local_domain):
     return found
 
 
-def check_notice(data, entry, mta):
+def quotes_reply(text, reply):
+    """What of the sink's reply (its code, its enhanced code) text lacks."""
+    return [f"lacks the sink's {value}" for value in (str(reply.code), reply.status)
+            if value is not None
+            and not re.search(rf"(?<![\d.]){re.escape(value)}(?![\d.])", text)]
+
+
+def report_text(msg):
+    """The notice without the message it returns: its own text parts and
+    its delivery-status fields (never what a message/rfc822 part holds)."""
+    parts = msg.get_payload() if msg.is_multipart() else [msg]
+    out = []
+    for part in parts:
+        if part.get_content_type() == "message/delivery-status":
+            out += [block.as_string() for block in part.get_payload()]
+        elif part.get_content_maintype() == "text" and part.get_content_type() != "text/rfc822-headers":
+            out.append(str(part.get_payload(decode=True) or b"", "utf-8", "replace"))
+    return "\n".join(out)
+
+
+def check_notice(data, entry, mta, local_domain):
     """The problems of one notice against its expected.json entry and what
     bounce_cases.py expects of MTA ([] if none)."""
     problems = []
@@ -182,11 +208,12 @@ def check_notice(data, entry, mta):
                    if n.action == entry["action"]), None)
     if notice is None:
         return [f"bounce_cases.py expects no {entry['action']} notice for {entry['case']}"]
-    if entry["dsn_status"] != notice.dsn_status:
-        problems.append(f"expected.json says Status {entry['dsn_status']},"
-                        f" bounce_cases.py {notice.dsn_status}")
-    msg = parse(data)
     case = next(c for c in CASES if c.name == entry["case"])
+    # expected.json must say what bounce_cases.py says.
+    derived = entry_for(mta, case, notice, local_domain, entry["dsn"])
+    problems += [f"expected.json has {key} {entry.get(key)!r}, bounce_cases.py gives {value!r}"
+                 for key, value in derived.items() if entry.get(key) != value]
+    msg = parse(data)
     if entry["dsn"]:
         if msg.get_content_type() != "multipart/report":
             problems.append(f"Content-Type is {msg.get_content_type()}, not multipart/report")
@@ -205,31 +232,32 @@ def check_notice(data, entry, mta):
         for name in ("Action", "Status"):
             if not block.get(name):
                 problems.append(f"no {name} field (RFC 3464 section 2.3)")
-        action = (field_value(block.get("Action")) or "").lower()
+        action = action_of(block.get("Action"))
         status = (field_value(block.get("Status")) or "").split(" ")[0]
         if action != entry["action"]:
             problems.append(f"Action {action!r}, expected {entry['action']!r}")
         if status != entry["dsn_status"]:
             problems.append(f"Status {status!r}, expected {entry['dsn_status']!r}")
+        # A Diagnostic-Code with nothing after its type ("SMTP; ") is none.
         diagnostic = field_value(block.get("Diagnostic-Code"))
+        if diagnostic is not None and not diagnostic.partition(";")[2].strip():
+            diagnostic = None
         if case.reply is not None and diagnostic is None and notice.diagnostic:
             problems.append("no Diagnostic-Code quoting the sink's reply")
         if case.reply is not None and diagnostic is not None:
-            # The sink's reply code, and its enhanced code where it sent
-            # one, must be in the Diagnostic-Code.
-            for value in (str(case.reply.code), case.reply.status):
-                if value is None:
-                    continue
-                if not re.search(rf"(?<![\d.]){re.escape(value)}(?![\d.])", diagnostic):
-                    problems.append(f"Diagnostic-Code {diagnostic!r} lacks the sink's {value}")
+            problems += [f"Diagnostic-Code {diagnostic!r}: {p}"
+                         for p in quotes_reply(diagnostic, case.reply)]
         if case.envid:
             envid = field_value(blocks[0].get("Original-Envelope-Id"))
             if envid != case.envid:
                 problems.append(f"Original-Envelope-Id {envid!r}, expected {case.envid!r}")
-    else:
-        text = data.decode("utf-8", "replace")
-        if entry["recipient"].lower() not in text.lower():
-            problems.append(f"the text does not name {entry['recipient']}")
+    text = report_text(msg)
+    if entry["recipient"].lower() not in text.lower():
+        problems.append(f"the report does not name {entry['recipient']}")
+    if case.reply is not None:
+        # The reader must find the sink's reply somewhere in the report
+        # (the text, the Diagnostic-Code, a transcript).
+        problems += [f"the report: {p}" for p in quotes_reply(text, case.reply)]
     if VERDICTS.get(entry["action"]) != entry["next_action"]:
         problems.append(f"next_action {entry['next_action']} does not follow from {entry['action']}")
     return problems
@@ -245,7 +273,7 @@ def check_folder(folder):
             problems.append(f"{entry['file']}: missing")
             continue
         with open(path, "rb") as f:
-            for p in check_notice(f.read(), entry, expected["mta"]):
+            for p in check_notice(f.read(), entry, expected["mta"], expected["local_domain"]):
                 problems.append(f"{entry['file']}: {p}")
     listed = {e["file"] for e in expected["notices"]}
     for name in sorted(os.listdir(folder)):
@@ -270,7 +298,7 @@ def entry_for(mta, case, notice, local_domain, dsn):
         # failure) and the whole reply, as on the wire, lines joined by \n.
         "code": reply.code if reply else None,
         "sink_reply": reply.wire().replace("\r\n", "\n") if reply else None,
-        "next_action": VERDICTS[notice.action],
+        "next_action": VERDICTS.get(notice.action, "unknown"),
         "dsn": dsn,
     }
 

@@ -143,8 +143,9 @@ cached_deb() {
 # (delete $bounce_cache to fetch the current versions again); installs the
 # libraries they need. Sets unpacked_root.
 unpacked_root=""
+unpack_also_install=""  # further packages to install with the libraries
 unpack_debs() {
-    local name=$1 package deb libs=""
+    local name=$1 package deb libs=$unpack_also_install
     shift
     bounce_cache=$(dirname "$work")/mta-cache
     unpacked_root=$bounce_cache/root-$name
@@ -202,15 +203,18 @@ private_id() {
     awk -F: -v u="$2" '$1 == u { print $3 }' "$1/etc/passwd"
 }
 
-# private_exec DIR -- COMMAND...: runs COMMAND by exec (so with this PID;
-# run it in a subshell) in a mount namespace of its own where each folder
-# DIR/X (etc, var, ...) is laid over /X with overlayfs: a file there hides
-# the system's, the rest shows through, and what COMMAND writes under /X
-# lands in DIR/X, not in the system's folder. Also in a session and process
-# group of its own (setsid), where the cleanup finds whatever it forks.
+# private_exec DIR HOSTNAME -- COMMAND...: runs COMMAND by exec (so with
+# this PID; run it in a subshell) in namespaces of its own: a mount
+# namespace where each folder DIR/X (etc, var, ...) is laid over /X with
+# overlayfs (a file there hides the system's, the rest shows through, and
+# what COMMAND writes under /X lands in DIR/X, not in the system's folder),
+# and a UTS namespace where the host is called HOSTNAME (the MTA's own name,
+# so that this machine's name appears nowhere, and an MTA that wants a
+# fully qualified host name has one). Also in a session and process group
+# of its own (setsid), where the cleanup finds whatever it forks.
 private_exec() {
-    local dir=$1 layer top mounts=()
-    shift 2 # DIR --
+    local dir=$1 name=$2 layer top mounts=()
+    shift 3 # DIR HOSTNAME --
     for layer in "$dir"/*/; do
         top=$(basename "$layer")
         [ -d "/$top" ] || continue
@@ -218,13 +222,22 @@ private_exec() {
         mounts+=("/$top" "lowerdir=/$top,upperdir=$dir/$top,workdir=$dir.work/$top")
     done
     # shellcheck disable=SC2016 # expanded by that sh, from its arguments
-    exec setsid unshare --mount --propagation private -- sh -c '
+    exec setsid unshare --mount --uts --propagation private -- sh -c '
+        hostname "$1" || exit 1
+        shift
         while [ "$1" != "--" ]; do
             mount -t overlay smtp-status-test -o "$2" "$1" || exit 1
             shift 2
         done
         shift
-        exec "$@"' private_exec "${mounts[@]}" -- "$@"
+        exec "$@"' private_exec "$name" "${mounts[@]}" -- "$@"
+}
+
+# private_hosts DIR HOSTNAME: DIR/etc/hosts names HOSTNAME as 127.0.0.1, so
+# the MTA finds its own name without DNS.
+private_hosts() {
+    mkdir -p "$1/etc" || fail "cannot create $1/etc"
+    printf '127.0.0.1\t%s localhost\n::1\tlocalhost\n' "$2" >"$1/etc/hosts"
 }
 
 # Skips unless this machine lets root lay a folder over /etc in a mount
@@ -235,9 +248,9 @@ need_private_exec() {
     rm -rf "$probe" "$probe.work"
     mkdir -p "$probe/etc"
     echo smtp-status >"$probe/etc/smtp-status-probe"
-    if ! (private_exec "$probe" -- cat /etc/smtp-status-probe) >/dev/null 2>&1; then
+    if ! (private_exec "$probe" probe.example.test -- cat /etc/smtp-status-probe) >/dev/null 2>&1; then
         rm -rf "$probe" "$probe.work"
-        skip "$1 runs in a mount namespace of its own (unshare, overlayfs), which this machine refuses"
+        skip "$1 runs in namespaces of its own (unshare, overlayfs), which this machine refuses"
     fi
     rm -rf "$probe" "$probe.work"
 }
@@ -265,6 +278,7 @@ exim_start() {
     # Debian's Exim is built to run as Debian-exim, a user its package's
     # maintainer scripts create: here only in the private passwd.
     private_users "$layers" Debian-exim
+    private_hosts "$layers" "$mta_domain"
     id=$(private_id "$layers" Debian-exim)
     chown "$id:$id" "$dir/spool" "$dir/log"
     while read -r domain ip; do
@@ -356,7 +370,7 @@ EOF
     log "configured; starting Exim"
     # -bdf: the daemon stays in the foreground (its PID is this job's);
     # -q2s: a queue run every 2 s.
-    (private_exec "$layers" -- "$(exim_bin)" -bdf -q2s) \
+    (private_exec "$layers" "$mta_domain" -- "$(exim_bin)" -bdf -q2s) \
         </dev/null >"$dir/daemon.log" 2>&1 &
     local pid=$!
     track Exim "$pid" "$pid"
@@ -366,4 +380,114 @@ EOF
     tail -n 20 "$dir/daemon.log" "$dir/log/paniclog" 2>/dev/null
     stop_tracked "$pid"
     return 1
+}
+
+# --------------------------------------------------------------- sendmail --
+
+sendmail_bin() { printf '%s' "$unpacked_root/usr/libexec/sendmail/sendmail"; }
+
+sendmail_prepare() {
+    need_private_exec Sendmail
+    # m4 turns the .mc into sendmail.cf; an ordinary package, installed
+    # with the libraries.
+    command -v m4 >/dev/null 2>&1 || unpack_also_install="m4"
+    unpack_debs sendmail sendmail-bin sendmail-cf
+    [ -x "$(sendmail_bin)" ] || fail "no sendmail binary in $unpacked_root"
+}
+
+sendmail_version() { dpkg-deb -f "$(cached_deb sendmail-bin)" Version; }
+
+sendmail_start() {
+    local dir=$1 port=$2 sink_port=$3 domain ip cf_dir
+    local layers=$dir/layers
+    mta_domain=sendmail.example.test
+    mta_log=$dir/sendmail.log
+    # Sendmail refuses an unknown local user at RCPT time ("User unknown"):
+    # that case is submitted on its command line, whose errors it mails back.
+    mta_skip_smtp=local-unknown
+    rm -rf "$dir" "$layers.work"
+    mkdir -p "$dir/mqueue" || fail "cannot create $dir"
+    chmod 700 "$dir/mqueue"
+    private_hosts "$layers" "$mta_domain"
+    cf_dir=$unpacked_root/usr/share/sendmail/cf
+    # Every domain of the tests goes to the sink, by address: no DNS.
+    while read -r domain ip; do
+        printf '%s\tesmtp:[%s]\n' "$domain" "$ip"
+    done < <(sink_routes) >"$dir/mailertable.txt"
+    printf 'hosts\tfiles\naliases\tfiles\n' >"$dir/service.switch"
+    : >"$dir/aliases"
+    cat >"$dir/sendmail.mc" <<EOF
+divert(-1)
+# smtp-status bounce test bed: a private Sendmail instance, made by
+# tests/bounces/bounce_mtas.sh; m4 makes $dir/sendmail.cf of it, and
+# sendmail runs with -C that file.
+divert(0)dnl
+OSTYPE(\`linux')dnl
+define(\`LOCAL_MAILER_PATH', \`$unpacked_root/usr/libexec/sendmail/mail.local')dnl
+define(\`confDOMAIN_NAME', \`$mta_domain')dnl
+define(\`QUEUE_DIR', \`$dir/mqueue')dnl
+define(\`confPID_FILE', \`$dir/sendmail.pid')dnl
+define(\`STATUS_FILE', \`$dir/statistics')dnl
+define(\`ALIAS_FILE', \`$dir/aliases')dnl
+define(\`confSERVICE_SWITCH_FILE', \`$dir/service.switch')dnl
+define(\`confDONT_PROBE_INTERFACES', \`True')dnl
+define(\`confDEF_USER_ID', \`mail:mail')dnl
+define(\`confPRIVACY_FLAGS', \`authwarnings')dnl
+define(\`confLOG_LEVEL', \`14')dnl
+dnl The SMTP client gives up on a silent server after a few seconds.
+define(\`confTO_CONNECT', \`3s')dnl
+define(\`confTO_INITIAL', \`3s')dnl
+define(\`confTO_HELO', \`3s')dnl
+define(\`confTO_MAIL', \`3s')dnl
+define(\`confTO_RCPT', \`3s')dnl
+define(\`confTO_DATAINIT', \`3s')dnl
+define(\`confTO_DATABLOCK', \`5s')dnl
+define(\`confTO_DATAFINAL', \`5s')dnl
+dnl A delay warning after 4 s, the final bounce after 15 s; the queue is
+dnl run every 2 s (-q2s) and a message may be tried again at once.
+define(\`confTO_QUEUEWARN', \`4s')dnl
+define(\`confTO_QUEUERETURN', \`15s')dnl
+define(\`confMIN_QUEUE_AGE', \`0')dnl
+define(\`ESMTP_MAILER_ARGS', \`TCP \$h $sink_port')dnl
+DAEMON_OPTIONS(\`Port=$port, Addr=127.0.0.1, Name=MTA')dnl
+LOCAL_DOMAIN(\`$mta_domain')dnl
+FEATURE(\`nocanonify')dnl
+FEATURE(\`accept_unresolvable_domains')dnl
+FEATURE(\`mailertable', \`hash $dir/mailertable')dnl
+MAILER(\`local')dnl
+MAILER(\`smtp')dnl
+EOF
+    m4 -D_CF_DIR_="$cf_dir/" "$cf_dir/m4/cf.m4" "$dir/sendmail.mc" >"$dir/sendmail.cf" ||
+        fail "m4 could not make $dir/sendmail.cf"
+    "$unpacked_root/usr/libexec/sendmail/makemap" -C "$dir/sendmail.cf" hash "$dir/mailertable" \
+        <"$dir/mailertable.txt" || fail "makemap could not build $dir/mailertable.db"
+    log "configured; starting Sendmail"
+    # -bD: the daemon stays in the foreground (its PID is this job's);
+    # -q2s: a queue run every 2 s.
+    (private_exec "$layers" "$mta_domain" -- "$(sendmail_bin)" -C "$dir/sendmail.cf" -bD -q2s) \
+        </dev/null >"$mta_log" 2>&1 &
+    local pid=$!
+    track Sendmail "$pid" "$pid"
+    sendmail_pid=$pid
+    if wait_listening "$port" "$pid"; then
+        return 0
+    fi
+    tail -n 20 "$mta_log"
+    stop_tracked "$pid"
+    return 1
+}
+
+# The unknown local user, on Sendmail's command line (-oem: errors are
+# mailed back to the sender as a DSN), in the daemon's namespaces.
+sendmail_submit_local() {
+    local dir=$work/sendmail
+    "$debian_python" -I "$here/bounce_driver.py" message --mta sendmail \
+        --case local-unknown --local-domain "$mta_domain" >"$dir/local-unknown.eml" || return 1
+    # The same layers, in a namespace of its own for this one command.
+    # Its exit status is EX_NOUSER (67) once the error is mailed back.
+    local status=0
+    (private_exec "$dir/layers" "$mta_domain" -- "$(sendmail_bin)" -C "$dir/sendmail.cf" \
+        -oem -oi -f "sender@sender.example.test" "nobody-here@$mta_domain") \
+        <"$dir/local-unknown.eml" >>"$mta_log" 2>&1 || status=$?
+    [ "$status" -eq 0 ] || [ "$status" -eq 67 ]
 }
