@@ -56,11 +56,6 @@ def build_message(case, mta, local_domain):
     return ("\r\n".join(lines) + "\r\n").encode("ascii")
 
 
-def cases_named(names):
-    wanted = set(names.split(",")) if names else None
-    return [c for c in CASES if wanted is None or c.name in wanted]
-
-
 def submit_one(case, args):
     """Mails case to the MTA; returns None, or what went wrong."""
     recipient = case.address(args.local_domain)
@@ -204,62 +199,65 @@ def check_notice(data, entry, mta, local_domain):
     """The problems of one notice against its expected.json entry and what
     bounce_cases.py expects of MTA ([] if none)."""
     problems = []
-    notice = next((n for n in bounce_cases.expected_notices(mta).get(entry["case"], ())
-                   if n.action == entry["action"]), None)
+    case = next((c for c in CASES if c.name == entry["case"]), None)
+    notices = bounce_cases.expected_notices(mta).get(entry["case"], ())
+    notice = next((n for n in notices
+                   if entry_for(mta, case, n, local_domain)["file"] == entry["file"]), None)
     if notice is None:
-        return [f"bounce_cases.py expects no {entry['action']} notice for {entry['case']}"]
-    case = next(c for c in CASES if c.name == entry["case"])
+        return [f"bounce_cases.py expects no such notice of {mta}"]
     # expected.json must say what bounce_cases.py says.
-    derived = entry_for(mta, case, notice, local_domain, entry["dsn"])
+    derived = entry_for(mta, case, notice, local_domain)
     problems += [f"expected.json has {key} {entry.get(key)!r}, bounce_cases.py gives {value!r}"
                  for key, value in derived.items() if entry.get(key) != value]
+    problems += [f"expected.json has {key}, which bounce_cases.py does not give"
+                 for key in entry if key not in derived]
     msg = parse(data)
-    if entry["dsn"]:
-        if msg.get_content_type() != "multipart/report":
-            problems.append(f"Content-Type is {msg.get_content_type()}, not multipart/report")
-        elif (msg.get_param("report-type") or "").lower() != "delivery-status":
-            problems.append(f"report-type is {msg.get_param('report-type')}, not delivery-status")
-        blocks = delivery_status(msg)
-        if not blocks:
-            return problems + ["no message/delivery-status part"]
-        if not blocks[0].get("Reporting-MTA"):
-            problems.append("no Reporting-MTA field (RFC 3464 section 2.2)")
-        mine = [b for b in blocks[1:]
-                if address_of(b.get("Final-Recipient")) == entry["recipient"].lower()]
-        if len(mine) != 1:
-            return problems + [f"{len(mine)} recipient blocks for {entry['recipient']}"]
-        block = mine[0]
-        for name in ("Action", "Status"):
-            if not block.get(name):
-                problems.append(f"no {name} field (RFC 3464 section 2.3)")
-        action = action_of(block.get("Action"))
-        status = (field_value(block.get("Status")) or "").split(" ")[0]
-        if action != entry["action"]:
-            problems.append(f"Action {action!r}, expected {entry['action']!r}")
-        if status != entry["dsn_status"]:
-            problems.append(f"Status {status!r}, expected {entry['dsn_status']!r}")
-        # A Diagnostic-Code with nothing after its type ("SMTP; ") is none.
-        diagnostic = field_value(block.get("Diagnostic-Code"))
-        if diagnostic is not None and not diagnostic.partition(";")[2].strip():
-            diagnostic = None
-        if case.reply is not None and diagnostic is None and notice.diagnostic:
-            problems.append("no Diagnostic-Code quoting the sink's reply")
-        if case.reply is not None and diagnostic is not None:
-            problems += [f"Diagnostic-Code {diagnostic!r}: {p}"
-                         for p in quotes_reply(diagnostic, case.reply)]
-        if case.envid:
-            envid = field_value(blocks[0].get("Original-Envelope-Id"))
-            if envid != case.envid:
-                problems.append(f"Original-Envelope-Id {envid!r}, expected {case.envid!r}")
+    if msg.get_content_type() != entry["content_type"]:
+        problems.append(f"Content-Type is {msg.get_content_type()}, not {entry['content_type']}")
+    if (msg.get_content_type() == "multipart/report"
+            and (msg.get_param("report-type") or "").lower() != "delivery-status"):
+        problems.append(f"report-type is {msg.get_param('report-type')}, not delivery-status")
+    blocks = delivery_status(msg)
+    if not blocks:
+        return problems + ["no message/delivery-status part"]
+    if not blocks[0].get("Reporting-MTA"):
+        problems.append("no Reporting-MTA field (RFC 3464 section 2.2)")
+    mine = [b for b in blocks[1:]
+            if address_of(b.get("Final-Recipient")) == entry["recipient"].lower()]
+    if len(mine) != 1:
+        return problems + [f"{len(mine)} recipient blocks for {entry['recipient']}"]
+    block = mine[0]
+    for name in ("Action", "Status"):
+        if not block.get(name):
+            problems.append(f"no {name} field (RFC 3464 section 2.3)")
+    action = action_of(block.get("Action"))
+    status = (field_value(block.get("Status")) or "").split(" ")[0]
+    if action != entry["action"]:
+        problems.append(f"Action {action!r}, expected {entry['action']!r}")
+    if status != entry["dsn_status"]:
+        problems.append(f"Status {status!r}, expected {entry['dsn_status']!r}")
+    # A Diagnostic-Code with nothing after its type ("SMTP; ") is none.
+    diagnostic = field_value(block.get("Diagnostic-Code"))
+    if diagnostic is not None and not diagnostic.partition(";")[2].strip():
+        diagnostic = None
+    if case.reply is not None and diagnostic is None and notice.diagnostic:
+        problems.append("no Diagnostic-Code quoting the sink's reply")
+    if case.reply is not None and diagnostic is not None:
+        if notice.diagnostic is False:
+            problems.append(f"a Diagnostic-Code {diagnostic!r}, where none was seen before")
+        problems += [f"Diagnostic-Code {diagnostic!r}: {p}"
+                     for p in quotes_reply(diagnostic, case.reply)]
+    if case.envid and bounce_cases.STYLES[mta].envid:
+        envid = field_value(blocks[0].get("Original-Envelope-Id"))
+        if envid != case.envid:
+            problems.append(f"Original-Envelope-Id {envid!r}, expected {case.envid!r}")
     text = report_text(msg)
     if entry["recipient"].lower() not in text.lower():
         problems.append(f"the report does not name {entry['recipient']}")
-    if case.reply is not None:
+    if case.reply is not None and notice.quoted:
         # The reader must find the sink's reply somewhere in the report
         # (the text, the Diagnostic-Code, a transcript).
         problems += [f"the report: {p}" for p in quotes_reply(text, case.reply)]
-    if VERDICTS.get(entry["action"]) != entry["next_action"]:
-        problems.append(f"next_action {entry['next_action']} does not follow from {entry['action']}")
     return problems
 
 
@@ -282,81 +280,97 @@ def check_folder(folder):
     return expected, problems
 
 
-def entry_for(mta, case, notice, local_domain, dsn):
+def entry_for(mta, case, notice, local_domain):
+    """The expected.json entry of one notice: all of it from bounce_cases.py."""
     reply = case.reply
-    return {
-        "file": f"{mta}-{case.name}-{notice.action}.eml",
+    style = bounce_cases.STYLES[mta]
+    entry = {
+        "file": f"{mta}-{case.name}-{notice.label or notice.action}.eml",
         "case": case.name,
         "recipient": case.address(local_domain),
         "action": notice.action,
         # The enhanced status a reader should report: the sink's own, where
-        # it sent one (the MTA quotes it in the Diagnostic-Code), else the
-        # MTA's Status field; and that field as the MTA wrote it.
-        "status": reply.status if reply and reply.status else notice.dsn_status,
+        # it sent one (the MTA quotes it in the Diagnostic-Code or in the
+        # text), else the MTA's Status field; and that field as written.
+        "status": (reply.status if reply and reply.status and notice.quoted
+                   else notice.dsn_status),
         "dsn_status": notice.dsn_status,
         # The reply code the sink sent (null: no reply, or the MTA's own
         # failure) and the whole reply, as on the wire, lines joined by \n.
         "code": reply.code if reply else None,
         "sink_reply": reply.wire().replace("\r\n", "\n") if reply else None,
-        "next_action": VERDICTS.get(notice.action, "unknown"),
-        "dsn": dsn,
+        "next_action": VERDICTS[notice.action],
+        # The Content-Type of the notice; every one has a
+        # message/delivery-status part.
+        "content_type": style.container,
     }
+    if notice.note:
+        entry["note"] = notice.note
+    return entry
+
+
+def arrivals(store, local_domain):
+    """What the sink got so far: ({case name: [(action, file, bytes)]} of
+    the notices, in the order they came; [files of notices naming no case];
+    {addresses of the other messages})."""
+    notices, strays, accepted = {}, [], set()
+    for envelope, data in notices_in(store):
+        if envelope["mail_from"] not in ("", "<>"):
+            accepted.update(a.lower() for a in envelope["rcpt_tos"])
+            continue
+        found = classify(data, local_domain)
+        if not found:
+            strays.append(envelope["file"])
+        for case, action in found:
+            notices.setdefault(case.name, []).append((action, envelope["file"], data))
+    return notices, strays, accepted
 
 
 def collect(args):
+    """Waits until every notice bounce_cases.py expects of the MTA came (or
+    the time is up), matches them in order of arrival with the expected
+    ones of their case, writes them and expected.json, and checks them."""
     expected = bounce_cases.expected_notices(args.mta)
-    wanted = {(name, n.action): n for name, notices in expected.items() for n in notices}
     deadline = time.monotonic() + args.wait
     while True:
-        got = {}
-        extra = []
-        accepted = set()
-        for envelope, data in notices_in(args.store):
-            if envelope["mail_from"] not in ("", "<>"):
-                accepted.update(a.lower() for a in envelope["rcpt_tos"])
-                continue
-            for case, action in classify(data, args.local_domain):
-                key = (case.name, action)
-                if key in got:
-                    extra.append((key, envelope["file"]))
-                else:
-                    got[key] = (envelope, data)
-            if not classify(data, args.local_domain):
-                extra.append((("?", "?"), envelope["file"]))
-        missing = sorted(set(wanted) - set(got))
-        if not missing or time.monotonic() > deadline:
+        got, strays, accepted = arrivals(args.store, args.local_domain)
+        if (all(len(got.get(name, ())) >= len(want) for name, want in expected.items())
+                or time.monotonic() > deadline):
             break
         time.sleep(0.5)
-    print(f"collect[{args.mta}]: {len(got)} notices, {len(missing)} missing", flush=True)
     os.makedirs(args.out, exist_ok=True)
     for name in os.listdir(args.out):
         if name.endswith(".eml") or name == "expected.json":
             os.remove(os.path.join(args.out, name))
-    entries = []
-    for (name, action), (envelope, data) in sorted(got.items()):
-        case = next(c for c in CASES if c.name == name)
-        notice = wanted.get((name, action), bounce_cases.Notice(action, "unexpected"))
-        dsn = delivery_status(parse(data)) is not None
-        entry = entry_for(args.mta, case, notice, args.local_domain, dsn)
-        with open(os.path.join(args.out, entry["file"]), "wb") as out:
-            out.write(data)
-        entries.append(entry)
+    entries, problems = [], []
+    for case in CASES:
+        want, came = expected[case.name], got.get(case.name, [])
+        for i, notice in enumerate(want):
+            if i >= len(came):
+                problems.append(f"no {notice.action} notice ({i + 1} of {len(want)}) for {case.name}")
+                continue
+            action, file, data = came[i]
+            if action != notice.action:
+                problems.append(f"{file}: {action}, expected {notice.action} for {case.name}")
+            entry = entry_for(args.mta, case, notice, args.local_domain)
+            with open(os.path.join(args.out, entry["file"]), "wb") as out:
+                out.write(data)
+            entries.append(entry)
+        problems += [f"{file}: a {action} notice not expected for {case.name}"
+                     for action, file, _ in came[len(want):]]
+        if case.stage == "accept" and case.address(args.local_domain).lower() not in accepted:
+            problems.append(f"the sink never got the message of {case.name}")
+    problems += [f"{file}: a notice for no case" for file in strays]
+    entries.sort(key=lambda e: e["file"])
     with open(os.path.join(args.out, "expected.json"), "w") as out:
         json.dump({"mta": args.mta, "local_domain": args.local_domain,
                    "notices": entries}, out, indent=2)
         out.write("\n")
-    problems = [f"no {action} notice for {name}" for name, action in missing]
-    problems += [f"a notice not expected: {name} {action}"
-                 for name, action in sorted(set(got) - set(wanted))]
-    problems += [f"a second notice for {key[0]} {key[1]}: {file}" for key, file in extra]
-    for case in CASES:
-        if case.stage == "accept" and case.address(args.local_domain).lower() not in accepted:
-            problems.append(f"the sink never got the message of {case.name}")
-    _, checked = check_folder(args.out)
-    problems += checked
+    print(f"collect[{args.mta}]: {len(entries)} notices written", flush=True)
     for entry in entries:
         print(f"  {entry['file']}: {entry['action']} {entry['dsn_status']} ({entry['status']})"
               f" code {entry['code']} -> {entry['next_action']}", flush=True)
+    problems += check_folder(args.out)[1]
     for p in problems:
         print(f"collect[{args.mta}]: PROBLEM: {p}", flush=True)
     return 1 if problems else 0

@@ -491,3 +491,64 @@ sendmail_submit_local() {
         <"$dir/local-unknown.eml" >>"$mta_log" 2>&1 || status=$?
     [ "$status" -eq 0 ] || [ "$status" -eq 67 ]
 }
+
+# -------------------------------------------------------------- opensmtpd --
+
+opensmtpd_prepare() {
+    need_private_exec OpenSMTPD
+    unpack_debs opensmtpd opensmtpd
+    [ -x "$unpacked_root/usr/sbin/smtpd" ] || fail "no smtpd binary in $unpacked_root"
+}
+
+opensmtpd_version() { dpkg-deb -f "$(cached_deb opensmtpd)" Version; }
+
+opensmtpd_start() {
+    local dir=$1 port=$2 sink_port=$3 domain ip
+    local layers=$dir/layers
+    mta_domain=opensmtpd.example.test
+    mta_log=$dir/smtpd.log
+    # OpenSMTPD refuses an unknown local user at RCPT time (550 Invalid
+    # recipient), also on its command line: it makes no bounce for one. Its
+    # SMTP client waits 5 minutes for a reply, a time compiled in: the slow
+    # case would take that long, and is left out.
+    mta_skip_smtp="local-unknown,slow"
+    rm -rf "$dir" "$layers.work"
+    # OpenSMTPD's paths are compiled in: its spool /var/spool/smtpd, its
+    # control socket /var/run/smtpd.sock (/run here), its chroot
+    # /var/lib/opensmtpd/empty; and it runs as opensmtpd and opensmtpq,
+    # users its package's maintainer scripts create. All of them exist in
+    # its private layers only.
+    mkdir -p "$layers/var/lib/opensmtpd/empty" "$layers/run" || fail "cannot create $dir"
+    private_users "$layers" opensmtpd opensmtpq
+    private_hosts "$layers" "$mta_domain"
+    echo "$mta_domain" >"$layers/etc/mailname"
+    {
+        cat <<EOF
+# smtp-status bounce test bed: a private OpenSMTPD instance, made by
+# tests/bounces/bounce_mtas.sh, started with smtpd -d -f $dir/smtpd.conf.
+# A delay warning after 4 s, the final bounce after 15 s.
+queue ttl 15s
+bounce warn-interval 4s
+listen on 127.0.0.1 port $port hostname $mta_domain
+action "local" mbox
+match from any for domain "$mta_domain" action "local"
+EOF
+        # Every domain of the tests goes to the sink, by address: no DNS.
+        while read -r domain ip; do
+            echo "action \"to-$domain\" relay host \"smtp://$ip:$sink_port\""
+            echo "match from any for domain \"$domain\" action \"to-$domain\""
+        done < <(sink_routes)
+    } >"$dir/smtpd.conf"
+    log "configured; starting OpenSMTPD"
+    # -d: in the foreground (its PID is this job's), logging to stderr.
+    (private_exec "$layers" "$mta_domain" -- "$unpacked_root/usr/sbin/smtpd" -d -f "$dir/smtpd.conf") \
+        </dev/null >"$mta_log" 2>&1 &
+    local pid=$!
+    track OpenSMTPD "$pid" "$pid"
+    if wait_listening "$port" "$pid"; then
+        return 0
+    fi
+    tail -n 20 "$mta_log"
+    stop_tracked "$pid"
+    return 1
+}

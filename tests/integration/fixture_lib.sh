@@ -285,11 +285,13 @@ install_packages() {
 
 # ---------------------------------------------------------------- network --
 
-# Waits up to 20 s, while PID $2 lives, until PID $2 itself listens on
-# ${3:-127.0.0.1}:$1: the socket in LISTEN state there (from /proc/net/tcp,
-# so without connecting) must be one of its open files, not someone else's.
+# Waits up to 20 s, while PID $2 lives, until PID $2 itself (or a process
+# of the group it leads: a daemon whose listener is a child of its own)
+# listens on ${3:-127.0.0.1}:$1: the socket in LISTEN state there (from
+# /proc/net/tcp, so without connecting) must be one of their open files,
+# not someone else's.
 wait_listening() {
-    local port_hex address_hex inode fd a b c d
+    local port_hex address_hex inode fd a b c d pid
     port_hex=$(printf '%04X' "$1")
     IFS=. read -r a b c d <<<"${3:-127.0.0.1}"
     # /proc/net/tcp writes the IPv4 address as a little-endian number.
@@ -300,8 +302,10 @@ wait_listening() {
         inode=$(awk -v local="$address_hex:$port_hex" \
             '$2 == local && $4 == "0A" { print $10; exit }' /proc/net/tcp 2>/dev/null)
         if [ -n "$inode" ]; then
-            for fd in "/proc/$2/fd/"*; do
-                [ "$(readlink "$fd" 2>/dev/null)" = "socket:[$inode]" ] && return 0
+            for pid in "$2" $(group_members "$2"); do
+                for fd in "/proc/$pid/fd/"*; do
+                    [ "$(readlink "$fd" 2>/dev/null)" = "socket:[$inode]" ] && return 0
+                done
             done
         fi
         sleep 0.1
