@@ -10,7 +10,8 @@
 #   collect  waits (bounded) until the sink has every notice the MTA owes,
 #            writes each to OUTDIR as MTA-CASE-ACTION.eml with OUTDIR/
 #            expected.json, and checks them;
-#   check    checks a folder made by collect, e.g. the committed set.
+#   check    checks folders made by collect, e.g. the committed set;
+#   selftest proves on a copy of a good folder that check finds mistakes.
 #
 # The checks use Python's email package: every notice must be a
 # multipart/report of report-type delivery-status with a
@@ -377,11 +378,66 @@ def collect(args):
 
 
 def check(args):
-    expected, problems = check_folder(args.folder)
-    for p in problems:
-        print(f"check: PROBLEM: {p}")
-    print(f"check {args.folder}: {len(expected['notices'])} notices, {len(problems)} problems")
-    return 1 if problems else 0
+    failed = 0
+    for folder in args.folders:
+        expected, problems = check_folder(folder)
+        for p in problems:
+            print(f"check {folder}: PROBLEM: {p}")
+        print(f"check {folder}: {len(expected['notices'])} notices, {len(problems)} problems")
+        failed += bool(problems)
+    return 1 if failed else 0
+
+
+def selftest(args):
+    """Proves that check finds what it must: each mutation below, made in a
+    copy of a good folder, must give at least one problem."""
+    import shutil
+    import tempfile
+    mutations = {
+        "an Action changed": lambda d, e: _edit(d, e[0]["file"], b"Action: ", b"Action: x"),
+        "a Status changed": lambda d, e: _edit(d, e[0]["file"], b"Status: ", b"Status: 9."),
+        "the recipient renamed": lambda d, e: _edit(
+            d, e[0]["file"], e[0]["recipient"].encode(), b"someone@else.example.test"),
+        "a notice removed": lambda d, e: os.remove(os.path.join(d, e[0]["file"])),
+        "a notice added": lambda d, e: shutil.copy(os.path.join(d, e[0]["file"]),
+                                                   os.path.join(d, "extra.eml")),
+        "expected.json's status changed": lambda d, e: _set(d, "status", "5.9.9"),
+        "expected.json's next_action changed": lambda d, e: _set(d, "next_action", "Proceed"),
+    }
+    failures = 0
+    _, problems = check_folder(args.folder)
+    if problems:
+        print(f"selftest: {args.folder} has problems to begin with: {problems}")
+        return 1
+    for name, mutate in mutations.items():
+        with tempfile.TemporaryDirectory() as scratch:
+            copy = os.path.join(scratch, "copy")
+            shutil.copytree(args.folder, copy)
+            with open(os.path.join(copy, "expected.json")) as f:
+                entries = json.load(f)["notices"]
+            mutate(copy, entries)
+            _, problems = check_folder(copy)
+        print(f"selftest: {name}: {len(problems)} problems" + ("" if problems else " (MISSED)"))
+        failures += not problems
+    return 1 if failures else 0
+
+
+def _edit(folder, name, old, new):
+    path = os.path.join(folder, name)
+    with open(path, "rb") as f:
+        data = f.read()
+    assert old in data, (name, old)
+    with open(path, "wb") as f:
+        f.write(data.replace(old, new))
+
+
+def _set(folder, key, value):
+    path = os.path.join(folder, "expected.json")
+    with open(path) as f:
+        expected = json.load(f)
+    expected["notices"][0][key] = value
+    with open(path, "w") as f:
+        json.dump(expected, f)
 
 
 def main():
@@ -408,8 +464,11 @@ def main():
     p.add_argument("--wait", type=float, default=60)
     p.set_defaults(run=collect)
     p = sub.add_parser("check")
-    p.add_argument("folder")
+    p.add_argument("folders", nargs="+")
     p.set_defaults(run=check)
+    p = sub.add_parser("selftest")
+    p.add_argument("folder")
+    p.set_defaults(run=selftest)
     args = parser.parse_args()
     return args.run(args)
 
