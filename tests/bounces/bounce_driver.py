@@ -31,6 +31,9 @@ import smtplib
 import sys
 import time
 
+# Run with python3 -I, which leaves the script's folder off sys.path; and
+# no __pycache__ in the source tree.
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bounce_cases  # noqa: E402
 from bounce_cases import CASES, SENDER, VERDICTS  # noqa: E402

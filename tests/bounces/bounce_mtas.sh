@@ -79,9 +79,11 @@ smtp_mail_timeout = 3s
 smtp_rcpt_timeout = 3s
 smtp_data_init_timeout = 3s
 smtp_data_done_timeout = 5s
-# The shortest queue Postfix allows (queue_run_delay, minimal_backoff_time
-# and maximal_backoff_time have a minimum of 1 s): a retry every second or
-# two, a delay warning after 2 s, the final bounce after 15 s.
+# Close to the shortest queue Postfix allows (queue_run_delay,
+# minimal_backoff_time and maximal_backoff_time have a minimum of 1 s; the
+# lifetimes may be 0, one try only, which leaves no time for a delay
+# warning): a retry every second or two, a delay warning after 2 s, the
+# final bounce after 15 s.
 queue_run_delay = 1s
 minimal_backoff_time = 1s
 maximal_backoff_time = 2s
@@ -433,6 +435,8 @@ define(\`confSERVICE_SWITCH_FILE', \`$dir/service.switch')dnl
 define(\`confDONT_PROBE_INTERFACES', \`True')dnl
 define(\`confDEF_USER_ID', \`mail:mail')dnl
 define(\`confPRIVACY_FLAGS', \`authwarnings')dnl
+dnl No RFC 1413 ident queries back to the client.
+define(\`confTO_IDENT', \`0')dnl
 define(\`confLOG_LEVEL', \`14')dnl
 dnl The SMTP client gives up on a silent server after a few seconds.
 define(\`confTO_CONNECT', \`3s')dnl
@@ -478,17 +482,16 @@ EOF
 }
 
 # The unknown local user, on Sendmail's command line (-oem: errors are
-# mailed back to the sender as a DSN), in the daemon's namespaces.
+# mailed back to the sender as a DSN), in the namespaces of the running
+# daemon (nsenter), so it sees the same layers and host name.
 sendmail_submit_local() {
-    local dir=$work/sendmail
+    local dir=$work/sendmail status=0
     "$debian_python" -I "$here/bounce_driver.py" message --mta sendmail \
         --case local-unknown --local-domain "$mta_domain" >"$dir/local-unknown.eml" || return 1
-    # The same layers, in a namespace of its own for this one command.
     # Its exit status is EX_NOUSER (67) once the error is mailed back.
-    local status=0
-    (private_exec "$dir/layers" "$mta_domain" -- "$(sendmail_bin)" -C "$dir/sendmail.cf" \
-        -oem -oi -f "sender@sender.example.test" "nobody-here@$mta_domain") \
-        <"$dir/local-unknown.eml" >>"$mta_log" 2>&1 || status=$?
+    bounded 30 nsenter --target "$sendmail_pid" --mount --uts -- \
+        "$(sendmail_bin)" -C "$dir/sendmail.cf" -oem -oi -f "sender@sender.example.test" \
+        "nobody-here@$mta_domain" <"$dir/local-unknown.eml" >>"$mta_log" 2>&1 || status=$?
     [ "$status" -eq 0 ] || [ "$status" -eq 67 ]
 }
 

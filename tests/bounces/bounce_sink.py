@@ -24,7 +24,9 @@ import time
 
 from aiosmtpd.smtp import SMTP
 
-# Run with python3 -I, which leaves the script's folder off sys.path.
+# Run with python3 -I, which leaves the script's folder off sys.path; and
+# no __pycache__ in the source tree.
+sys.dont_write_bytecode = True
 _here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, _here)
 sys.path.insert(1, os.path.join(os.path.dirname(_here), "integration"))
