@@ -44,20 +44,15 @@ postfix_start() {
     while read -r domain ip; do
         transport+="$domain=smtp:[$ip]:$sink_port, "
     done < <(sink_routes)
-    cat >"$dir/etc/main.cf" <<EOF
-# smtp-status bounce test bed: a private Postfix instance, made by
-# tests/bounces/bounce_mtas.sh, started with master -c $dir/etc.
-compatibility_level = 3.6
-queue_directory = $dir/queue
-data_directory = $dir/data
-mail_owner = postfix
-setgid_group = postdrop
+    {
+        echo "# smtp-status bounce test bed: a private Postfix instance, made by"
+        echo "# tests/bounces/bounce_mtas.sh, started with master -c $dir/etc."
+        postfix_main_cf "$dir"
+        cat <<EOF
 myhostname = $mta_domain
 mydomain = example.test
 myorigin = \$myhostname
 mydestination = \$myhostname
-inet_interfaces = 127.0.0.1
-inet_protocols = ipv4
 mynetworks = 127.0.0.0/8
 smtpd_relay_restrictions = permit_mynetworks, reject
 smtpd_banner = \$myhostname ESMTP smtp-status bounce test bed
@@ -72,6 +67,7 @@ default_transport = error:no route outside the test bed
 relay_transport = error:no route outside the test bed
 smtp_dns_support_level = disabled
 smtp_host_lookup = native
+smtp_tls_security_level = none
 # The SMTP client gives up on a silent server after a few seconds.
 smtp_connect_timeout = 3s
 smtp_helo_timeout = 3s
@@ -90,12 +86,8 @@ maximal_backoff_time = 2s
 delay_warning_time = 2s
 maximal_queue_lifetime = 15s
 bounce_queue_lifetime = 15s
-smtpd_sasl_auth_enable = no
-smtpd_tls_security_level = none
-smtp_tls_security_level = none
-biff = no
-maillog_file = /dev/stdout
 EOF
+    } >"$dir/etc/main.cf"
     {
         postfix_master_cf "$port"
         echo "smtp      unix  -       -       n       -       -       smtp"

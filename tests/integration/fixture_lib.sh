@@ -332,6 +332,27 @@ ensure_postfix() {
     have_postfix || skip "postfix was installed but its files or user are missing"
 }
 
+# The main.cf lines every private Postfix instance of the tests has: its own
+# queue and data folders under $1 (nothing under /etc/postfix or
+# /var/spool/postfix is used or changed), 127.0.0.1 only, no SASL, no TLS,
+# its log on the master's standard output (master -s). A caller appends
+# its own names and policy.
+postfix_main_cf() {
+    cat <<EOF
+compatibility_level = 3.6
+queue_directory = $1/queue
+data_directory = $1/data
+mail_owner = postfix
+setgid_group = postdrop
+inet_interfaces = 127.0.0.1
+inet_protocols = ipv4
+smtpd_sasl_auth_enable = no
+smtpd_tls_security_level = none
+biff = no
+maillog_file = /dev/stdout
+EOF
+}
+
 # The master.cf lines every private Postfix instance of the tests has: an
 # smtpd on 127.0.0.1:$1 and the daemons behind it, with chroot off (the
 # fifth column) everywhere. A caller appends the delivery agents it needs.

@@ -70,20 +70,15 @@ run_probe() {
 # /var/spool/postfix is used or changed, nothing is delivered.
 write_postfix_config() {
     local dir=$1 port=$2
-    cat >"$dir/etc/main.cf" <<EOF
-# smtp-status integration test: a private Postfix instance, made by
-# tests/integration/mta_fixture.sh, started with master -c $dir/etc.
-compatibility_level = 3.6
-queue_directory = $dir/queue
-data_directory = $dir/data
-mail_owner = postfix
-setgid_group = postdrop
+    {
+        echo "# smtp-status integration test: a private Postfix instance, made by"
+        echo "# tests/integration/mta_fixture.sh, started with master -c $dir/etc."
+        postfix_main_cf "$dir"
+        cat <<EOF
 myhostname = mx.smtp-status.test
 mydomain = smtp-status.test
 myorigin = \$myhostname
 mydestination = \$myhostname, localhost
-inet_interfaces = 127.0.0.1
-inet_protocols = ipv4
 # Only 127.0.0.1 is trusted; the client comes from 127.0.0.2.
 mynetworks = 127.0.0.1/32
 # Reject (5.7.1), not defer (4.7.1), mail for other domains.
@@ -100,18 +95,13 @@ smtpd_banner = \$myhostname ESMTP smtp-status test instance
 local_transport = discard:test instance
 default_transport = discard:test instance
 relay_transport = discard:test instance
-# No SASL and no TLS: AUTH and STARTTLS are not offered.
-smtpd_sasl_auth_enable = no
-smtpd_tls_security_level = none
 # Errors are the point of the test: no penalty delays, no disconnects.
 smtpd_error_sleep_time = 0
 smtpd_soft_error_limit = 100
 smtpd_hard_error_limit = 200
 smtpd_junk_command_limit = 1000
-biff = no
-# Logs go to the master's standard output (master -s), which is a file.
-maillog_file = /dev/stdout
 EOF
+    } >"$dir/etc/main.cf"
     {
         postfix_master_cf "$port"
         echo "discard   unix  -       -       n       -       -       discard"
