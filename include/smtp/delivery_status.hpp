@@ -28,6 +28,7 @@ namespace smtp {
 
 namespace detail {
 struct DsnAccess;
+struct RecipientAccess;
 struct DiagnosticAccess;
 } // namespace detail
 
@@ -1582,6 +1583,27 @@ constexpr std::optional<FoldedText> text_slot(std::string_view slot) noexcept {
 
 } // namespace detail
 
+namespace detail {
+// Builds a typed value from what scan_typed found.
+struct DsnAccess {
+    static constexpr DsnTypedValue typed(const TypedScan& scan) noexcept {
+        DsnTypedValue value;
+        value.type_ = scan.type;
+        value.value_ = FoldedText(scan.value);
+        value.has_type_ = scan.has_type;
+        return value;
+    }
+};
+
+// The typed value of a present field, or std::nullopt.
+constexpr std::optional<DsnTypedValue> typed_value(std::string_view raw, DsnFieldKind kind) noexcept {
+    if (!present(raw)) {
+        return std::nullopt;
+    }
+    return DsnAccess::typed(scan_typed(raw, form_of(kind)));
+}
+} // namespace detail
+
 /// The fields of one block, in order, as DsnField; lines that are no field
 /// are left out. Iterating allocates nothing; each step reads one field.
 class DsnFields {
@@ -1667,12 +1689,6 @@ private:
     std::string_view raw_{};
 };
 
-namespace detail {
-template <std::size_t Slots>
-constexpr std::optional<DsnTypedValue> typed_slot(const std::array<std::string_view, Slots>& slots,
-                                                  std::size_t index, DsnFieldKind kind) noexcept;
-} // namespace detail
-
 /// One recipient's group of fields (RFC 3464 section 2.3), as views into the
 /// parsed input. The standard fields are read when asked for; problems()
 /// were found when the group was read.
@@ -1753,12 +1769,12 @@ public:
     [[nodiscard]] constexpr std::string_view raw() const noexcept { return raw_; }
 
 private:
-    friend struct detail::DsnAccess;
+    friend struct detail::RecipientAccess;
     constexpr std::string_view slot(DsnFieldKind kind) const noexcept {
         return slots_[detail::recipient_slot(kind)];
     }
     constexpr std::optional<DsnTypedValue> typed(DsnFieldKind kind) const noexcept {
-        return detail::typed_slot(slots_, detail::recipient_slot(kind), kind);
+        return detail::typed_value(slot(kind), kind);
     }
 
     std::string_view raw_{};
@@ -1767,20 +1783,11 @@ private:
 };
 
 namespace detail {
-// Builds the view types from what the scans found.
-struct DsnAccess {
-    static constexpr DsnTypedValue typed(std::string_view type, std::string_view value,
-                                         bool has_type) noexcept {
-        DsnTypedValue typed_value;
-        typed_value.type_ = type;
-        typed_value.value_ = FoldedText(value);
-        typed_value.has_type_ = has_type;
-        return typed_value;
-    }
-    template <class Scan>
-    static constexpr DsnRecipient recipient(const Scan& scan) noexcept {
+// Builds a recipient's group from its scan.
+struct RecipientAccess {
+    static constexpr DsnRecipient recipient(const BlockScan<recipient_slots>& scan) noexcept {
         DsnRecipient group;
-        group.raw_ = detail::view(scan.begin, scan.end);
+        group.raw_ = view(scan.begin, scan.end);
         group.slots_ = scan.slots;
         group.problems_ = scan.problems;
         return group;
@@ -1791,19 +1798,6 @@ struct DsnAccess {
 constexpr bool DsnTypedValue::is_type(std::string_view type_name) const noexcept {
     return has_type_ && detail::iequals(type_, type_name);
 }
-
-namespace detail {
-template <std::size_t Slots>
-constexpr std::optional<DsnTypedValue> typed_slot(const std::array<std::string_view, Slots>& slots,
-                                                  std::size_t index, DsnFieldKind kind) noexcept {
-    const std::string_view raw = slots[index];
-    if (!present(raw)) {
-        return std::nullopt;
-    }
-    const TypedScan scan = scan_typed(raw, form_of(kind));
-    return DsnAccess::typed(scan.type, scan.value, scan.has_type);
-}
-} // namespace detail
 
 /// The recipients' groups of a DSN, in the order the DSN lists them, as
 /// DsnRecipient. Iterating allocates nothing; each step reads one group.
@@ -1860,7 +1854,7 @@ public:
             at_ = scan.begin;
             next_ = scan.next;
             next_split_ = scan.next_split;
-            group_ = detail::DsnAccess::recipient(scan);
+            group_ = detail::RecipientAccess::recipient(scan);
         }
 
         const char* at_ = nullptr;
@@ -1952,7 +1946,7 @@ private:
         return slots_[static_cast<std::size_t>(kind)];
     }
     constexpr std::optional<DsnTypedValue> typed(DsnFieldKind kind) const noexcept {
-        return detail::typed_slot(slots_, static_cast<std::size_t>(kind), kind);
+        return detail::typed_value(slot(kind), kind);
     }
 
     std::string_view message_{};

@@ -1182,7 +1182,9 @@ TEST_CASE("name, description, field_name: every enumerator") {
         {DsnFieldKind::FinalLogId, "Final-Log-ID"},
         {DsnFieldKind::WillRetryUntil, "Will-Retry-Until"},
     };
-    for (const auto& [kind, spelling] : spellings) {
+    for (const auto& row : spellings) {
+        const DsnFieldKind kind = row.first;
+        const std::string_view spelling = row.second;
         CAPTURE(spelling);
         CHECK(smtp::field_name(kind) == spelling);
         std::string lower(spelling);
