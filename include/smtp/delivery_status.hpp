@@ -265,7 +265,7 @@ enum class DsnAction : int {
 enum class DsnError : int {
     /// The content has at least one group of per-recipient fields.
     None = 0,
-    /// The input is empty or holds only blank lines.
+    /// The input is empty or holds only blank lines; problems() is empty.
     Empty,
     /// Not one line is a header field ("Name: value"): not DSN content.
     NoFields,
