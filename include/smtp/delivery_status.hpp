@@ -30,6 +30,69 @@ namespace detail {
 struct DsnAccess;
 struct RecipientAccess;
 struct DiagnosticAccess;
+
+// The iterator of every range in this header: a forward iterator that
+// yields, by value, what its cursor stands on. A Cursor has a `value_type`,
+// `value()`, `advance()` and `position()`; iterators are equal when their
+// cursors' positions are.
+template <class Cursor>
+class CursorIterator {
+public:
+    /// What the range holds.
+    using value_type = typename Cursor::value_type;
+    /// Distance between iterators.
+    using difference_type = std::ptrdiff_t;
+    /// Elements are yielded by value: views, or small values.
+    using reference = value_type;
+
+    /// An iterator of an empty range.
+    constexpr CursorIterator() noexcept = default;
+    /// An iterator that stands where `cursor` does.
+    constexpr explicit CursorIterator(const Cursor& cursor) noexcept : cursor_(cursor) {}
+
+    /// The element.
+    [[nodiscard]] constexpr value_type operator*() const noexcept { return cursor_.value(); }
+    /// The next element.
+    constexpr CursorIterator& operator++() noexcept {
+        cursor_.advance();
+        return *this;
+    }
+    /// The next element; returns the iterator as it was.
+    constexpr CursorIterator operator++(int) noexcept {
+        CursorIterator before = *this;
+        cursor_.advance();
+        return before;
+    }
+    /// Whether both iterators stand at the same element.
+    friend constexpr bool operator==(const CursorIterator& a, const CursorIterator& b) noexcept {
+        return a.cursor_.position() == b.cursor_.position();
+    }
+    /// Whether the iterators stand at different elements.
+    friend constexpr bool operator!=(const CursorIterator& a, const CursorIterator& b) noexcept {
+        return !(a == b);
+    }
+
+private:
+    Cursor cursor_{};
+};
+
+// The flags of a FlagSet, lowest value first.
+template <class Flag>
+struct FlagCursor {
+    using value_type = Flag;
+    std::uint32_t bits = 0;
+
+    constexpr Flag value() const noexcept {
+        int index = 0;
+        while (index < 31 && ((bits >> index) & 1u) == 0u) {
+            ++index;
+        }
+        return static_cast<Flag>(index);
+    }
+    constexpr void advance() noexcept { bits &= bits - 1u; }
+    constexpr std::uint32_t position() const noexcept { return bits; }
+};
+
 } // namespace detail
 
 // ---------------------------------------------------------------------------
@@ -42,51 +105,7 @@ template <class Flag>
 class FlagSet {
 public:
     /// Walks the flags in a set, lowest value first; yields `Flag` by value.
-    class iterator {
-    public:
-        /// The flag.
-        using value_type = Flag;
-        /// Distance between iterators.
-        using difference_type = std::ptrdiff_t;
-        /// Flags are yielded by value.
-        using reference = Flag;
-
-        /// An iterator past the end of an empty set.
-        constexpr iterator() noexcept = default;
-
-        /// The flag: the lowest one not yet visited.
-        [[nodiscard]] constexpr Flag operator*() const noexcept {
-            int index = 0;
-            while (index < 31 && ((bits_ >> index) & 1u) == 0u) {
-                ++index;
-            }
-            return static_cast<Flag>(index);
-        }
-        /// The next flag of the set.
-        constexpr iterator& operator++() noexcept {
-            bits_ &= bits_ - 1u;
-            return *this;
-        }
-        /// The next flag of the set; returns the iterator as it was.
-        constexpr iterator operator++(int) noexcept {
-            iterator before = *this;
-            ++*this;
-            return before;
-        }
-        /// Whether both iterators have the same flags left to visit.
-        friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
-            return a.bits_ == b.bits_;
-        }
-        /// Whether the iterators have different flags left to visit.
-        friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept {
-            return !(a == b);
-        }
-
-    private:
-        friend class FlagSet;
-        constexpr explicit iterator(std::uint32_t bits) noexcept : bits_(bits) {}
-        std::uint32_t bits_ = 0;
-    };
+    using iterator = detail::CursorIterator<detail::FlagCursor<Flag>>;
     /// The same as iterator: a set is not changed through its iterators.
     using const_iterator = iterator;
 
@@ -117,9 +136,13 @@ public:
     /// Bit `i` set for the enumerator of value `i`.
     [[nodiscard]] constexpr std::uint32_t bits() const noexcept { return bits_; }
     /// The lowest flag in the set.
-    [[nodiscard]] constexpr iterator begin() const noexcept { return iterator(bits_); }
+    [[nodiscard]] constexpr iterator begin() const noexcept {
+        return iterator(detail::FlagCursor<Flag>{bits_});
+    }
     /// Past the highest flag in the set.
-    [[nodiscard]] constexpr iterator end() const noexcept { return iterator(0u); }
+    [[nodiscard]] constexpr iterator end() const noexcept {
+        return iterator(detail::FlagCursor<Flag>{0u});
+    }
 
     /// Whether both sets hold the same flags.
     friend constexpr bool operator==(const FlagSet& a, const FlagSet& b) noexcept {
@@ -397,6 +420,35 @@ using DsnProblems = FlagSet<DsnProblem>;
 // ---------------------------------------------------------------------------
 // Field values
 
+namespace detail {
+// The lines of a folded value, without their line ends.
+struct LineCursor {
+    using value_type = std::string_view;
+    const char* at = nullptr;
+    const char* next = nullptr;
+    const char* end = nullptr;
+    std::string_view line{};
+
+    constexpr LineCursor() noexcept = default;
+    constexpr LineCursor(const char* first, const char* last) noexcept : end(last) { load(first); }
+    constexpr std::string_view value() const noexcept { return line; }
+    constexpr void advance() noexcept { load(next); }
+    constexpr const char* position() const noexcept { return at; }
+    constexpr void load(const char* p) noexcept {
+        at = p;
+        if (p == end) {
+            line = {};
+            next = end;
+            return;
+        }
+        const char* lf = find_lf(p, end);
+        const char* line_end = lf != end && lf != p && lf[-1] == '\r' ? lf - 1 : lf;
+        line = std::string_view(p, static_cast<std::size_t>(line_end - p));
+        next = lf == end ? end : lf + 1;
+    }
+};
+} // namespace detail
+
 /// A field's value as it stands in the input: possibly folded over several
 /// lines (RFC 5322 section 2.2.3: a line break followed by a space or tab
 /// continues the field). raw() keeps the bytes, line breaks included; lines()
@@ -410,73 +462,18 @@ public:
     class Lines {
     public:
         /// Walks the pieces; yields std::string_view by value.
-        class iterator {
-        public:
-            /// A piece of the value.
-            using value_type = std::string_view;
-            /// Distance between iterators.
-            using difference_type = std::ptrdiff_t;
-            /// Pieces are yielded by value.
-            using reference = std::string_view;
-
-            /// An iterator of an empty value.
-            constexpr iterator() noexcept = default;
-            /// The piece: one line of the value, without its line end.
-            [[nodiscard]] constexpr std::string_view operator*() const noexcept { return line_; }
-            /// The next piece.
-            constexpr iterator& operator++() noexcept {
-                load(next_);
-                return *this;
-            }
-            /// The next piece; returns the iterator as it was.
-            constexpr iterator operator++(int) noexcept {
-                iterator before = *this;
-                ++*this;
-                return before;
-            }
-            /// Whether both iterators stand at the same piece.
-            friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
-                return a.at_ == b.at_;
-            }
-            /// Whether the iterators stand at different pieces.
-            friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept {
-                return !(a == b);
-            }
-
-        private:
-            friend class Lines;
-            constexpr iterator(const char* at, const char* end) noexcept : end_(end) { load(at); }
-            constexpr void load(const char* at) noexcept {
-                at_ = at;
-                if (at == end_) {
-                    line_ = {};
-                    next_ = end_;
-                    return;
-                }
-                const char* lf = detail::find_lf(at, end_);
-                const char* line_end = lf;
-                if (lf != end_ && lf != at && lf[-1] == '\r') {
-                    --line_end;
-                }
-                line_ = std::string_view(at, static_cast<std::size_t>(line_end - at));
-                next_ = lf == end_ ? end_ : lf + 1;
-            }
-
-            const char* at_ = nullptr;
-            const char* next_ = nullptr;
-            const char* end_ = nullptr;
-            std::string_view line_{};
-        };
+        using iterator = detail::CursorIterator<detail::LineCursor>;
         /// The same as iterator.
         using const_iterator = iterator;
 
         /// The first piece.
         [[nodiscard]] constexpr iterator begin() const noexcept {
-            return iterator(raw_.data(), raw_.data() + raw_.size());
+            return iterator(detail::LineCursor(raw_.data(), raw_.data() + raw_.size()));
         }
         /// Past the last piece.
         [[nodiscard]] constexpr iterator end() const noexcept {
-            return iterator(raw_.data() + raw_.size(), raw_.data() + raw_.size());
+            const char* last = raw_.data() + raw_.size();
+            return iterator(detail::LineCursor(last, last));
         }
         /// Whether there are no pieces (the value is empty).
         [[nodiscard]] constexpr bool empty() const noexcept { return raw_.empty(); }
@@ -657,149 +654,6 @@ constexpr std::string_view trim_fws(const char* first, const char* last) noexcep
 // if it is empty; an absent one is a default view.
 constexpr bool present(std::string_view value) noexcept { return value.data() != nullptr; }
 
-} // namespace detail
-
-/// The pieces of a diagnostic's text, as std::string_view: the text split at
-/// its line breaks and at the markers of a multiline reply ("550-",
-/// "550 5.1.1"), each piece without the white space around it, empty pieces
-/// left out. Joined with single spaces they give the message.
-class DiagnosticPieces {
-public:
-    /// Walks the pieces; yields std::string_view by value.
-    class iterator {
-    public:
-        /// A piece of the text.
-        using value_type = std::string_view;
-        /// Distance between iterators.
-        using difference_type = std::ptrdiff_t;
-        /// Pieces are yielded by value.
-        using reference = std::string_view;
-
-        /// An iterator of an empty text.
-        constexpr iterator() noexcept = default;
-        /// The piece.
-        [[nodiscard]] constexpr std::string_view operator*() const noexcept { return piece_; }
-        /// The next piece.
-        constexpr iterator& operator++() noexcept {
-            load(next_);
-            return *this;
-        }
-        /// The next piece; returns the iterator as it was.
-        constexpr iterator operator++(int) noexcept {
-            iterator before = *this;
-            ++*this;
-            return before;
-        }
-        /// Whether both iterators stand at the same piece.
-        friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
-            return a.at_ == b.at_;
-        }
-        /// Whether the iterators stand at different pieces.
-        friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept {
-            return !(a == b);
-        }
-
-    private:
-        friend class DiagnosticPieces;
-        constexpr iterator(const char* at, const char* end, const char* markers_end,
-                           int code) noexcept
-            : end_(end), markers_end_(markers_end), code_(code) {
-            load(at);
-        }
-        constexpr void load(const char* p) noexcept;
-
-        const char* at_ = nullptr;
-        const char* next_ = nullptr;
-        const char* end_ = nullptr;
-        const char* markers_end_ = nullptr;
-        int code_ = 0;
-        std::string_view piece_{};
-    };
-    /// The same as iterator.
-    using const_iterator = iterator;
-
-    /// The first piece.
-    [[nodiscard]] constexpr iterator begin() const noexcept {
-        return iterator(text_.data(), text_.data() + text_.size(), markers_end_, code_);
-    }
-    /// Past the last piece.
-    [[nodiscard]] constexpr iterator end() const noexcept {
-        const char* last = text_.data() + text_.size();
-        return iterator(last, last, markers_end_, code_);
-    }
-    /// Whether there are no pieces.
-    [[nodiscard]] constexpr bool empty() const noexcept { return begin() == end(); }
-
-private:
-    friend class DiagnosticReply;
-    constexpr DiagnosticPieces(std::string_view text, const char* markers_end, int code) noexcept
-        : text_(text), markers_end_(markers_end), code_(code) {}
-    std::string_view text_{};
-    const char* markers_end_ = nullptr;
-    int code_ = 0;
-};
-
-/// The SMTP reply that read_diagnostic found in a text, as views into it.
-/// A default-constructed one found nothing.
-class DiagnosticReply {
-public:
-    /// Nothing found, no text.
-    constexpr DiagnosticReply() noexcept = default;
-
-    /// Whether a reply code or an enhanced code was found.
-    [[nodiscard]] constexpr bool found() const noexcept { return code_ != 0 || enhanced_ != 0; }
-    /// The reply code, 200 to 599, or std::nullopt when the text has none
-    /// ("5.1.1 user unknown", "DNS Error: ...").
-    [[nodiscard]] constexpr std::optional<int> code() const noexcept {
-        if (code_ == 0) {
-            return std::nullopt;
-        }
-        return code_;
-    }
-    /// The code as the enumerator that lists it; std::nullopt without a code
-    /// or for a code no enumerator lists (571).
-    [[nodiscard]] constexpr std::optional<SmtpStatusCode> status() const noexcept {
-        if (code_ == 0) {
-            return std::nullopt;
-        }
-        return from_value(code_);
-    }
-    /// The enhanced status code: the one right after the reply code if its
-    /// class is the code's first digit, or, without a reply code, one that
-    /// starts the text or follows a colon. std::nullopt otherwise.
-    [[nodiscard]] constexpr std::optional<EnhancedStatusCode> enhanced() const noexcept {
-        if (enhanced_ == 0) {
-            return std::nullopt;
-        }
-        return detail::unpack_enhanced(enhanced_);
-    }
-    /// What stands before the reply, without the white space around it:
-    /// "host mx.example[192.0.2.1] said:". Empty when the reply starts the
-    /// text; the whole text when nothing was found.
-    [[nodiscard]] constexpr std::string_view before() const noexcept { return before_; }
-    /// The reply's text: what follows the code and the enhanced code, to the
-    /// end of the input, as it stands (a multiline reply's later markers and
-    /// line breaks included). Empty when nothing was found.
-    [[nodiscard]] constexpr std::string_view text() const noexcept { return text_; }
-    /// text() without line breaks and without the markers of a multiline
-    /// reply: pieces to join with spaces.
-    [[nodiscard]] constexpr DiagnosticPieces pieces() const noexcept {
-        return DiagnosticPieces(text_, markers_end_, code_);
-    }
-    /// What was odd about the reply.
-    [[nodiscard]] constexpr DiagnosticFlags flags() const noexcept { return flags_; }
-
-private:
-    friend struct detail::DiagnosticAccess;
-    std::string_view before_{};
-    std::string_view text_{};
-    const char* markers_end_ = nullptr; // a multiline reply's markers stand before here
-    int code_ = 0;
-    std::uint32_t enhanced_ = 0; // detail::pack_enhanced, 0 for none
-    DiagnosticFlags flags_{};
-};
-
-namespace detail {
 
 // A reply code at p: three ASCII digits, the first 2 to 5 (RFC 5321 section
 // 4.2), followed by the end, white space or '-'. p starts a word.
@@ -876,33 +730,147 @@ constexpr bool is_marker_at(const char* p, const char* end, int code) noexcept {
     return is_reply_code_at(p, end) && (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0') == code;
 }
 
+// The pieces of a diagnostic's text: split at line breaks and at the
+// markers of a multiline reply with `code` that stand before `markers_end`.
+struct PieceCursor {
+    using value_type = std::string_view;
+    const char* at = nullptr;
+    const char* next = nullptr;
+    const char* end = nullptr;
+    const char* markers_end = nullptr;
+    int code = 0;
+    std::string_view piece{};
+
+    constexpr PieceCursor() noexcept = default;
+    constexpr PieceCursor(const char* first, const char* last, const char* markers,
+                          int reply_code) noexcept
+        : end(last), markers_end(markers), code(reply_code) {
+        load(first);
+    }
+    constexpr std::string_view value() const noexcept { return piece; }
+    constexpr void advance() noexcept { load(next); }
+    constexpr const char* position() const noexcept { return at; }
+    constexpr bool marker_at(const char* p) const noexcept {
+        return p < markers_end && is_fws(p[-1]) && is_marker_at(p, end, code);
+    }
+    constexpr void load(const char* p) noexcept {
+        // Skip white space and markers to the piece's start.
+        for (;;) {
+            p = skip_fws(p, end);
+            if (p == end) {
+                at = next = end;
+                piece = {};
+                return;
+            }
+            if (!marker_at(p)) {
+                break;
+            }
+            p = after_code(p, end).text;
+        }
+        const char* const start = p;
+        while (p != end && *p != '\n' && !marker_at(p)) {
+            ++p;
+        }
+        at = start;
+        next = p;
+        piece = trim_fws(start, p);
+    }
+};
+
 } // namespace detail
 
-constexpr void DiagnosticPieces::iterator::load(const char* p) noexcept {
-    // Skip white space and markers to the piece's start.
-    for (;;) {
-        p = detail::skip_fws(p, end_);
-        if (p == end_) {
-            at_ = end_;
-            next_ = end_;
-            piece_ = {};
-            return;
-        }
-        if (p < markers_end_ && detail::is_fws(p[-1]) && detail::is_marker_at(p, end_, code_)) {
-            p = detail::after_code(p, end_).text;
-            continue;
-        }
-        break;
+/// The pieces of a diagnostic's text, as std::string_view: the text split at
+/// its line breaks and at the markers of a multiline reply ("550-",
+/// "550 5.1.1"), each piece without the white space around it, empty pieces
+/// left out. Joined with single spaces they give the message.
+class DiagnosticPieces {
+public:
+    /// Walks the pieces; yields std::string_view by value.
+    using iterator = detail::CursorIterator<detail::PieceCursor>;
+    /// The same as iterator.
+    using const_iterator = iterator;
+
+    /// The first piece.
+    [[nodiscard]] constexpr iterator begin() const noexcept {
+        return iterator(
+            detail::PieceCursor(text_.data(), text_.data() + text_.size(), markers_end_, code_));
     }
-    const char* const start = p;
-    while (p != end_ && *p != '\n' &&
-           !(p < markers_end_ && detail::is_fws(p[-1]) && detail::is_marker_at(p, end_, code_))) {
-        ++p;
+    /// Past the last piece.
+    [[nodiscard]] constexpr iterator end() const noexcept {
+        const char* last = text_.data() + text_.size();
+        return iterator(detail::PieceCursor(last, last, markers_end_, code_));
     }
-    at_ = start;
-    next_ = p;
-    piece_ = detail::trim_fws(start, p);
-}
+    /// Whether there are no pieces.
+    [[nodiscard]] constexpr bool empty() const noexcept { return begin() == end(); }
+
+private:
+    friend class DiagnosticReply;
+    constexpr DiagnosticPieces(std::string_view text, const char* markers_end, int code) noexcept
+        : text_(text), markers_end_(markers_end), code_(code) {}
+    std::string_view text_{};
+    const char* markers_end_ = nullptr;
+    int code_ = 0;
+};
+
+/// The SMTP reply that read_diagnostic found in a text, as views into it.
+/// A default-constructed one found nothing.
+class DiagnosticReply {
+public:
+    /// Nothing found, no text.
+    constexpr DiagnosticReply() noexcept = default;
+
+    /// Whether a reply code or an enhanced code was found.
+    [[nodiscard]] constexpr bool found() const noexcept { return code_ != 0 || enhanced_ != 0; }
+    /// The reply code, 200 to 599, or std::nullopt when the text has none
+    /// ("5.1.1 user unknown", "DNS Error: ...").
+    [[nodiscard]] constexpr std::optional<int> code() const noexcept {
+        if (code_ == 0) {
+            return std::nullopt;
+        }
+        return code_;
+    }
+    /// The code as the enumerator that lists it; std::nullopt without a code
+    /// or for a code no enumerator lists (571).
+    [[nodiscard]] constexpr std::optional<SmtpStatusCode> status() const noexcept {
+        if (code_ == 0) {
+            return std::nullopt;
+        }
+        return from_value(code_);
+    }
+    /// The enhanced status code: the one right after the reply code if its
+    /// class is the code's first digit, or, without a reply code, one that
+    /// starts the text or follows a colon. std::nullopt otherwise.
+    [[nodiscard]] constexpr std::optional<EnhancedStatusCode> enhanced() const noexcept {
+        if (enhanced_ == 0) {
+            return std::nullopt;
+        }
+        return detail::unpack_enhanced(enhanced_);
+    }
+    /// What stands before the reply, without the white space around it:
+    /// "host mx.example[192.0.2.1] said:". Empty when the reply starts the
+    /// text; the whole text when nothing was found.
+    [[nodiscard]] constexpr std::string_view before() const noexcept { return before_; }
+    /// The reply's text: what follows the code and the enhanced code, to the
+    /// end of the input, as it stands (a multiline reply's later markers and
+    /// line breaks included). Empty when nothing was found.
+    [[nodiscard]] constexpr std::string_view text() const noexcept { return text_; }
+    /// text() without line breaks and without the markers of a multiline
+    /// reply: pieces to join with spaces.
+    [[nodiscard]] constexpr DiagnosticPieces pieces() const noexcept {
+        return DiagnosticPieces(text_, markers_end_, code_);
+    }
+    /// What was odd about the reply.
+    [[nodiscard]] constexpr DiagnosticFlags flags() const noexcept { return flags_; }
+
+private:
+    friend struct detail::DiagnosticAccess;
+    std::string_view before_{};
+    std::string_view text_{};
+    const char* markers_end_ = nullptr; // a multiline reply's markers stand before here
+    int code_ = 0;
+    std::uint32_t enhanced_ = 0; // detail::pack_enhanced, 0 for none
+    DiagnosticFlags flags_{};
+};
 
 /// Finds the SMTP reply in a diagnostic text: the value of a Diagnostic-Code
 /// field after its type ("550 5.1.1 <a@b>: Recipient address rejected"), or
@@ -1602,6 +1570,34 @@ constexpr std::optional<DsnTypedValue> typed_value(std::string_view raw, DsnFiel
     }
     return DsnAccess::typed(scan_typed(raw, form_of(kind)));
 }
+// The fields of a block, in order; other lines are left out.
+struct FieldCursor {
+    using value_type = DsnField;
+    const char* at = nullptr;
+    const char* next = nullptr;
+    const char* end = nullptr;
+    DsnField field{{}, DsnFieldKind::Unknown, FoldedText{}};
+
+    constexpr FieldCursor() noexcept = default;
+    constexpr FieldCursor(const char* first, const char* last) noexcept : end(last) { load(first); }
+    constexpr DsnField value() const noexcept { return field; }
+    constexpr void advance() noexcept { load(next); }
+    constexpr const char* position() const noexcept { return at; }
+    constexpr void load(const char* p) noexcept {
+        while (p != end) {
+            const DsnItem item = read_item(p, end);
+            if (item.kind == ItemKind::Field) {
+                at = p;
+                next = item.next;
+                field = DsnField{item.name, field_kind(item.name), FoldedText(item.value)};
+                return;
+            }
+            p = item.next;
+        }
+        at = next = end;
+        field = DsnField{{}, DsnFieldKind::Unknown, FoldedText{}};
+    }
+};
 } // namespace detail
 
 /// The fields of one block, in order, as DsnField; lines that are no field
@@ -1609,62 +1605,7 @@ constexpr std::optional<DsnTypedValue> typed_value(std::string_view raw, DsnFiel
 class DsnFields {
 public:
     /// Walks the fields; yields DsnField by value.
-    class iterator {
-    public:
-        /// A field.
-        using value_type = DsnField;
-        /// Distance between iterators.
-        using difference_type = std::ptrdiff_t;
-        /// Fields are yielded by value.
-        using reference = DsnField;
-
-        /// An iterator of an empty block.
-        constexpr iterator() noexcept = default;
-        /// The field.
-        [[nodiscard]] constexpr DsnField operator*() const noexcept { return field_; }
-        /// The next field.
-        constexpr iterator& operator++() noexcept {
-            load(next_);
-            return *this;
-        }
-        /// The next field; returns the iterator as it was.
-        constexpr iterator operator++(int) noexcept {
-            iterator before = *this;
-            ++*this;
-            return before;
-        }
-        /// Whether both iterators stand at the same field.
-        friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
-            return a.at_ == b.at_;
-        }
-        /// Whether the iterators stand at different fields.
-        friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept {
-            return !(a == b);
-        }
-
-    private:
-        friend class DsnFields;
-        constexpr iterator(const char* at, const char* end) noexcept : end_(end) { load(at); }
-        constexpr void load(const char* p) noexcept {
-            while (p != end_) {
-                const detail::DsnItem item = detail::read_item(p, end_);
-                if (item.kind == detail::ItemKind::Field) {
-                    at_ = p;
-                    next_ = item.next;
-                    field_ = DsnField{item.name, detail::field_kind(item.name), FoldedText(item.value)};
-                    return;
-                }
-                p = item.next;
-            }
-            at_ = next_ = end_;
-            field_ = DsnField{{}, DsnFieldKind::Unknown, FoldedText{}};
-        }
-
-        const char* at_ = nullptr;
-        const char* next_ = nullptr;
-        const char* end_ = nullptr;
-        DsnField field_{{}, DsnFieldKind::Unknown, FoldedText{}};
-    };
+    using iterator = detail::CursorIterator<detail::FieldCursor>;
     /// The same as iterator.
     using const_iterator = iterator;
 
@@ -1672,12 +1613,12 @@ public:
     constexpr DsnFields() noexcept = default;
     /// The first field.
     [[nodiscard]] constexpr iterator begin() const noexcept {
-        return iterator(raw_.data(), raw_.data() + raw_.size());
+        return iterator(detail::FieldCursor(raw_.data(), raw_.data() + raw_.size()));
     }
     /// Past the last field.
     [[nodiscard]] constexpr iterator end() const noexcept {
         const char* last = raw_.data() + raw_.size();
-        return iterator(last, last);
+        return iterator(detail::FieldCursor(last, last));
     }
     /// Whether the block has no field.
     [[nodiscard]] constexpr bool empty() const noexcept { return begin() == end(); }
@@ -1793,6 +1734,39 @@ struct RecipientAccess {
         return group;
     }
 };
+
+// The recipients' groups of a DSN, in order; blocks without fields are
+// skipped.
+struct RecipientCursor {
+    using value_type = DsnRecipient;
+    const char* at = nullptr;
+    const char* next = nullptr;
+    const char* end = nullptr;
+    bool next_split = false;
+    DsnRecipient group{};
+
+    constexpr RecipientCursor() noexcept = default;
+    constexpr RecipientCursor(const char* first, const char* last, bool split) noexcept : end(last) {
+        load(first, split);
+    }
+    constexpr DsnRecipient value() const noexcept { return group; }
+    constexpr void advance() noexcept { load(next, next_split); }
+    constexpr const char* position() const noexcept { return at; }
+    constexpr void load(const char* p, bool split) noexcept {
+        bool stray = false;
+        const BlockScan<recipient_slots> scan = next_recipient(p, end, split, stray);
+        if (!scan.has_field) {
+            at = next = end;
+            next_split = false;
+            group = DsnRecipient{};
+            return;
+        }
+        at = scan.begin;
+        next = scan.next;
+        next_split = scan.next_split;
+        group = RecipientAccess::recipient(scan);
+    }
+};
 } // namespace detail
 
 constexpr bool DsnTypedValue::is_type(std::string_view type_name) const noexcept {
@@ -1804,74 +1778,20 @@ constexpr bool DsnTypedValue::is_type(std::string_view type_name) const noexcept
 class DsnRecipients {
 public:
     /// Walks the groups; yields DsnRecipient by value.
-    class iterator {
-    public:
-        /// A recipient's group.
-        using value_type = DsnRecipient;
-        /// Distance between iterators.
-        using difference_type = std::ptrdiff_t;
-        /// Groups are yielded by value.
-        using reference = DsnRecipient;
-
-        /// An iterator of a DSN without recipients.
-        constexpr iterator() noexcept = default;
-        /// The group.
-        [[nodiscard]] constexpr DsnRecipient operator*() const noexcept { return group_; }
-        /// The next group.
-        constexpr iterator& operator++() noexcept {
-            load(next_, next_split_);
-            return *this;
-        }
-        /// The next group; returns the iterator as it was.
-        constexpr iterator operator++(int) noexcept {
-            iterator before = *this;
-            ++*this;
-            return before;
-        }
-        /// Whether both iterators stand at the same group.
-        friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
-            return a.at_ == b.at_;
-        }
-        /// Whether the iterators stand at different groups.
-        friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept {
-            return !(a == b);
-        }
-
-    private:
-        friend class DsnRecipients;
-        constexpr iterator(const char* at, const char* end, bool split) noexcept : end_(end) {
-            load(at, split);
-        }
-        constexpr void load(const char* p, bool split) noexcept {
-            bool stray = false;
-            const auto scan = detail::next_recipient(p, end_, split, stray);
-            if (!scan.has_field) {
-                at_ = next_ = end_;
-                next_split_ = false;
-                group_ = DsnRecipient{};
-                return;
-            }
-            at_ = scan.begin;
-            next_ = scan.next;
-            next_split_ = scan.next_split;
-            group_ = detail::RecipientAccess::recipient(scan);
-        }
-
-        const char* at_ = nullptr;
-        const char* next_ = nullptr;
-        const char* end_ = nullptr;
-        bool next_split_ = false;
-        DsnRecipient group_{};
-    };
+    using iterator = detail::CursorIterator<detail::RecipientCursor>;
     /// The same as iterator.
     using const_iterator = iterator;
 
     /// No recipients.
     constexpr DsnRecipients() noexcept = default;
     /// The first group.
-    [[nodiscard]] constexpr iterator begin() const noexcept { return iterator(first_, end_, split_); }
+    [[nodiscard]] constexpr iterator begin() const noexcept {
+        return iterator(detail::RecipientCursor(first_, end_, split_));
+    }
     /// Past the last group.
-    [[nodiscard]] constexpr iterator end() const noexcept { return iterator(end_, end_, false); }
+    [[nodiscard]] constexpr iterator end() const noexcept {
+        return iterator(detail::RecipientCursor(end_, end_, false));
+    }
     /// Whether there are no groups.
     [[nodiscard]] constexpr bool empty() const noexcept { return begin() == end(); }
 
