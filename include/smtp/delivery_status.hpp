@@ -654,7 +654,6 @@ constexpr std::string_view trim_fws(const char* first, const char* last) noexcep
 // if it is empty; an absent one is a default view.
 constexpr bool present(std::string_view value) noexcept { return value.data() != nullptr; }
 
-
 // A reply code at p: three ASCII digits, the first 2 to 5 (RFC 5321 section
 // 4.2), followed by the end, white space or '-'. p starts a word.
 constexpr bool is_reply_code_at(const char* p, const char* end) noexcept {
