@@ -753,6 +753,7 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("envelope blocked - user entry", BounceReason::Filtered, PhraseSource::Mimecast),
     // Reverse DNS. Gmail's texts also say "rate limited" and "spam".
     detail::phrase("ptr record", BounceReason::RequirePtr, PhraseSource::Gmail),
+    detail::phrase("ptr records", BounceReason::RequirePtr, PhraseSource::Gmail),
     detail::phrase("reverse dns", BounceReason::RequirePtr, PhraseSource::Microsoft),
     detail::phrase("cannot find your hostname", BounceReason::RequirePtr, PhraseSource::Postfix),
     detail::phrase("cannot find your reverse hostname", BounceReason::RequirePtr, PhraseSource::Postfix),
