@@ -231,10 +231,13 @@ constexpr bool phrase_index_is_complete() {
     for (std::size_t bucket = 0; bucket < d::phrase_buckets; ++bucket) {
         std::size_t previous = 0;
         bool first = true;
-        for (std::size_t row = d::phrase_index.head[bucket]; row != smtp::bounce_phrase_count;
-             row = d::phrase_index.next[row]) {
-            const auto byte = static_cast<unsigned char>(smtp::bounce_phrases[row].text[0]);
-            if (seen[row] || d::phrase_bucket(byte) != bucket || (!first && row <= previous)) {
+        for (std::size_t link = d::phrase_index.head[bucket]; link != 0;
+             link = d::phrase_index.next[link - 1]) {
+            const std::size_t row = link - 1;
+            const std::string_view text = smtp::bounce_phrases[row].text;
+            const std::size_t its_bucket = d::phrase_bucket(static_cast<unsigned char>(text[0]),
+                                                            static_cast<unsigned char>(text[1]));
+            if (seen[row] || its_bucket != bucket || (!first && row <= previous)) {
                 return false;
             }
             seen[row] = true;
