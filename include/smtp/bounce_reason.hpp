@@ -87,20 +87,15 @@ enum class BounceReason : int {
 
 namespace detail {
 
-// Plain pointers to literals, as detail::code_text in <smtp/status_code.hpp>:
-// make_all_bounce_reasons() evaluates this for every candidate value.
-struct ReasonText {
-    const char* name;        // null for a value that is no enumerator
-    const char* description; // null for a value that is no enumerator
-};
-
-// The one place each reason's word and meaning are written. No default case,
-// so -Wswitch reports an enumerator added without its text.
-constexpr ReasonText reason_text(BounceReason reason) noexcept {
+// The one place each reason's word and meaning are written, as plain
+// pointers to literals in detail::CodeText of <smtp/status_code.hpp> (null
+// for a value that is no enumerator): make_all_bounce_reasons() evaluates
+// this for every candidate value. No default case, so -Wswitch reports an
+// enumerator added without its text.
+constexpr CodeText reason_text(BounceReason reason) noexcept {
     using R = BounceReason;
     switch (reason) {
-    case R::Undefined:
-        return {"undefined", "Nothing in the reply tells why the message failed."};
+    case R::Undefined: return {"undefined", "Nothing in the reply tells why the message failed."};
     case R::UserUnknown:
         return {"userunknown", "The recipient's mailbox does not exist at its domain."};
     case R::HostUnknown:
@@ -124,12 +119,10 @@ constexpr ReasonText reason_text(BounceReason reason) noexcept {
                 "The message was refused by the recipient's own settings or by a filter at "
                 "the end of the data, without a more precise reason."};
     case R::Rejected:
-        return {"rejected",
-                "The envelope sender (MAIL FROM) or its domain was refused."};
+        return {"rejected", "The envelope sender (MAIL FROM) or its domain was refused."};
     case R::Blocked:
-        return {"blocked",
-                "The sending host was refused: its IP address, host name or HELO is "
-                "blocked or listed."};
+        return {"blocked", "The sending host was refused: its IP address, host name or HELO is "
+                           "blocked or listed."};
     case R::SpamDetected:
         return {"spamdetected", "The receiving system judged the message to be spam."};
     case R::VirusDetected:
@@ -147,8 +140,7 @@ constexpr ReasonText reason_text(BounceReason reason) noexcept {
         return {"authfailure",
                 "The message failed sender authentication: SPF, DKIM, DMARC or ARC."};
     case R::RequirePtr:
-        return {"requireptr",
-                "The sending IP address has no valid reverse DNS (PTR) record."};
+        return {"requireptr", "The sending IP address has no valid reverse DNS (PTR) record."};
     case R::BadReputation:
         return {"badreputation",
                 "The sending IP address or domain has too poor a reputation with the "
@@ -206,8 +198,7 @@ constexpr ReasonText reason_text(BounceReason reason) noexcept {
         return {"onhold",
                 "The recipient was refused without a reason precise enough to judge; check "
                 "before dropping the address."};
-    case R::Delivered:
-        return {"delivered", "Not a failure: the message was delivered."};
+    case R::Delivered: return {"delivered", "Not a failure: the message was delivered."};
     case R::Feedback:
         return {"feedback", "Not a failure: a complaint (feedback loop report) about the message."};
     case R::Vacation:
@@ -241,6 +232,11 @@ constexpr std::array<BounceReason, bounce_reason_count> make_all_bounce_reasons(
     return reasons;
 }
 
+// A string_view of a text of reason_text or source_text; empty for null.
+constexpr std::string_view text_or_empty(const char* text) noexcept {
+    return text != nullptr ? std::string_view(text) : std::string_view();
+}
+
 } // namespace detail
 
 /// Every BounceReason once, ascending by value (Undefined first).
@@ -250,15 +246,13 @@ inline constexpr std::array<BounceReason, detail::bounce_reason_count> all_bounc
 /// The reason's word, lower case ("userunknown"); empty for a value that is
 /// no enumerator.
 [[nodiscard]] constexpr std::string_view name(BounceReason reason) noexcept {
-    const char* const text = detail::reason_text(reason).name;
-    return text != nullptr ? std::string_view(text) : std::string_view();
+    return detail::text_or_empty(detail::reason_text(reason).name);
 }
 
 /// What the reason means, in one English sentence; empty for a value that is
 /// no enumerator.
 [[nodiscard]] constexpr std::string_view description(BounceReason reason) noexcept {
-    const char* const text = detail::reason_text(reason).description;
-    return text != nullptr ? std::string_view(text) : std::string_view();
+    return detail::text_or_empty(detail::reason_text(reason).description);
 }
 
 /// The reason whose word is exactly `word` (case-sensitive, as name() gives
@@ -302,8 +296,9 @@ bounce_reason_from_name(std::string_view word) noexcept {
 /// hard in any class: "450 4.1.1" still says the mailbox does not exist. The
 /// enhanced code's class counts when it agrees with the reply's (RFC 3463
 /// section 2) or when `code` is no reply code (a DSN's Status field alone).
-[[nodiscard]] constexpr bool is_hard_bounce(BounceReason reason, int code,
-                                            std::optional<EnhancedStatusCode> enhanced = {}) noexcept {
+[[nodiscard]] constexpr bool
+is_hard_bounce(BounceReason reason, int code,
+               std::optional<EnhancedStatusCode> enhanced = {}) noexcept {
     if (reason != BounceReason::NotAccept) {
         return is_hard_bounce(reason);
     }
@@ -407,7 +402,7 @@ inline constexpr std::array<EnhancedCodeReason, 81> enhanced_code_reasons = {{
     detail::code_row(1, 6, BounceReason::HasMoved, CodeWeight::Decisive),
     detail::code_row(1, 7, BounceReason::Rejected, CodeWeight::Decisive),
     detail::code_row(1, 8, BounceReason::Rejected, CodeWeight::Decisive),
-    detail::code_row(1, 9, BounceReason::Undefined, CodeWeight::Hint), // RFC 3886: relayed
+    detail::code_row(1, 9, BounceReason::Undefined, CodeWeight::Hint),  // RFC 3886: relayed
     detail::code_row(1, 10, BounceReason::NotAccept, CodeWeight::Hint), // RFC 7505; Microsoft
     // X.2.YYY Mailbox Status
     detail::code_row(2, 0, BounceReason::OnHold, CodeWeight::Hint),
@@ -509,8 +504,7 @@ struct VendorCodeReason {
     [[nodiscard]] constexpr bool covers(const EnhancedStatusCode& code) const noexcept {
         return (status_class == 0 ? (code.status_class == 4 || code.status_class == 5)
                                   : code.status_class == status_class) &&
-               code.subject == subject && code.detail >= first_detail &&
-               code.detail <= last_detail;
+               code.subject == subject && code.detail >= first_detail && code.detail <= last_detail;
     }
 };
 
@@ -634,81 +628,87 @@ enum class PhraseSource : int {
     Amavis,
 };
 
+namespace detail {
+
+// The one place each source's name and citation are written, as
+// reason_text; no default case, so -Wswitch reports a source added without
+// them.
+constexpr CodeText source_text(PhraseSource source) noexcept {
+    switch (source) {
+    case PhraseSource::Rfc3463:
+        return {"RFC 3463",
+                "RFC 3463 and the IANA enhanced status code registry (RFC 5248): entry titles, "
+                "which servers such as OpenSMTPD send as reply text"};
+    case PhraseSource::Rfc5321:
+        return {"RFC 5321",
+                "RFC 5321: reply texts of section 4.2.2 and the scenario of appendix D.1"};
+    case PhraseSource::Rfc7504:
+        return {"RFC 7504", "RFC 7504 section 3: 521 and 556, host or domain does not accept mail"};
+    case PhraseSource::Gmail:
+        return {"Gmail", "Google Workspace Admin Help, Gmail SMTP errors and codes "
+                         "(https://support.google.com/a/answer/3726730), as of 2026-02-12"};
+    case PhraseSource::Microsoft:
+        return {"Microsoft Exchange Online",
+                "Microsoft Learn, Email non-delivery reports and SMTP errors in Exchange Online "
+                "(https://learn.microsoft.com/exchange/mail-flow-best-practices/"
+                "non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online)"};
+    case PhraseSource::OutlookCom:
+        return {"Outlook.com",
+                "Outlook.com replies S3150 (block list) and S775 (IP reputation) as quoted in "
+                "public delivery reports; Microsoft's sender support is https://aka.ms/postmaster"};
+    case PhraseSource::Yahoo:
+        return {
+            "Yahoo",
+            "Yahoo Sender Hub, SMTP Error Codes (https://senders.yahooinc.com/smtp-error-codes/) "
+            "and Yahoo Help SLN3444 (https://help.yahoo.com/kb/SLN3444.html)"};
+    case PhraseSource::AmazonSes:
+        return {"Amazon SES",
+                "Amazon SES Developer Guide, sending quota errors and sending errors "
+                "(https://docs.aws.amazon.com/ses/latest/dg/manage-sending-quotas-errors.html, "
+                "https://docs.aws.amazon.com/ses/latest/dg/troubleshoot-error-messages.html)"};
+    case PhraseSource::Mimecast:
+        return {"Mimecast",
+                "Mimecast SMTP Error Codes "
+                "(https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754)"};
+    case PhraseSource::Postfix:
+        return {"Postfix",
+                "Postfix 3.7 (Debian 12 package postfix 3.7.11): reply and DSN texts of smtpd, "
+                "smtp, local, pipe, qmgr and libpostfix-dns"};
+    case PhraseSource::Exim:
+        return {"Exim",
+                "Exim 4.96 (Debian 12 packages exim4-daemon-light and exim4-config): reply texts "
+                "of the exim4 binary and of the default ACLs"};
+    case PhraseSource::Sendmail:
+        return {"Sendmail", "Sendmail 8.17.1 (Debian 12 packages sendmail-bin and sendmail-cf)"};
+    case PhraseSource::Qmail:
+        return {"qmail",
+                "qmail 1.03 sources: qmail-smtpd.c, qmail-remote.c, qmail-local.c, qmail-send.c"};
+    case PhraseSource::OpenSmtpd:
+        return {"OpenSMTPD", "OpenSMTPD 6.8.0p2 (Debian 12 package opensmtpd)"};
+    case PhraseSource::Dovecot:
+        return {"Dovecot",
+                "Dovecot 2.3.19 (Debian 12 packages dovecot-core and dovecot-lmtpd): quota and "
+                "LMTP replies"};
+    case PhraseSource::Amavis:
+        return {"amavisd-new",
+                "amavisd-new 2.13 (Debian 12): SMTP reasons by contents category in Amavis::Conf "
+                "and its DSN templates"};
+    }
+    return {nullptr, nullptr};
+}
+
+} // namespace detail
+
 /// The source's short name ("Postfix"); empty for a value that is no
 /// enumerator.
 [[nodiscard]] constexpr std::string_view name(PhraseSource source) noexcept {
-    switch (source) {
-    case PhraseSource::Rfc3463: return "RFC 3463";
-    case PhraseSource::Rfc5321: return "RFC 5321";
-    case PhraseSource::Rfc7504: return "RFC 7504";
-    case PhraseSource::Gmail: return "Gmail";
-    case PhraseSource::Microsoft: return "Microsoft Exchange Online";
-    case PhraseSource::OutlookCom: return "Outlook.com";
-    case PhraseSource::Yahoo: return "Yahoo";
-    case PhraseSource::AmazonSes: return "Amazon SES";
-    case PhraseSource::Mimecast: return "Mimecast";
-    case PhraseSource::Postfix: return "Postfix";
-    case PhraseSource::Exim: return "Exim";
-    case PhraseSource::Sendmail: return "Sendmail";
-    case PhraseSource::Qmail: return "qmail";
-    case PhraseSource::OpenSmtpd: return "OpenSMTPD";
-    case PhraseSource::Dovecot: return "Dovecot";
-    case PhraseSource::Amavis: return "amavisd-new";
-    }
-    return {};
+    return detail::text_or_empty(detail::source_text(source).name);
 }
 
 /// The document the source's wordings were taken from; empty for a value
 /// that is no enumerator.
 [[nodiscard]] constexpr std::string_view citation(PhraseSource source) noexcept {
-    switch (source) {
-    case PhraseSource::Rfc3463:
-        return "RFC 3463 and the IANA enhanced status code registry (RFC 5248): entry titles, "
-               "which servers such as OpenSMTPD send as reply text";
-    case PhraseSource::Rfc5321:
-        return "RFC 5321: reply texts of section 4.2.2 and the scenario of appendix D.1";
-    case PhraseSource::Rfc7504:
-        return "RFC 7504 section 3: 521 and 556, host or domain does not accept mail";
-    case PhraseSource::Gmail:
-        return "Google Workspace Admin Help, Gmail SMTP errors and codes "
-               "(https://support.google.com/a/answer/3726730), as of 2026-02-12";
-    case PhraseSource::Microsoft:
-        return "Microsoft Learn, Email non-delivery reports and SMTP errors in Exchange Online "
-               "(https://learn.microsoft.com/exchange/mail-flow-best-practices/"
-               "non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online)";
-    case PhraseSource::OutlookCom:
-        return "Outlook.com replies S3150 (block list) and S775 (IP reputation) as quoted in "
-               "public delivery reports; Microsoft's sender support is https://aka.ms/postmaster";
-    case PhraseSource::Yahoo:
-        return "Yahoo Sender Hub, SMTP Error Codes (https://senders.yahooinc.com/smtp-error-codes/) "
-               "and Yahoo Help SLN3444 (https://help.yahoo.com/kb/SLN3444.html)";
-    case PhraseSource::AmazonSes:
-        return "Amazon SES Developer Guide, sending quota errors and sending errors "
-               "(https://docs.aws.amazon.com/ses/latest/dg/manage-sending-quotas-errors.html, "
-               "https://docs.aws.amazon.com/ses/latest/dg/troubleshoot-error-messages.html)";
-    case PhraseSource::Mimecast:
-        return "Mimecast SMTP Error Codes "
-               "(https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754)";
-    case PhraseSource::Postfix:
-        return "Postfix 3.7 (Debian 12 package postfix 3.7.11): reply and DSN texts of smtpd, "
-               "smtp, local, pipe, qmgr and libpostfix-dns";
-    case PhraseSource::Exim:
-        return "Exim 4.96 (Debian 12 packages exim4-daemon-light and exim4-config): reply texts "
-               "of the exim4 binary and of the default ACLs";
-    case PhraseSource::Sendmail:
-        return "Sendmail 8.17.1 (Debian 12 packages sendmail-bin and sendmail-cf)";
-    case PhraseSource::Qmail:
-        return "qmail 1.03 sources: qmail-smtpd.c, qmail-remote.c, qmail-local.c, qmail-send.c";
-    case PhraseSource::OpenSmtpd:
-        return "OpenSMTPD 6.8.0p2 (Debian 12 package opensmtpd)";
-    case PhraseSource::Dovecot:
-        return "Dovecot 2.3.19 (Debian 12 packages dovecot-core and dovecot-lmtpd): quota and "
-               "LMTP replies";
-    case PhraseSource::Amavis:
-        return "amavisd-new 2.13 (Debian 12): SMTP reasons by contents category in Amavis::Conf "
-               "and its DSN templates";
-    }
-    return {};
+    return detail::text_or_empty(detail::source_text(source).description);
 }
 
 /// One wording that tells a reason: `text` is lower-case ASCII, and matches
@@ -743,31 +743,39 @@ constexpr BouncePhrase phrase(const char (&text)[N], BounceReason reason,
 inline constexpr BouncePhrase bounce_phrases[] = {
     // Temporary lookup failures that contain wordings of permanent ones.
     detail::phrase("host not found, try again", BounceReason::NetworkError, PhraseSource::Postfix),
-    detail::phrase("couldn't find any host by that name", BounceReason::NetworkError, PhraseSource::Qmail),
+    detail::phrase("couldn't find any host by that name", BounceReason::NetworkError,
+                   PhraseSource::Qmail),
     detail::phrase("temporary dns error", BounceReason::NetworkError, PhraseSource::Exim),
-    detail::phrase("rate limited due to ip reputation", BounceReason::BadReputation, PhraseSource::OutlookCom),
+    detail::phrase("rate limited due to ip reputation", BounceReason::BadReputation,
+                   PhraseSource::OutlookCom),
     // The recipient's own restrictions, before the sender and auth wordings.
     detail::phrase("allowed-senders list", BounceReason::Filtered, PhraseSource::Microsoft),
     detail::phrase("not authenticated for", BounceReason::Filtered, PhraseSource::Microsoft),
-    detail::phrase("not authenticated by organization", BounceReason::Filtered, PhraseSource::Microsoft),
+    detail::phrase("not authenticated by organization", BounceReason::Filtered,
+                   PhraseSource::Microsoft),
     detail::phrase("envelope blocked - user entry", BounceReason::Filtered, PhraseSource::Mimecast),
     // Reverse DNS. Gmail's texts also say "rate limited" and "spam".
     detail::phrase("ptr record", BounceReason::RequirePtr, PhraseSource::Gmail),
     detail::phrase("ptr records", BounceReason::RequirePtr, PhraseSource::Gmail),
     detail::phrase("reverse dns", BounceReason::RequirePtr, PhraseSource::Microsoft),
     detail::phrase("cannot find your hostname", BounceReason::RequirePtr, PhraseSource::Postfix),
-    detail::phrase("cannot find your reverse hostname", BounceReason::RequirePtr, PhraseSource::Postfix),
+    detail::phrase("cannot find your reverse hostname", BounceReason::RequirePtr,
+                   PhraseSource::Postfix),
     // Message format (RFC 5322). Gmail's texts also say "spam".
     detail::phrase("rfc 5322 compliant", BounceReason::NotCompliantRfc, PhraseSource::Gmail),
     detail::phrase("rfc 2822 compliant", BounceReason::NotCompliantRfc, PhraseSource::OpenSmtpd),
-    detail::phrase("rfc 5322 section 3.6.2 compliant", BounceReason::NotCompliantRfc, PhraseSource::Microsoft),
-    detail::phrase("valid address in the from: header", BounceReason::NotCompliantRfc, PhraseSource::Gmail),
-    detail::phrase("multiple addresses in the from: header", BounceReason::NotCompliantRfc, PhraseSource::Gmail),
+    detail::phrase("rfc 5322 section 3.6.2 compliant", BounceReason::NotCompliantRfc,
+                   PhraseSource::Microsoft),
+    detail::phrase("valid address in the from: header", BounceReason::NotCompliantRfc,
+                   PhraseSource::Gmail),
+    detail::phrase("multiple addresses in the from: header", BounceReason::NotCompliantRfc,
+                   PhraseSource::Gmail),
     detail::phrase("valid message-id: header", BounceReason::NotCompliantRfc, PhraseSource::Gmail),
-    detail::phrase("encoded-word syntax is not permitted", BounceReason::NotCompliantRfc, PhraseSource::Gmail),
+    detail::phrase("encoded-word syntax is not permitted", BounceReason::NotCompliantRfc,
+                   PhraseSource::Gmail),
     detail::phrase("bad header", BounceReason::NotCompliantRfc, PhraseSource::Amavis),
     detail::phrase("maximum allowed line length is 998 octets", BounceReason::NotCompliantRfc,
-     PhraseSource::Exim),
+                   PhraseSource::Exim),
     detail::phrase("header syntax", BounceReason::NotCompliantRfc, PhraseSource::Exim),
     detail::phrase("bare <lf> received", BounceReason::NotCompliantRfc, PhraseSource::Postfix),
     // Sender authentication. Gmail's texts also say "rate limited".
@@ -778,14 +786,18 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("unauthenticated email", BounceReason::AuthFailure, PhraseSource::Gmail),
     detail::phrase("sender is unauthenticated", BounceReason::AuthFailure, PhraseSource::Gmail),
     detail::phrase("authentication checks", BounceReason::AuthFailure, PhraseSource::Gmail),
-    detail::phrase("required authentication level", BounceReason::AuthFailure, PhraseSource::Microsoft),
+    detail::phrase("required authentication level", BounceReason::AuthFailure,
+                   PhraseSource::Microsoft),
     detail::phrase("isn't aligned with", BounceReason::AuthFailure, PhraseSource::Gmail),
-    detail::phrase("is not allowed to send mail from", BounceReason::AuthFailure, PhraseSource::Exim),
+    detail::phrase("is not allowed to send mail from", BounceReason::AuthFailure,
+                   PhraseSource::Exim),
     detail::phrase("anti-spoofing", BounceReason::AuthFailure, PhraseSource::Mimecast),
     // TLS.
     detail::phrase("refused to start tls", BounceReason::FailedStartTls, PhraseSource::Postfix),
-    detail::phrase("must issue a starttls command first", BounceReason::FailedStartTls, PhraseSource::Postfix),
-    detail::phrase("tls required for rcpt domain", BounceReason::FailedStartTls, PhraseSource::Gmail),
+    detail::phrase("must issue a starttls command first", BounceReason::FailedStartTls,
+                   PhraseSource::Postfix),
+    detail::phrase("tls required for rcpt domain", BounceReason::FailedStartTls,
+                   PhraseSource::Gmail),
     detail::phrase("not using a tls connection", BounceReason::FailedStartTls, PhraseSource::Gmail),
     detail::phrase("sent over a tls connection", BounceReason::FailedStartTls, PhraseSource::Gmail),
     detail::phrase("must support tls", BounceReason::FailedStartTls, PhraseSource::Microsoft),
@@ -803,7 +815,8 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("domain of sender address", BounceReason::Rejected, PhraseSource::Sendmail),
     detail::phrase("sender denied", BounceReason::Rejected, PhraseSource::Microsoft),
     detail::phrase("sending denied", BounceReason::Rejected, PhraseSource::Gmail),
-    detail::phrase("email address is not verified", BounceReason::Rejected, PhraseSource::AmazonSes),
+    detail::phrase("email address is not verified", BounceReason::Rejected,
+                   PhraseSource::AmazonSes),
     detail::phrase("no verifiable sender address", BounceReason::Rejected, PhraseSource::Exim),
     // Relaying.
     detail::phrase("relay access denied", BounceReason::NoRelaying, PhraseSource::Postfix),
@@ -815,14 +828,16 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     // Reputation.
     detail::phrase("low reputation", BounceReason::BadReputation, PhraseSource::Gmail),
     detail::phrase("user complaints", BounceReason::BadReputation, PhraseSource::Yahoo),
-    detail::phrase("excessive unknown recipients", BounceReason::BadReputation, PhraseSource::Yahoo),
+    detail::phrase("excessive unknown recipients", BounceReason::BadReputation,
+                   PhraseSource::Yahoo),
     // The sending host refused or listed.
     detail::phrase("blocked using", BounceReason::Blocked, PhraseSource::Postfix),
     detail::phrase("listed at", BounceReason::Blocked, PhraseSource::Exim),
     detail::phrase("on our block list", BounceReason::Blocked, PhraseSource::OutlookCom),
     detail::phrase("banned sending ip", BounceReason::Blocked, PhraseSource::Microsoft),
     detail::phrase("customer block list", BounceReason::Blocked, PhraseSource::Microsoft),
-    detail::phrase("traffic not accepted from this ip", BounceReason::Blocked, PhraseSource::Microsoft),
+    detail::phrase("traffic not accepted from this ip", BounceReason::Blocked,
+                   PhraseSource::Microsoft),
     detail::phrase("rejected by recipient", BounceReason::Blocked, PhraseSource::Microsoft),
     detail::phrase("locally blacklisted", BounceReason::Blocked, PhraseSource::Exim),
     detail::phrase("client host rejected", BounceReason::Blocked, PhraseSource::Postfix),
@@ -830,27 +845,33 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("bad helo", BounceReason::Blocked, PhraseSource::Microsoft),
     detail::phrase("refused to talk to me", BounceReason::Blocked, PhraseSource::Postfix),
     detail::phrase("ip not in whitelist", BounceReason::Blocked, PhraseSource::Gmail),
-    detail::phrase("not authorized to send email directly", BounceReason::Blocked, PhraseSource::Gmail),
+    detail::phrase("not authorized to send email directly", BounceReason::Blocked,
+                   PhraseSource::Gmail),
     detail::phrase("sender address blocked", BounceReason::Blocked, PhraseSource::Mimecast),
     // Connections and rates.
-    detail::phrase("too many concurrent smtp connections", BounceReason::TooManyConn, PhraseSource::Exim),
+    detail::phrase("too many concurrent smtp connections", BounceReason::TooManyConn,
+                   PhraseSource::Exim),
     detail::phrase("too many connections", BounceReason::TooManyConn, PhraseSource::Postfix),
-    detail::phrase("maximum sending rate exceeded", BounceReason::Speeding, PhraseSource::AmazonSes),
+    detail::phrase("maximum sending rate exceeded", BounceReason::Speeding,
+                   PhraseSource::AmazonSes),
     detail::phrase("receiving mail too quickly", BounceReason::Speeding, PhraseSource::Gmail),
     detail::phrase("receiving email too quickly", BounceReason::Speeding, PhraseSource::Gmail),
     detail::phrase("receiving mail at a rate", BounceReason::Speeding, PhraseSource::Gmail),
     detail::phrase("receiving email at a rate", BounceReason::Speeding, PhraseSource::Gmail),
     detail::phrase("too much mail from", BounceReason::RateLimited, PhraseSource::Postfix),
     detail::phrase("too many recipients from", BounceReason::RateLimited, PhraseSource::Postfix),
-    detail::phrase("too many messages in this connection", BounceReason::RateLimited, PhraseSource::Exim),
+    detail::phrase("too many messages in this connection", BounceReason::RateLimited,
+                   PhraseSource::Exim),
     detail::phrase("too many messages sent", BounceReason::RateLimited, PhraseSource::OpenSmtpd),
-    detail::phrase("daily message quota exceeded", BounceReason::RateLimited, PhraseSource::AmazonSes),
+    detail::phrase("daily message quota exceeded", BounceReason::RateLimited,
+                   PhraseSource::AmazonSes),
     detail::phrase("sending quota exceeded", BounceReason::RateLimited, PhraseSource::Gmail),
     detail::phrase("sending limit exceeded", BounceReason::RateLimited, PhraseSource::Gmail),
     detail::phrase("relay limit exceeded", BounceReason::RateLimited, PhraseSource::Gmail),
     detail::phrase("relay sending limit exceeded", BounceReason::RateLimited, PhraseSource::Gmail),
     detail::phrase("submission quota", BounceReason::RateLimited, PhraseSource::Microsoft),
-    detail::phrase("daily limit for message recipients", BounceReason::RateLimited, PhraseSource::Microsoft),
+    detail::phrase("daily limit for message recipients", BounceReason::RateLimited,
+                   PhraseSource::Microsoft),
     detail::phrase("message receive limit", BounceReason::RateLimited, PhraseSource::Microsoft),
     detail::phrase("exceeded permitted limits", BounceReason::RateLimited, PhraseSource::Microsoft),
     detail::phrase("thread limit exceeded", BounceReason::RateLimited, PhraseSource::Microsoft),
@@ -860,7 +881,8 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     // Judged by content.
     detail::phrase("likely unsolicited", BounceReason::SpamDetected, PhraseSource::Gmail),
     detail::phrase("classified as spam", BounceReason::SpamDetected, PhraseSource::Exim),
-    detail::phrase("nature of the content or the links", BounceReason::SpamDetected, PhraseSource::Gmail),
+    detail::phrase("nature of the content or the links", BounceReason::SpamDetected,
+                   PhraseSource::Gmail),
     detail::phrase("- spam", BounceReason::SpamDetected, PhraseSource::Amavis),
     detail::phrase("- spammy", BounceReason::SpamDetected, PhraseSource::Amavis),
     detail::phrase("infected", BounceReason::VirusDetected, PhraseSource::Amavis),
@@ -875,18 +897,19 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("administrative prohibition", BounceReason::PolicyViolation, PhraseSource::Exim),
     detail::phrase("message is malformed", BounceReason::ContentError, PhraseSource::Gmail),
     detail::phrase("cannot send 8-bit data to 7-bit destination", BounceReason::ContentError,
-     PhraseSource::Sendmail),
+                   PhraseSource::Sendmail),
     detail::phrase("unicode character in a disallowed header", BounceReason::ContentError,
-     PhraseSource::Gmail),
+                   PhraseSource::Gmail),
     detail::phrase("must declare smtputf8", BounceReason::ContentError, PhraseSource::Postfix),
     // Size and count limits.
     detail::phrase("message length exceeds administrative limit", BounceReason::ExceedLimit,
-     PhraseSource::Rfc3463),
+                   PhraseSource::Rfc3463),
     detail::phrase("domain policy size per transaction exceeded", BounceReason::ExceedLimit,
-     PhraseSource::Gmail),
+                   PhraseSource::Gmail),
     detail::phrase("too many recipients", BounceReason::ExceedLimit, PhraseSource::Postfix),
     detail::phrase("message size exceeds", BounceReason::MesgTooBig, PhraseSource::Postfix),
-    detail::phrase("message exceeds maximum fixed size", BounceReason::MesgTooBig, PhraseSource::Sendmail),
+    detail::phrase("message exceeds maximum fixed size", BounceReason::MesgTooBig,
+                   PhraseSource::Sendmail),
     detail::phrase("message size limit", BounceReason::MesgTooBig, PhraseSource::Postfix),
     detail::phrase("message size limits", BounceReason::MesgTooBig, PhraseSource::Gmail),
     detail::phrase("header size limits", BounceReason::MesgTooBig, PhraseSource::Gmail),
@@ -910,7 +933,7 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("no such user", BounceReason::UserUnknown, PhraseSource::Rfc5321),
     detail::phrase("no mailbox here by that name", BounceReason::UserUnknown, PhraseSource::Qmail),
     detail::phrase("account that you tried to reach does not exist", BounceReason::UserUnknown,
-     PhraseSource::Gmail),
+                   PhraseSource::Gmail),
     detail::phrase("recipient not found", BounceReason::UserUnknown, PhraseSource::Microsoft),
     detail::phrase("recipnotfound", BounceReason::UserUnknown, PhraseSource::Microsoft),
     detail::phrase("recipientnotfound", BounceReason::UserUnknown, PhraseSource::Microsoft),
@@ -918,15 +941,19 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("unrouteable address", BounceReason::UserUnknown, PhraseSource::Exim),
     detail::phrase("user doesn't exist", BounceReason::UserUnknown, PhraseSource::Dovecot),
     detail::phrase("this user doesn't have a", BounceReason::UserUnknown, PhraseSource::Yahoo),
-    detail::phrase("bad destination mailbox address", BounceReason::UserUnknown, PhraseSource::Rfc3463),
-    detail::phrase("host or domain name not found", BounceReason::HostUnknown, PhraseSource::Postfix),
+    detail::phrase("bad destination mailbox address", BounceReason::UserUnknown,
+                   PhraseSource::Rfc3463),
+    detail::phrase("host or domain name not found", BounceReason::HostUnknown,
+                   PhraseSource::Postfix),
     detail::phrase("host not found", BounceReason::HostUnknown, PhraseSource::Postfix),
     detail::phrase("domain not found", BounceReason::HostUnknown, PhraseSource::Postfix),
     detail::phrase("couldn't find any host named", BounceReason::HostUnknown, PhraseSource::Qmail),
-    detail::phrase("couldn't find a mail exchanger", BounceReason::HostUnknown, PhraseSource::Qmail),
+    detail::phrase("couldn't find a mail exchanger", BounceReason::HostUnknown,
+                   PhraseSource::Qmail),
     detail::phrase("host unknown", BounceReason::HostUnknown, PhraseSource::Sendmail),
     detail::phrase("find the recipient domain", BounceReason::HostUnknown, PhraseSource::Gmail),
-    detail::phrase("bad destination system address", BounceReason::HostUnknown, PhraseSource::Rfc3463),
+    detail::phrase("bad destination system address", BounceReason::HostUnknown,
+                   PhraseSource::Rfc3463),
     detail::phrase("mailbox has moved", BounceReason::HasMoved, PhraseSource::Rfc3463),
     detail::phrase("mailbox owner has changed", BounceReason::HasMoved, PhraseSource::Rfc3463),
     detail::phrase("user not local", BounceReason::HasMoved, PhraseSource::Rfc5321),
@@ -937,7 +964,8 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("does not accept mail", BounceReason::NotAccept, PhraseSource::Rfc7504),
     detail::phrase("nullmx", BounceReason::NotAccept, PhraseSource::Postfix),
     detail::phrase("null mx", BounceReason::NotAccept, PhraseSource::Rfc3463),
-    detail::phrase("not accepting network messages", BounceReason::NotAccept, PhraseSource::Rfc3463),
+    detail::phrase("not accepting network messages", BounceReason::NotAccept,
+                   PhraseSource::Rfc3463),
     // Network, routing, expiry.
     detail::phrase("lost connection with", BounceReason::NetworkError, PhraseSource::Postfix),
     detail::phrase("timed out while", BounceReason::NetworkError, PhraseSource::Postfix),
@@ -964,9 +992,11 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("server configuration error", BounceReason::SystemError, PhraseSource::Postfix),
     detail::phrase("mail system error", BounceReason::SystemError, PhraseSource::Postfix),
     detail::phrase("internal server error", BounceReason::SystemError, PhraseSource::OpenSmtpd),
-    detail::phrase("resources temporarily unavailable", BounceReason::SystemError, PhraseSource::Yahoo),
+    detail::phrase("resources temporarily unavailable", BounceReason::SystemError,
+                   PhraseSource::Yahoo),
     detail::phrase("server busy", BounceReason::SystemError, PhraseSource::Gmail),
-    detail::phrase("system incorrectly configured", BounceReason::SystemError, PhraseSource::Rfc3463),
+    detail::phrase("system incorrectly configured", BounceReason::SystemError,
+                   PhraseSource::Rfc3463),
     detail::phrase("command died with", BounceReason::MailerError, PhraseSource::Postfix),
     detail::phrase("command time limit exceeded", BounceReason::MailerError, PhraseSource::Postfix),
     detail::phrase("unknown mailer error", BounceReason::MailerError, PhraseSource::Sendmail),
@@ -975,7 +1005,7 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("smtp protocol violation", BounceReason::SyntaxError, PhraseSource::Gmail),
     detail::phrase("protocol synchronization", BounceReason::SyntaxError, PhraseSource::Postfix),
     detail::phrase("improper use of smtp command pipelining", BounceReason::SyntaxError,
-     PhraseSource::Postfix),
+                   PhraseSource::Postfix),
     detail::phrase("syntax error", BounceReason::SyntaxError, PhraseSource::Gmail),
     detail::phrase("command not recognized", BounceReason::SyntaxError, PhraseSource::Postfix),
     detail::phrase("unrecognized command", BounceReason::SyntaxError, PhraseSource::Gmail),
@@ -983,11 +1013,16 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("authentication required", BounceReason::SecurityError, PhraseSource::Gmail),
     detail::phrase("authentication failed", BounceReason::SecurityError, PhraseSource::Postfix),
     detail::phrase("password not accepted", BounceReason::SecurityError, PhraseSource::Gmail),
-    detail::phrase("client was not authenticated", BounceReason::SecurityError, PhraseSource::Microsoft),
-    detail::phrase("unrecognized authentication type", BounceReason::SecurityError, PhraseSource::Gmail),
-    detail::phrase("must issue an auth command first", BounceReason::SecurityError, PhraseSource::OpenSmtpd),
-    detail::phrase("insufficient authorization", BounceReason::SecurityError, PhraseSource::Postfix),
-    detail::phrase("too many unauthenticated commands", BounceReason::SecurityError, PhraseSource::Gmail),
+    detail::phrase("client was not authenticated", BounceReason::SecurityError,
+                   PhraseSource::Microsoft),
+    detail::phrase("unrecognized authentication type", BounceReason::SecurityError,
+                   PhraseSource::Gmail),
+    detail::phrase("must issue an auth command first", BounceReason::SecurityError,
+                   PhraseSource::OpenSmtpd),
+    detail::phrase("insufficient authorization", BounceReason::SecurityError,
+                   PhraseSource::Postfix),
+    detail::phrase("too many unauthenticated commands", BounceReason::SecurityError,
+                   PhraseSource::Gmail),
 };
 
 /// The number of rows of `bounce_phrases`.
@@ -1046,8 +1081,8 @@ constexpr PhraseIndex make_phrase_index() noexcept {
     PhraseIndex index{};
     for (std::size_t row = bounce_phrase_count; row-- != 0;) {
         const char* const text = bounce_phrases[row].text.data();
-        const std::size_t b = phrase_bucket(static_cast<unsigned char>(text[0]),
-                                            static_cast<unsigned char>(text[1]));
+        const std::size_t b =
+            phrase_bucket(static_cast<unsigned char>(text[0]), static_cast<unsigned char>(text[1]));
         index.next[row] = index.head[b];
         index.head[b] = static_cast<std::uint8_t>(row + 1);
     }
@@ -1185,8 +1220,7 @@ constexpr BounceReason in_context(BounceReason reason, Command answered) noexcep
     switch (answered) {
     case Command::Greeting:
     case Command::Helo:
-    case Command::Ehlo:
-        return about_recipient ? BounceReason::Blocked : reason;
+    case Command::Ehlo: return about_recipient ? BounceReason::Blocked : reason;
     case Command::Mail:
         return about_recipient || reason == BounceReason::NotAccept ? BounceReason::Rejected
                                                                     : reason;
@@ -1202,8 +1236,7 @@ constexpr BounceReason in_context(BounceReason reason, Command answered) noexcep
     case Command::Quit:
     case Command::Auth:
     case Command::StartTls:
-    case Command::Other:
-        return reason;
+    case Command::Other: return reason;
     }
     return reason;
 }
@@ -1280,7 +1313,8 @@ constexpr BounceReason reply_code_reason(int code, Command answered) noexcept {
 }
 
 constexpr BounceVerdict verdict(BounceReason reason, BounceBasis basis, std::size_t phrase,
-                                int code, const std::optional<EnhancedStatusCode>& enhanced) noexcept {
+                                int code,
+                                const std::optional<EnhancedStatusCode>& enhanced) noexcept {
     return {reason, is_hard_bounce(reason, code, enhanced), basis, phrase};
 }
 

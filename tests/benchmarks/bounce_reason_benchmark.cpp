@@ -34,18 +34,87 @@ namespace {
 using smtp_bench::Random;
 
 // Words of bounce messages that are in no wording of the table.
-constexpr std::string_view filler[] = {
-    "Received:", "from", "mx.example.org", "(192.0.2.17)", "by", "relay.example.net",
-    "with", "ESMTPS", "id", "4Tq9Zx1kLmz", "for", "<someone@example.com>;", "Mon,",
-    "13", "May", "2024", "10:14:07", "+0200", "Reporting-MTA:", "dns;",
-    "Final-Recipient:", "rfc822;", "Action:", "failed", "Status:", "5.0.0",
-    "Remote-MTA:", "Diagnostic-Code:", "smtp;", "550", "the", "message", "to",
-    "was", "not", "delivered", "because", "of", "a", "problem", "at", "host",
-    "said:", "(in", "reply", "to", "RCPT", "TO", "command)", "Please", "contact",
-    "administrator", "This", "is", "the", "mail", "system", "at", "I'm", "sorry",
-    "inform", "you", "that", "your", "could", "be", "one", "or", "more",
-    "recipients.", "It's", "attached", "below.", "For", "further", "assistance,",
-    "send", "postmaster.", "\r\n", "\r\n   ", "--"};
+constexpr std::string_view filler[] = {"Received:",
+                                       "from",
+                                       "mx.example.org",
+                                       "(192.0.2.17)",
+                                       "by",
+                                       "relay.example.net",
+                                       "with",
+                                       "ESMTPS",
+                                       "id",
+                                       "4Tq9Zx1kLmz",
+                                       "for",
+                                       "<someone@example.com>;",
+                                       "Mon,",
+                                       "13",
+                                       "May",
+                                       "2024",
+                                       "10:14:07",
+                                       "+0200",
+                                       "Reporting-MTA:",
+                                       "dns;",
+                                       "Final-Recipient:",
+                                       "rfc822;",
+                                       "Action:",
+                                       "failed",
+                                       "Status:",
+                                       "5.0.0",
+                                       "Remote-MTA:",
+                                       "Diagnostic-Code:",
+                                       "smtp;",
+                                       "550",
+                                       "the",
+                                       "message",
+                                       "to",
+                                       "was",
+                                       "not",
+                                       "delivered",
+                                       "because",
+                                       "of",
+                                       "a",
+                                       "problem",
+                                       "at",
+                                       "host",
+                                       "said:",
+                                       "(in",
+                                       "reply",
+                                       "to",
+                                       "RCPT",
+                                       "TO",
+                                       "command)",
+                                       "Please",
+                                       "contact",
+                                       "administrator",
+                                       "This",
+                                       "is",
+                                       "the",
+                                       "mail",
+                                       "system",
+                                       "at",
+                                       "I'm",
+                                       "sorry",
+                                       "inform",
+                                       "you",
+                                       "that",
+                                       "your",
+                                       "could",
+                                       "be",
+                                       "one",
+                                       "or",
+                                       "more",
+                                       "recipients.",
+                                       "It's",
+                                       "attached",
+                                       "below.",
+                                       "For",
+                                       "further",
+                                       "assistance,",
+                                       "send",
+                                       "postmaster.",
+                                       "\r\n",
+                                       "\r\n   ",
+                                       "--"};
 
 std::string random_case(Random& random, std::string_view text) {
     std::string out(text);
@@ -87,8 +156,8 @@ std::vector<std::string> make_replies() {
     Random random(0x5eed0b02);
     std::vector<std::string> texts;
     for (std::size_t i = 0; i < 4096; ++i) {
-        std::string text = "550 5.7.1 <user" + std::to_string(random.below(1000)) +
-                           "@example.org>: ";
+        std::string text =
+            "550 5.7.1 <user" + std::to_string(random.below(1000)) + "@example.org>: ";
         if (random.chance(80)) {
             const std::string_view phrase =
                 smtp::bounce_phrases[random.below(smtp::bounce_phrase_count)].text;
@@ -120,7 +189,8 @@ void check_baseline(const std::vector<std::string_view>& texts, std::size_t leas
 void add_group(const std::string& group, const std::vector<std::string_view>& texts) {
     using smtp_bench::add_kernel;
     using smtp_bench::each;
-    add_kernel(group, "loop", [&texts] { return each(texts, [](std::string_view s) { return s; }); });
+    add_kernel(group, "loop",
+               [&texts] { return each(texts, [](std::string_view s) { return s; }); });
     add_kernel(group, "smtp", [&texts] {
         return each(texts, [](std::string_view s) { return smtp::find_bounce_phrase(s); });
     });

@@ -23,8 +23,8 @@ using smtp::EnhancedStatusCode;
 static_assert(std::is_same_v<std::underlying_type_t<BounceReason>, int>);
 static_assert(static_cast<int>(BounceReason::Undefined) == 0);
 static_assert(std::is_same_v<decltype(smtp::name(BounceReason::Blocked)), std::string_view>);
-static_assert(std::is_same_v<decltype(smtp::bounce_reason_from_name("")),
-                             std::optional<BounceReason>>);
+static_assert(
+    std::is_same_v<decltype(smtp::bounce_reason_from_name("")), std::optional<BounceReason>>);
 static_assert(std::is_same_v<decltype(smtp::bounce_reason(550, std::nullopt, Command::Rcpt, "")),
                              BounceReason>);
 
@@ -104,8 +104,7 @@ constexpr bool vendor_rows_are_well_formed() {
             row.first_detail > row.last_detail ||
             !smtp::is_valid(EnhancedStatusCode{any_class, row.subject, row.first_detail}) ||
             !smtp::is_valid(EnhancedStatusCode{any_class, row.subject, row.last_detail}) ||
-            smtp::name(row.reason).empty() || !smtp::is_failure(row.reason) ||
-            row.vendor.empty()) {
+            smtp::name(row.reason).empty() || !smtp::is_failure(row.reason) || row.vendor.empty()) {
             return false;
         }
         for (int detail = row.first_detail; detail <= row.last_detail; ++detail) {
@@ -115,8 +114,8 @@ constexpr bool vendor_rows_are_well_formed() {
         }
         for (std::size_t j = 0; j < i; ++j) {
             const auto& earlier = rows[j];
-            const bool same_class = earlier.status_class == 0 ||
-                                    earlier.status_class == row.status_class;
+            const bool same_class =
+                earlier.status_class == 0 || earlier.status_class == row.status_class;
             if (same_class && earlier.subject == row.subject &&
                 earlier.first_detail <= row.first_detail &&
                 earlier.last_detail >= row.last_detail) {
@@ -131,9 +130,8 @@ static_assert(vendor_rows_are_well_formed(),
 
 constexpr bool is_phrase_char(char c) {
     // Lower-case ASCII letters, digits, single spaces and punctuation.
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-           (c >= ' ' && c <= '/' ) || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
-           (c >= '{' && c <= '~');
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= ' ' && c <= '/') ||
+           (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
 }
 
 // Every wording: non-empty, lower case, no space at either end and none

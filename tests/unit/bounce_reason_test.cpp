@@ -34,24 +34,42 @@ struct WordRow {
 };
 
 constexpr WordRow words[] = {
-    {R::Undefined, "undefined"},        {R::UserUnknown, "userunknown"},
-    {R::HostUnknown, "hostunknown"},    {R::HasMoved, "hasmoved"},
-    {R::MailboxFull, "mailboxfull"},    {R::MesgTooBig, "mesgtoobig"},
-    {R::ExceedLimit, "exceedlimit"},    {R::Suspend, "suspend"},
-    {R::Filtered, "filtered"},          {R::Rejected, "rejected"},
-    {R::Blocked, "blocked"},            {R::SpamDetected, "spamdetected"},
-    {R::VirusDetected, "virusdetected"}, {R::PolicyViolation, "policyviolation"},
-    {R::SecurityError, "securityerror"}, {R::AuthFailure, "authfailure"},
-    {R::RequirePtr, "requireptr"},      {R::BadReputation, "badreputation"},
-    {R::RateLimited, "ratelimited"},    {R::TooManyConn, "toomanyconn"},
-    {R::Speeding, "speeding"},          {R::NotAccept, "notaccept"},
-    {R::NoRelaying, "norelaying"},      {R::SyntaxError, "syntaxerror"},
-    {R::ContentError, "contenterror"},  {R::NotCompliantRfc, "notcompliantrfc"},
-    {R::FailedStartTls, "failedstarttls"}, {R::NetworkError, "networkerror"},
-    {R::SystemError, "systemerror"},    {R::SystemFull, "systemfull"},
-    {R::MailerError, "mailererror"},    {R::Expired, "expired"},
-    {R::OnHold, "onhold"},              {R::Delivered, "delivered"},
-    {R::Feedback, "feedback"},          {R::Vacation, "vacation"},
+    {R::Undefined, "undefined"},
+    {R::UserUnknown, "userunknown"},
+    {R::HostUnknown, "hostunknown"},
+    {R::HasMoved, "hasmoved"},
+    {R::MailboxFull, "mailboxfull"},
+    {R::MesgTooBig, "mesgtoobig"},
+    {R::ExceedLimit, "exceedlimit"},
+    {R::Suspend, "suspend"},
+    {R::Filtered, "filtered"},
+    {R::Rejected, "rejected"},
+    {R::Blocked, "blocked"},
+    {R::SpamDetected, "spamdetected"},
+    {R::VirusDetected, "virusdetected"},
+    {R::PolicyViolation, "policyviolation"},
+    {R::SecurityError, "securityerror"},
+    {R::AuthFailure, "authfailure"},
+    {R::RequirePtr, "requireptr"},
+    {R::BadReputation, "badreputation"},
+    {R::RateLimited, "ratelimited"},
+    {R::TooManyConn, "toomanyconn"},
+    {R::Speeding, "speeding"},
+    {R::NotAccept, "notaccept"},
+    {R::NoRelaying, "norelaying"},
+    {R::SyntaxError, "syntaxerror"},
+    {R::ContentError, "contenterror"},
+    {R::NotCompliantRfc, "notcompliantrfc"},
+    {R::FailedStartTls, "failedstarttls"},
+    {R::NetworkError, "networkerror"},
+    {R::SystemError, "systemerror"},
+    {R::SystemFull, "systemfull"},
+    {R::MailerError, "mailererror"},
+    {R::Expired, "expired"},
+    {R::OnHold, "onhold"},
+    {R::Delivered, "delivered"},
+    {R::Feedback, "feedback"},
+    {R::Vacation, "vacation"},
 };
 
 TEST_CASE("name") {
@@ -88,10 +106,17 @@ TEST_CASE("bounce_reason_from_name") {
         }
     }
     SUBCASE("anything else is no reason") {
-        const std::string_view texts[] = {
-            "",           "UserUnknown", "USERUNKNOWN",  "userunknown ",
-            " userunknown", "user unknown", "userunknow", "userunknownn",
-            "hard",       "soft",        std::string_view("userunknown\0", 12)};
+        const std::string_view texts[] = {"",
+                                          "UserUnknown",
+                                          "USERUNKNOWN",
+                                          "userunknown ",
+                                          " userunknown",
+                                          "user unknown",
+                                          "userunknow",
+                                          "userunknownn",
+                                          "hard",
+                                          "soft",
+                                          std::string_view("userunknown\0", 12)};
         for (const std::string_view text : texts) {
             CAPTURE(text);
             CHECK_FALSE(smtp::bounce_reason_from_name(text).has_value());
@@ -321,29 +346,52 @@ struct VendorExample {
 };
 
 constexpr VendorExample vendor_examples[] = {
-    {{4, 7, 500}, R::Blocked},         {{4, 7, 650}, R::Blocked},
-    {{4, 7, 699}, R::Blocked},         {{4, 7, 700}, R::SecurityError}, // X.7.0's
-    {{4, 7, 850}, R::Blocked},         {{4, 4, 316}, R::NetworkError},
-    {{5, 1, 90}, R::RateLimited},      {{5, 2, 121}, R::RateLimited},
-    {{5, 2, 122}, R::RateLimited},     {{5, 2, 123}, R::OnHold}, // X.2.0's
-    {{5, 4, 300}, R::Expired},         {{5, 4, 14}, R::NetworkError},
-    {{5, 6, 11}, R::NotCompliantRfc},  {{5, 7, 64}, R::NoRelaying},
-    {{5, 7, 124}, R::Filtered},        {{5, 7, 133}, R::Filtered},
-    {{5, 7, 136}, R::Filtered},        {{5, 7, 321}, R::FailedStartTls},
-    {{5, 7, 501}, R::Rejected},        {{5, 7, 504}, R::UserUnknown},
-    {{5, 7, 506}, R::Blocked},         {{5, 7, 508}, R::RateLimited},
-    {{5, 7, 509}, R::AuthFailure},     {{5, 7, 511}, R::Blocked},
-    {{5, 7, 512}, R::NotCompliantRfc}, {{5, 7, 513}, R::Blocked},
-    {{5, 7, 515}, R::AuthFailure},     {{5, 7, 520}, R::Blocked}, // the 5.7.5xx range
-    {{5, 7, 606}, R::Blocked},         {{5, 7, 705}, R::Blocked},
-    {{5, 7, 750}, R::Rejected},        {{4, 7, 32}, R::AuthFailure},
-    {{5, 7, 32}, R::AuthFailure},      {{4, 7, 40}, R::AuthFailure},
-    {{5, 7, 40}, R::AuthFailure},      {{5, 7, 90}, R::SecurityError},
-    {{5, 1, 99}, R::OnHold},           {{4, 1, 99}, R::OnHold},
-    {{5, 4, 99}, R::NetworkError},     {{5, 6, 999}, R::ContentError},
-    {{2, 7, 999}, R::Delivered},       {{5, 8, 0}, R::Undefined},
-    {{5, 999, 999}, R::Undefined},     {{3, 1, 1}, R::Undefined},
-    {{5, -1, 1}, R::Undefined},        {{5, 1, 1000}, R::Undefined},
+    {{4, 7, 500}, R::Blocked},
+    {{4, 7, 650}, R::Blocked},
+    {{4, 7, 699}, R::Blocked},
+    {{4, 7, 700}, R::SecurityError}, // X.7.0's
+    {{4, 7, 850}, R::Blocked},
+    {{4, 4, 316}, R::NetworkError},
+    {{5, 1, 90}, R::RateLimited},
+    {{5, 2, 121}, R::RateLimited},
+    {{5, 2, 122}, R::RateLimited},
+    {{5, 2, 123}, R::OnHold}, // X.2.0's
+    {{5, 4, 300}, R::Expired},
+    {{5, 4, 14}, R::NetworkError},
+    {{5, 6, 11}, R::NotCompliantRfc},
+    {{5, 7, 64}, R::NoRelaying},
+    {{5, 7, 124}, R::Filtered},
+    {{5, 7, 133}, R::Filtered},
+    {{5, 7, 136}, R::Filtered},
+    {{5, 7, 321}, R::FailedStartTls},
+    {{5, 7, 501}, R::Rejected},
+    {{5, 7, 504}, R::UserUnknown},
+    {{5, 7, 506}, R::Blocked},
+    {{5, 7, 508}, R::RateLimited},
+    {{5, 7, 509}, R::AuthFailure},
+    {{5, 7, 511}, R::Blocked},
+    {{5, 7, 512}, R::NotCompliantRfc},
+    {{5, 7, 513}, R::Blocked},
+    {{5, 7, 515}, R::AuthFailure},
+    {{5, 7, 520}, R::Blocked}, // the 5.7.5xx range
+    {{5, 7, 606}, R::Blocked},
+    {{5, 7, 705}, R::Blocked},
+    {{5, 7, 750}, R::Rejected},
+    {{4, 7, 32}, R::AuthFailure},
+    {{5, 7, 32}, R::AuthFailure},
+    {{4, 7, 40}, R::AuthFailure},
+    {{5, 7, 40}, R::AuthFailure},
+    {{5, 7, 90}, R::SecurityError},
+    {{5, 1, 99}, R::OnHold},
+    {{4, 1, 99}, R::OnHold},
+    {{5, 4, 99}, R::NetworkError},
+    {{5, 6, 999}, R::ContentError},
+    {{2, 7, 999}, R::Delivered},
+    {{5, 8, 0}, R::Undefined},
+    {{5, 999, 999}, R::Undefined},
+    {{3, 1, 1}, R::Undefined},
+    {{5, -1, 1}, R::Undefined},
+    {{5, 1, 1000}, R::Undefined},
     {{INT_MIN, INT_MIN, INT_MIN}, R::Undefined},
 };
 
@@ -372,46 +420,46 @@ const std::vector<WordingRow>& wording_rows() {
           "recipient table", // Postfix
           "The email account that you tried to reach does not exist. Please try "
           "double-checking the recipient's email address for typos or unnecessary spaces.", // Gmail
-          "Sorry, no mailbox here by that name. (#5.1.1)",                                 // qmail
+          "Sorry, no mailbox here by that name. (#5.1.1)",                                  // qmail
           "554 delivery error: dd This user doesn't have a yahoo.com account "
-          "(testing123@yahoo.com) [-5] - mta123.mail.mud.yahoo.com", // Yahoo
-          "550 5.1.1 RESOLVER.ADR.RecipNotFound; not found",       // Microsoft
-          "550 5.1.1 <nobody@example.org>... User unknown",        // Sendmail
+          "(testing123@yahoo.com) [-5] - mta123.mail.mud.yahoo.com",               // Yahoo
+          "550 5.1.1 RESOLVER.ADR.RecipNotFound; not found",                       // Microsoft
+          "550 5.1.1 <nobody@example.org>... User unknown",                        // Sendmail
           "550 5.1.1 <nobody@example.org> User doesn't exist: nobody@example.org", // Dovecot
-          "550 No such user here",                                 // RFC 5321 D.1
-          "550-Unrouteable address"},                              // Exim
+          "550 No such user here",                                                 // RFC 5321 D.1
+          "550-Unrouteable address"},                                              // Exim
          "550 5.7.1 <userunknown@example.org>: Recipient address rejected: Access denied"},
         {R::HostUnknown,
          {"Host or domain name not found. Name service error for name=example.invalid type=A: "
           "Host not found", // Postfix
           "We weren't able to find the recipient domain. Please check for any spelling errors", // Gmail
           "Sorry, I couldn't find any host named example.invalid. (#5.1.2)", // qmail
-          "550 5.1.2 Host unknown"},                                          // Sendmail
+          "550 5.1.2 Host unknown"},                                         // Sendmail
          "Host or domain name not found. Name service error for name=example.org type=MX: "
          "Host not found, try again"},
         {R::HasMoved,
-         {"551 User not local; please try <jones@xyz.example>", // RFC 5321 3.4
+         {"551 User not local; please try <jones@xyz.example>",   // RFC 5321 3.4
           "Destination mailbox has moved, No forwarding address", // RFC 3463
           "550 5.7.17 Mailbox owner has changed"},                // RFC 7293
          "Your mailbox has been moved to the new server"},
         {R::MailboxFull,
          {"452 4.2.2 The recipient's inbox is out of storage space. Please direct the recipient "
-          "to Manage files in your Google Drive storage.", // Gmail
+          "to Manage files in your Google Drive storage.",                       // Gmail
           "552 5.2.2 <u@example.org> Quota exceeded (mailbox for user is full)", // Dovecot
-          "The email account that you tried to reach is over quota.",           // Gmail
-          "Exim quota exceeded for u@example.org",                              // Exim
+          "The email account that you tried to reach is over quota.",            // Gmail
+          "Exim quota exceeded for u@example.org",                               // Exim
           "552 5.2.2 Mailbox full"},                                             // RFC 3463
          "550 5.4.5 Daily sending quota exceeded."},
         {R::MesgTooBig,
-         {"552 5.3.4 Message size exceeds fixed limit",                              // Postfix
-          "552 5.2.3 Message size exceeds fixed maximum message size (10485760)",    // Sendmail
-          "552 sorry, that message size exceeds my databytes limit (#5.3.4)",        // qmail
-          "552 5.3.4 Your message exceeded Google's message size limits.",           // Gmail
-          "554 mx.example.org 12ab: Transaction failed, message too big"},           // OpenSMTPD
+         {"552 5.3.4 Message size exceeds fixed limit",                           // Postfix
+          "552 5.2.3 Message size exceeds fixed maximum message size (10485760)", // Sendmail
+          "552 sorry, that message size exceeds my databytes limit (#5.3.4)",     // qmail
+          "552 5.3.4 Your message exceeded Google's message size limits.",        // Gmail
+          "554 mx.example.org 12ab: Transaction failed, message too big"},        // OpenSMTPD
          "552 5.2.3 Message length exceeds administrative limit"},
         {R::ExceedLimit,
-         {"552 5.2.3 Message length exceeds administrative limit",                   // RFC 3463
-          "452 4.5.3 Error: too many recipients",                                    // Postfix
+         {"552 5.2.3 Message length exceeds administrative limit", // RFC 3463
+          "452 4.5.3 Error: too many recipients",                  // Postfix
           "452 4.5.3 Domain policy size per transaction exceeded, please try this recipient "
           "in a separate transaction.", // Gmail
           "552 too many recipients"},   // Exim
@@ -423,22 +471,22 @@ const std::vector<WordingRow>& wording_rows() {
           "525 5.7.13 User Account Disabled"},                                // RFC 5248
          "550 Account disable request received"},
         {R::Filtered,
-         {"550 5.7.124 Sender not in allowed-senders list",            // Microsoft
-          "550 5.7.134 Sender was not authenticated for mailbox",      // Microsoft
-          "550 5.7.133 Sender not authenticated for group",            // Microsoft
-          "550 Envelope blocked - User Entry"},                        // Mimecast
+         {"550 5.7.124 Sender not in allowed-senders list",       // Microsoft
+          "550 5.7.134 Sender was not authenticated for mailbox", // Microsoft
+          "550 5.7.133 Sender not authenticated for group",       // Microsoft
+          "550 Envelope blocked - User Entry"},                   // Mimecast
          "530 5.7.57 Client was not authenticated to send anonymous mail during MAIL FROM"},
         {R::Rejected,
          {"553 5.1.8 <a@b.invalid>: Sender address rejected: Domain not found", // Postfix
-          "550 Sender verify failed",                                         // Exim
+          "550 Sender verify failed",                                           // Exim
           "553 sorry, your envelope sender is in my badmailfrom list (#5.7.1)", // qmail
           "Email address is not verified. The following identities failed the check in "
-          "region US-EAST-1: a@example.org", // Amazon SES
+          "region US-EAST-1: a@example.org",               // Amazon SES
           "550 5.1.8 Access denied, bad outbound sender"}, // Microsoft
          "554 5.7.1 <a@example.org>: Recipient address rejected: Access denied"},
         {R::Blocked,
          {"554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using "
-          "zen.spamhaus.org", // Postfix
+          "zen.spamhaus.org",                                          // Postfix
           "192.0.2.1 is listed at bl.example.org (127.0.0.2: listed)", // Exim
           "550 5.7.1 Unfortunately, messages from [192.0.2.1] weren't sent. Please contact your "
           "Internet service provider since part of their network is on our block list (S3150).", // Outlook.com
@@ -447,37 +495,37 @@ const std::vector<WordingRow>& wording_rows() {
         {R::SpamDetected,
          {"550 5.7.1 Our system has detected that this message is likely unsolicited mail. To "
           "reduce the amount of spam sent to Gmail, this message has been blocked.", // Gmail
-          "550 Classified as spam (score 9.1)",                     // Exim
-          "554 5.7.0 Reject, id=12345-01 - spam",                   // amavisd-new
+          "550 Classified as spam (score 9.1)",                                      // Exim
+          "554 5.7.0 Reject, id=12345-01 - spam",                                    // amavisd-new
           "421 4.7.0 This message is suspicious due to the nature of the content or the links "
           "within."}, // Gmail
          "250 2.0.0 Ok: queued after the anti-spam check"},
         {R::VirusDetected,
-         {"554 5.7.0 Reject, id=12345-01 - INFECTED: Eicar-Signature",             // amavisd-new
+         {"554 5.7.0 Reject, id=12345-01 - INFECTED: Eicar-Signature",            // amavisd-new
           "550 This message was detected as possible malware (Eicar-Signature).", // Exim
           "552 5.7.0 This message was blocked because its content presents a potential security "
-          "issue.", // Gmail
+          "issue.",                                                  // Gmail
           "VIRUS in message apparently from you (Eicar-Signature)"}, // amavisd-new
          "250 Scanned by antivirus software"},
         {R::PolicyViolation,
          {"550 5.7.1 The user or domain that you are sending to (or from) has a policy that "
-          "prohibits the email that you sent.", // Gmail
+          "prohibits the email that you sent.",                                        // Gmail
           "550 5.0.350 Requested action not taken: policy violation detected (AS345)", // Microsoft
-          "550 Administrative prohibition",                                          // Exim
-          "554 5.7.0 Reject, id=12345-01 - BANNED: invoice.exe",                     // amavisd-new
-          "550 5.7.1 This message violates example.com email policy."},              // Gmail
+          "550 Administrative prohibition",                                            // Exim
+          "554 5.7.0 Reject, id=12345-01 - BANNED: invoice.exe",        // amavisd-new
+          "550 5.7.1 This message violates example.com email policy."}, // Gmail
          "550 5.7.23 The message was rejected because of Sender Policy Framework violation"},
         {R::SecurityError,
          {"535 5.7.8 Error: authentication failed: authentication failure", // Postfix
-          "530 5.7.0 Authentication required.",                           // Gmail
-          "535 5.7.80 Username and Password not accepted.",               // Gmail
+          "530 5.7.0 Authentication required.",                             // Gmail
+          "535 5.7.80 Username and Password not accepted.",                 // Gmail
           "530 5.7.57 Client was not authenticated to send anonymous mail during MAIL FROM"}, // Microsoft
          "550 5.7.1 SPF authentication failed"},
         {R::AuthFailure,
          {"550 5.7.26 Unauthenticated email from example.com is not accepted due to domain's "
           "DMARC policy.", // Gmail
           "550 5.7.23 The message was rejected because of Sender Policy Framework violation", // Microsoft
-          "550 SPF check failed.",                                                          // Exim
+          "550 SPF check failed.", // Exim
           "550 5.7.30 This message was blocked because it didn't pass DKIM authentication."}, // Gmail
          "550 Rejected by mx.dkimtest.example"},
         {R::RequirePtr,
@@ -485,7 +533,7 @@ const std::vector<WordingRow>& wording_rows() {
           "550 5.7.25 This message was blocked because the sending IP address doesn't have a "
           "PTR record", // Gmail
           "550 5.7.25 Access denied, the sending IPv6 address [2001:db8::1] must have a reverse "
-          "DNS record", // Microsoft
+          "DNS record",                                                             // Microsoft
           "450 4.7.1 Client host rejected: cannot find your hostname, [192.0.2.1]", // Postfix
           "550 5.7.1 This message does not meet IPv6 sending guidelines regarding PTR records "
           "and authentication."}, // Gmail
@@ -496,13 +544,13 @@ const std::vector<WordingRow>& wording_rows() {
           "451 4.7.650 The mail server [192.0.2.1] has been temporarily rate limited due to IP "
           "reputation.", // Outlook.com
           "421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected "
-          "volume or user complaints", // Yahoo
+          "volume or user complaints",                                               // Yahoo
           "451 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)"}, // Yahoo
          "250 The sending IP address has a good reputation"},
         {R::RateLimited,
-         {"454 Throttling failure: Daily message quota exceeded",            // Amazon SES
-          "550 5.4.5 Daily user sending limit exceeded.",                    // Gmail
-          "450 4.7.1 Error: too much mail from 192.0.2.1",                   // Postfix
+         {"454 Throttling failure: Daily message quota exceeded", // Amazon SES
+          "550 5.4.5 Daily user sending limit exceeded.",         // Gmail
+          "450 4.7.1 Error: too much mail from 192.0.2.1",        // Postfix
           "550 5.7.508 Access denied, [192.0.2.1] has exceeded permitted limits within /24 "
           "range", // Microsoft
           "421 4.7.28 Gmail has detected an unusual rate of email. To protect our users from "
@@ -511,7 +559,7 @@ const std::vector<WordingRow>& wording_rows() {
         {R::TooManyConn,
          {"421 4.7.0 mx.example.org Error: too many connections from 192.0.2.1", // Postfix
           "421 Too many concurrent SMTP connections from this IP address; please try again "
-          "later.",                                // Exim
+          "later.",                                 // Exim
           "421 4.7.0 Error: too many connections"}, // Postfix postscreen
          "421 Too many connection attempts"},
         {R::Speeding,
@@ -522,74 +570,74 @@ const std::vector<WordingRow>& wording_rows() {
          "250 The user is receiving mail normally"},
         {R::NotAccept,
          {"556 5.1.10 <a@example.org>: Recipient address rejected: Domain example.org does not "
-          "accept mail (nullMX)",                           // Postfix
+          "accept mail (nullMX)",                          // Postfix
           "521 5.3.2 mx.example.org does not accept mail", // RFC 7504
           "556 5.1.10 Domain does not accept mail",        // RFC 7504
           "System not accepting network messages"},        // RFC 3463
          "550 5.7.510 Access denied, example.com does not accept email over IPv6"},
         {R::NoRelaying,
-         {"554 5.7.1 <a@example.org>: Relay access denied",                            // Postfix
-          "550 relay not permitted",                                                  // Exim
-          "550 5.7.1 <a@example.org>... Relaying denied",                             // Sendmail
-          "553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)",     // qmail
-          "550 5.7.1 Unable to relay"},                                               // Microsoft
+         {"554 5.7.1 <a@example.org>: Relay access denied",                        // Postfix
+          "550 relay not permitted",                                               // Exim
+          "550 5.7.1 <a@example.org>... Relaying denied",                          // Sendmail
+          "553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)", // qmail
+          "550 5.7.1 Unable to relay"},                                            // Microsoft
          "250 Relaying is allowed for authenticated users"},
         {R::SyntaxError,
-         {"555 5.5.2 Syntax error.",                           // Gmail
-          "500 5.5.2 Error: command not recognized",           // Postfix
-          "554 5.5.0 Error: SMTP protocol synchronization",    // Postfix
-          "503 5.5.1 Bad sequence of commands."},              // Gmail
+         {"555 5.5.2 Syntax error.",                        // Gmail
+          "500 5.5.2 Error: command not recognized",        // Postfix
+          "554 5.5.0 Error: SMTP protocol synchronization", // Postfix
+          "503 5.5.1 Bad sequence of commands."},           // Gmail
          "250 No syntax errors found"},
         {R::ContentError,
-         {"554 5.6.0 Email message is malformed. Not accepted.",              // Gmail
-          "554 Cannot send 8-bit data to 7-bit destination",                   // Sendmail
+         {"554 5.6.0 Email message is malformed. Not accepted.",                        // Gmail
+          "554 Cannot send 8-bit data to 7-bit destination",                            // Sendmail
           "550 5.7.1 The message contains a unicode character in a disallowed header.", // Gmail
-          "553 5.6.7 Must declare SMTPUTF8 to send unicode address"},          // Postfix
+          "553 5.6.7 Must declare SMTPUTF8 to send unicode address"},                   // Postfix
          "250 The message is well formed"},
         {R::NotCompliantRfc,
          {"550 5.7.1 This message is not RFC 5322 compliant because it has duplicate headers.", // Gmail
-          "550 mx.example.org 12ab: Message is not RFC 2822 compliant",                      // OpenSMTPD
-          "550 5.7.512 Access denied, message must be RFC 5322 section 3.6.2 compliant",     // Microsoft
-          "554 5.6.0 Reject, id=12345-01 - BAD HEADER: duplicate header field",              // amavisd-new
-          "550 5.5.2 Error: bare <LF> received"},                                            // Postfix
+          "550 mx.example.org 12ab: Message is not RFC 2822 compliant", // OpenSMTPD
+          "550 5.7.512 Access denied, message must be RFC 5322 section 3.6.2 compliant", // Microsoft
+          "554 5.6.0 Reject, id=12345-01 - BAD HEADER: duplicate header field", // amavisd-new
+          "550 5.5.2 Error: bare <LF> received"},                               // Postfix
          "250 RFC 5322 compliance checked"},
         {R::FailedStartTls,
          {"TLS is required, but host mx.example.org[192.0.2.1] refused to start TLS: handshake "
-          "failed", // Postfix
+          "failed",                                         // Postfix
           "530 5.7.0 Must issue a STARTTLS command first.", // Gmail
           "451 5.7.321 starttls-not-supported: Destination mail server must support TLS to "
-          "receive mail.", // Microsoft
+          "receive mail.",                                                // Microsoft
           "421 4.7.0 TLS required for RCPT domain, closing connection."}, // Gmail
          "250 TLS is available"},
         {R::NetworkError,
          {"lost connection with mx.example.org[192.0.2.1] while receiving the initial server "
-          "greeting", // Postfix
+          "greeting",                                                       // Postfix
           "Sorry, I wasn't able to establish an SMTP connection. (#4.4.1)", // qmail
           "4.4.316 Connection refused [Message=Socket error code 10061]",   // Microsoft
           "conversation with mx.example.org[192.0.2.1] timed out while sending end of data", // Postfix
           "554 5.4.6 Too many hops 26 (25 max)"}, // Sendmail
          "250 The connection was refused earlier but works now"},
         {R::SystemError,
-         {"421 4.3.0 Temporary System Problem. Try again later.",      // Gmail
-          "451 4.3.5 Server configuration error",                      // Postfix
+         {"421 4.3.0 Temporary System Problem. Try again later.",          // Gmail
+          "451 4.3.5 Server configuration error",                          // Postfix
           "421 Resources temporarily unavailable. Please try again later", // Yahoo
-          "451 Requested action aborted: local error in processing"},  // RFC 5321
+          "451 Requested action aborted: local error in processing"},      // RFC 5321
          "250 Server configuration ok"},
         {R::SystemFull,
-         {"452 4.3.1 Insufficient system storage",                     // Postfix, RFC 5321
-          "452 4.4.5 Insufficient disk space; try again later",        // Sendmail
-          "451 qq write error or disk full (#4.3.0)"},                 // qmail
+         {"452 4.3.1 Insufficient system storage",              // Postfix, RFC 5321
+          "452 4.4.5 Insufficient disk space; try again later", // Sendmail
+          "451 qq write error or disk full (#4.3.0)"},          // qmail
          "250 Disk fullness is 40 %"},
         {R::MailerError,
-         {"Command died with status 1: \"/usr/bin/procmail\"",          // Postfix
-          "Command time limit exceeded: \"/usr/local/bin/filter\"",    // Postfix
-          "554 5.3.0 unknown mailer error 75"},                         // Sendmail
+         {"Command died with status 1: \"/usr/bin/procmail\"",      // Postfix
+          "Command time limit exceeded: \"/usr/local/bin/filter\"", // Postfix
+          "554 5.3.0 unknown mailer error 75"},                     // Sendmail
          "250 The command died quietly"},
         {R::Expired,
-         {"4.4.7 Message expired",                                      // Microsoft
-          "retry timeout exceeded",                                    // Exim
+         {"4.4.7 Message expired",                                                    // Microsoft
+          "retry timeout exceeded",                                                   // Exim
           "I'm not going to try again; this message has been in the queue too long.", // qmail
-          "Cannot send message for 5 days"},                           // Sendmail
+          "Cannot send message for 5 days"},                                          // Sendmail
          "250 The message expires in 5 days"},
     };
     return rows;
@@ -673,7 +721,8 @@ TEST_CASE("find_bounce_phrase: matching rules") {
     }
     SUBCASE("nothing to find") {
         CHECK(smtp::find_bounce_phrase("") == smtp::bounce_phrase_count);
-        CHECK(smtp::find_bounce_phrase("250 2.0.0 Ok: queued as 12AB") == smtp::bounce_phrase_count);
+        CHECK(smtp::find_bounce_phrase("250 2.0.0 Ok: queued as 12AB") ==
+              smtp::bounce_phrase_count);
         CHECK(smtp::find_bounce_phrase(std::string_view("\0\0\0", 3)) == smtp::bounce_phrase_count);
         CHECK(smtp::find_bounce_phrase("\xff\xfe user unknown \x80") != smtp::bounce_phrase_count);
     }
@@ -693,7 +742,9 @@ TEST_CASE("bounce_phrases: each row is found in its own words") {
         const std::string_view phrase = smtp::bounce_phrases[row].text;
         std::string upper;
         for (const char c : phrase) {
-            upper += c == ' ' ? std::string("\r\n\t ") : std::string(1, c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
+            upper += c == ' '
+                         ? std::string("\r\n\t ")
+                         : std::string(1, c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
         }
         CAPTURE(phrase);
         const std::size_t found = smtp::find_bounce_phrase(phrase);
@@ -713,8 +764,8 @@ TEST_CASE("find_bounce_phrase agrees with the naive matcher") {
         state = state * 6364136223846793005ull + 1442695040888963407ull;
         return (state >> 33) % n;
     };
-    const std::string_view noise[] = {" ", "  ", "\r\n ", "\t", "-", "x", "550 ", "5.7.1 ",
-                                      "<a@b>: ", "(", ")", ".", "9", "é"};
+    const std::string_view noise[] = {" ",      "  ",      "\r\n ", "\t", "-", "x", "550 ",
+                                      "5.7.1 ", "<a@b>: ", "(",     ")",  ".", "9", "é"};
     std::size_t matched = 0;
     for (int i = 0; i < 4000; ++i) {
         std::string text;
@@ -785,8 +836,9 @@ const std::vector<Case>& cases() {
     using E = EnhancedStatusCode;
     static const std::vector<Case> rows = {
         // The examples of the brief: the reason disagrees with the class.
-        {450, E{4, 1, 1}, Command::Rcpt, "<a@example.org>: Recipient address rejected: User unknown",
-         R::UserUnknown, true, B::EnhancedCode},
+        {450, E{4, 1, 1}, Command::Rcpt,
+         "<a@example.org>: Recipient address rejected: User unknown", R::UserUnknown, true,
+         B::EnhancedCode},
         {552, E{5, 2, 2}, Command::Rcpt, "Mailbox full", R::MailboxFull, false, B::Text},
         {552, E{5, 2, 2}, Command::Rcpt, "", R::MailboxFull, false, B::EnhancedCode},
         // A specific enhanced code decides over the text.
@@ -795,8 +847,9 @@ const std::vector<Case>& cases() {
         {550, E{5, 7, 26}, Command::DataEnd, "user unknown", R::AuthFailure, false,
          B::EnhancedCode},
         // A generic one leaves it to the text.
-        {554, E{5, 7, 1}, Command::Rcpt, "Service unavailable; Client host [192.0.2.1] blocked "
-                                         "using zen.spamhaus.org",
+        {554, E{5, 7, 1}, Command::Rcpt,
+         "Service unavailable; Client host [192.0.2.1] blocked "
+         "using zen.spamhaus.org",
          R::Blocked, false, B::Text},
         {550, E{5, 0, 0}, Command::Rcpt, "No such user here", R::UserUnknown, true, B::Text},
         {554, E{5, 7, 1}, Command::Rcpt, "<a@example.org>: Relay access denied", R::NoRelaying,
@@ -845,8 +898,8 @@ const std::vector<Case>& cases() {
         {550, E{5, 7, 1}, Command::Ehlo, "", R::Blocked, false, B::Command},
         {550, E{5, 1, 1}, Command::Helo, "", R::Blocked, false, B::EnhancedCode},
         {550, std::nullopt, Command::Greeting, "user unknown", R::Blocked, false, B::Text},
-        {521, std::nullopt, Command::Greeting, "mx.example.org does not accept mail",
-         R::NotAccept, true, B::Text},
+        {521, std::nullopt, Command::Greeting, "mx.example.org does not accept mail", R::NotAccept,
+         true, B::Text},
         {521, std::nullopt, Command::Greeting, "", R::NotAccept, true, B::ReplyCode},
         {421, E{4, 3, 2}, Command::Greeting, "Service shutting down", R::SystemError, false,
          B::EnhancedCode},
@@ -876,8 +929,8 @@ const std::vector<Case>& cases() {
         {454, E{4, 7, 0}, Command::StartTls, "TLS not available due to local problem",
          R::FailedStartTls, false, B::Text},
         {530, std::nullopt, Command::Mail, "", R::SecurityError, false, B::ReplyCode},
-        {530, E{5, 7, 0}, Command::Mail, "Must issue a STARTTLS command first",
-         R::FailedStartTls, false, B::Text},
+        {530, E{5, 7, 0}, Command::Mail, "Must issue a STARTTLS command first", R::FailedStartTls,
+         false, B::Text},
         // A DSN's Status and Diagnostic-Code alone (no reply code).
         {0, E{5, 1, 1}, Command::Other, "", R::UserUnknown, true, B::EnhancedCode},
         {0, E{4, 4, 7}, Command::Other, "", R::Expired, false, B::EnhancedCode},
@@ -894,8 +947,8 @@ const std::vector<Case>& cases() {
          B::ReplyCode},
         {250, E{2, 1, 5}, Command::Rcpt, "user unknown", R::Delivered, false, B::ReplyCode},
         {0, E{2, 0, 0}, Command::Other, "", R::Delivered, false, B::EnhancedCode},
-        {354, std::nullopt, Command::Data, "End data with <CR><LF>.<CR><LF>", R::Undefined,
-         false, B::ReplyCode},
+        {354, std::nullopt, Command::Data, "End data with <CR><LF>.<CR><LF>", R::Undefined, false,
+         B::ReplyCode},
         // Nothing to go by.
         {550, std::nullopt, Command::Other, "", R::Undefined, false, B::None},
         {550, std::nullopt, Command::Quit, "Go away", R::Undefined, false, B::None},
@@ -935,7 +988,7 @@ TEST_CASE("classify_bounce: every phrase in every context") {
     // Whatever the text says, a reply to MAIL is never about the recipient,
     // and one to the greeting or EHLO never about an address at all.
     const std::set<BounceReason> recipient = {R::UserUnknown, R::HostUnknown, R::HasMoved,
-                                              R::MailboxFull, R::Suspend, R::OnHold};
+                                              R::MailboxFull, R::Suspend,     R::OnHold};
     for (const smtp::BouncePhrase& row : smtp::bounce_phrases) {
         CAPTURE(row.text);
         const auto at_rcpt = smtp::classify_bounce(550, std::nullopt, Command::Rcpt, row.text);
