@@ -43,9 +43,11 @@ namespace smtp {
 // ---------------------------------------------------------------------------
 
 /// Why a message was not delivered, in the words bounce processors share
-/// (sisimai's): name() gives "userunknown" for UserUnknown. Delivered,
-/// Feedback and Vacation are no failures; Undefined (0, the value of
-/// `BounceReason{}`) says that nothing told the reason.
+/// (sisimai's): name() gives "userunknown" for UserUnknown, description()
+/// what each reason means (one place for both, so the enumerators carry no
+/// comment of their own). Delivered, Feedback and Vacation are no failures;
+/// Undefined (0, the value of `BounceReason{}`) says that nothing told the
+/// reason.
 enum class BounceReason : int {
     Undefined = 0,
     UserUnknown,
@@ -267,7 +269,8 @@ bounce_reason_from_name(std::string_view word) noexcept {
     return std::nullopt;
 }
 
-/// Whether the reason is no delivery failure: Delivered, Feedback, Vacation.
+/// Whether the reason is a delivery failure: false for Delivered, Feedback
+/// and Vacation only.
 [[nodiscard]] constexpr bool is_failure(BounceReason reason) noexcept {
     return reason != BounceReason::Delivered && reason != BounceReason::Feedback &&
            reason != BounceReason::Vacation;
@@ -294,8 +297,8 @@ bounce_reason_from_name(std::string_view word) noexcept {
 /// the failure is transient (a 4yz reply, or a class 4 enhanced code), since
 /// a domain that accepts no mail for now may later. The address reasons stay
 /// hard in any class: "450 4.1.1" still says the mailbox does not exist. The
-/// enhanced code's class counts when it agrees with the reply's (RFC 3463
-/// section 2) or when `code` is no reply code (a DSN's Status field alone).
+/// class is the reply code's; without one (0: a DSN's Status field alone),
+/// the valid enhanced code's.
 [[nodiscard]] constexpr bool
 is_hard_bounce(BounceReason reason, int code,
                std::optional<EnhancedStatusCode> enhanced = {}) noexcept {
@@ -345,7 +348,8 @@ struct EnhancedCodeReason {
     BounceReason permanent;
     /// With class 4; differs from `permanent` where RFC 3463 calls the code
     /// useful for permanent failures only (X.1.2, X.4.4: a transient one is a
-    /// DNS problem) or useful as transient only (X.3.2, X.4.1).
+    /// DNS problem), where a transient one is a passing state of the host
+    /// (X.3.2: shutdown, load), and for X.4.1, transient only by RFC 3463.
     BounceReason transient;
     CodeWeight weight;
 };
@@ -493,14 +497,18 @@ inline constexpr std::array<EnhancedCodeReason, 81> enhanced_code_reasons = {{
 /// classes 4 and 5). The first row that covers a code counts, so a single
 /// code is listed before the range around it.
 struct VendorCodeReason {
+    /// 4 or 5; 0 for both.
     int status_class;
     int subject;
+    /// The details covered, first to last inclusive.
     int first_detail;
     int last_detail;
     BounceReason reason;
     CodeWeight weight;
+    /// Who documents the codes: "Microsoft", "Google".
     std::string_view vendor;
 
+    /// Whether the row covers `code`.
     [[nodiscard]] constexpr bool covers(const EnhancedStatusCode& code) const noexcept {
         return (status_class == 0 ? (code.status_class == 4 || code.status_class == 5)
                                   : code.status_class == status_class) &&
@@ -608,7 +616,8 @@ constexpr CodeVerdict subject_verdict(int status_class, int subject) noexcept {
 // The reason the reply text gives
 // ---------------------------------------------------------------------------
 
-/// Where a wording of `bounce_phrases` was learnt. citation() says exactly.
+/// Where a wording of `bounce_phrases` was learnt: name() gives a short name,
+/// citation() the document (the one place for both).
 enum class PhraseSource : int {
     Rfc3463,
     Rfc5321,
@@ -717,8 +726,11 @@ constexpr CodeText source_text(PhraseSource source) noexcept {
 /// or digit; a space in `text` matches any run of spaces, tabs, CR and LF
 /// (a DSN's Diagnostic-Code is often folded over lines).
 struct BouncePhrase {
+    /// The wording, lower case: "user unknown".
     std::string_view text;
+    /// The reason it tells.
     BounceReason reason;
+    /// Where it was learnt.
     PhraseSource source;
 };
 
