@@ -6,6 +6,7 @@
 #ifndef SMTP_SMTP_HPP
 #define SMTP_SMTP_HPP
 
+#include <smtp/bounce_reason.hpp>
 #include <smtp/delivery_status.hpp>
 #include <smtp/enhanced_status_code.hpp>
 #include <smtp/error_code.hpp>
