@@ -1,11 +1,10 @@
-// Fuzz target for smtp-explain's input reader (tools/smtp-explain): any bytes,
-// read as a transcript or mail log, give a report that is valid UTF-8; the
-// JSON report is one valid JSON document, and the text report holds no
-// control character but the newline (input can never reach the terminal
-// raw). Aborts when a property breaks.
-#include "../../tools/smtp-explain/src/json_report.hpp"
-#include "../../tools/smtp-explain/src/text_report.hpp"
-#include "../../tools/smtp-explain/src/transcript.hpp"
+// Fuzz target for smtp-explain's core (tools/smtp-explain, linked as the
+// smtp_explain_core library): any bytes, read as a transcript or mail log,
+// give a report that is valid UTF-8; the JSON report is one valid JSON
+// document, and the text report holds no control character but the newline
+// (input can never reach the terminal raw). Aborts when a property breaks.
+#include "explain.hpp"
+#include "text.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -196,32 +195,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     constexpr std::size_t longest = 512;
     const std::string_view input(reinterpret_cast<const char*>(data),
                                  size < longest ? size : longest);
-    smtp_explain::ReaderOptions options;
+    smtp_explain::Options options;
     // Small limits reach the too-long and too-many-lines paths with small inputs.
     options.limits.max_line_length = 64;
     options.limits.max_lines = 4;
     if (size > 0 && data[0] == 'R') {
-        options.default_command = smtp::Command::Rcpt;
+        options.command = smtp::Command::Rcpt;
     }
-
     // One report per input, chosen by its length, keeps each run cheap.
-    smtp_explain::Output output(nullptr);
-    if (size % 3 == 0) {
-        smtp_explain::JsonReport report(output);
-        smtp_explain::Transcript transcript(report, "fuzz", options);
-        smtp_explain::read_text(input, transcript);
-        report.finish(report.errors() == 0);
-        const std::string& json = output.captured();
-        check(valid_utf8(json));
-        check(JsonChecker(json).document());
+    options.format = size % 3 == 0   ? smtp_explain::Format::Json
+                     : size % 3 == 2 ? smtp_explain::Format::Brief
+                                     : smtp_explain::Format::Text;
+    const smtp_explain::Explained result =
+        smtp_explain::explain(options, {{smtp_explain::Input::Kind::Text, input, "fuzz"}});
+    check(valid_utf8(result.report));
+    if (options.format == smtp_explain::Format::Json) {
+        check(JsonChecker(result.report).document());
     } else {
-        smtp_explain::TextReport report(output, size % 3 == 2);
-        smtp_explain::Transcript transcript(report, "fuzz", options);
-        smtp_explain::read_text(input, transcript);
-        report.finish(report.errors() == 0);
-        const std::string& text = output.captured();
-        check(valid_utf8(text));
-        for (const char c : text) {
+        for (const char c : result.report) {
             const auto byte = static_cast<unsigned char>(c);
             check(byte == '\n' || (byte >= 0x20 && byte != 0x7F));
         }
