@@ -12,15 +12,14 @@
 
 namespace smtp_explain {
 
-std::string_view class_phrase(smtp::ReplyClass reply_class) noexcept {
-    switch (reply_class) {
-    case smtp::ReplyClass::None: return "not a reply class";
-    case smtp::ReplyClass::PositiveCompletion: return "positive completion (2yz)";
-    case smtp::ReplyClass::PositiveIntermediate: return "positive intermediate (3yz)";
-    case smtp::ReplyClass::TransientNegative: return "transient negative (4yz)";
-    case smtp::ReplyClass::PermanentNegative: return "permanent negative (5yz)";
+std::string class_phrase(smtp::ReplyClass reply_class) {
+    std::string phrase(smtp::description(reply_class));
+    if (reply_class != smtp::ReplyClass::None) {
+        phrase += " (";
+        phrase += static_cast<char>('0' + static_cast<int>(reply_class));
+        phrase += "yz)";
     }
-    return "not a reply class";
+    return phrase;
 }
 
 std::string_view class_meaning(smtp::ReplyClass reply_class) noexcept {
@@ -118,16 +117,6 @@ std::string basic_codes_phrase(const smtp::AssociatedBasicCodes& codes) {
         out = "none given";
     }
     return out;
-}
-
-std::string_view scope_name(smtp::BasicCodeScope scope) noexcept {
-    switch (scope) {
-    case smtp::BasicCodeScope::Listed: return "Listed";
-    case smtp::BasicCodeScope::ListedOrAny4yz5yz: return "ListedOrAny4yz5yz";
-    case smtp::BasicCodeScope::Any5yz: return "Any5yz";
-    case smtp::BasicCodeScope::Any: return "Any";
-    }
-    return {};
 }
 
 } // namespace smtp_explain

@@ -19,8 +19,9 @@
 
 namespace smtp_explain {
 
-/// "permanent negative (5yz)": the class as RFC 5321 section 4.2.1 names it.
-std::string_view class_phrase(smtp::ReplyClass reply_class) noexcept;
+/// "permanent negative (5yz)": the class as RFC 5321 section 4.2.1 names it
+/// (the library's description), with its digit.
+std::string class_phrase(smtp::ReplyClass reply_class);
 
 /// What the class says happened, in a few words.
 std::string_view class_meaning(smtp::ReplyClass reply_class) noexcept;
@@ -46,9 +47,6 @@ std::string registry_code(int subject, int detail);
 /// "451, 550", "any code", "451, 550 and any 5yz code": the registry's
 /// associated basic codes as a phrase.
 std::string basic_codes_phrase(const smtp::AssociatedBasicCodes& codes);
-
-/// The scope's enumerator spelling ("ListedOrAny4yz5yz"), for JSON.
-std::string_view scope_name(smtp::BasicCodeScope scope) noexcept;
 
 } // namespace smtp_explain
 

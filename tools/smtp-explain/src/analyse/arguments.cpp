@@ -4,6 +4,8 @@
 
 #include "text.hpp"
 
+#include <smtp/case_insensitive.hpp>
+#include <smtp/command.hpp>
 #include <smtp/enhanced_status_code.hpp>
 #include <smtp/semantics.hpp>
 #include <smtp/status_code.hpp>
@@ -169,22 +171,18 @@ CodeArgument parse_code_argument(std::string_view text) {
             out.code = smtp::value(*code);
             return out;
         }
-        for (const smtp::SmtpStatusCode code : smtp::all_status_codes) {
-            if (iequals(smtp::name(code), text)) {
-                out.kind = Kind::Basic;
-                out.code = smtp::value(code);
-                out.matched = "case-insensitive match for " + std::string(smtp::name(code));
-                return out;
-            }
+        if (const auto code = smtp::from_name(text, smtp::case_insensitive)) {
+            out.kind = Kind::Basic;
+            out.code = smtp::value(*code);
+            out.matched = "case-insensitive match for " + std::string(smtp::name(*code));
+            return out;
         }
-        for (const smtp::ForeignName& foreign : smtp::foreign_names) {
-            if (iequals(foreign.name, text)) {
-                out.kind = Kind::Basic;
-                out.code = foreign.value;
-                out.matched = "the name " + std::string(foreign.name) + " of " +
-                              api_names(foreign);
-                return out;
-            }
+        if (const auto foreign = smtp::foreign_name_entry(text, smtp::case_insensitive)) {
+            out.kind = Kind::Basic;
+            out.code = foreign->value;
+            out.matched =
+                "the name " + std::string(foreign->name) + " of " + api_names(*foreign);
+            return out;
         }
         out.kind = Kind::Invalid;
         out.reason = "no reply code has this name (names are listed by smtp-explain --list)";
@@ -206,10 +204,8 @@ bool names_a_code(const CodeArgument& argument) noexcept {
 }
 
 std::optional<smtp::Command> command_from_option(std::string_view text) {
-    for (const smtp::Command command : smtp::all_commands) {
-        if (iequals(text, smtp::name(command))) {
-            return command;
-        }
+    if (const auto command = smtp::command_from_name(text, smtp::case_insensitive)) {
+        return command;
     }
     if (iequals(text, "end-of-data") || iequals(text, "eod") || iequals(text, ".")) {
         return smtp::Command::DataEnd;

@@ -10,6 +10,7 @@
 #include <smtp/semantics.hpp>
 #include <smtp/status_code.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -324,46 +325,11 @@ Findings analyse_reply(const smtp::Reply& reply, std::optional<smtp::Command> an
 }
 
 std::string describe_reply_error(smtp::ReplyError error, std::string_view raw,
-                                        const smtp::ReplyLimits& limits) {
-    // Find the first line at fault, the way RFC 5321 section 4.2 reads.
-    std::size_t number = 0;
-    std::size_t at = 0;
-    std::string_view first_code;
-    std::string_view rest = raw;
-    while (!rest.empty() && at == 0) {
-        const std::string_view line = take_line(rest);
-        ++number;
-        const bool code_ok = line.size() >= 3 && line[0] >= '2' && line[0] <= '5' &&
-                             is_digit(line[1]) && is_digit(line[2]);
-        switch (error) {
-        case smtp::ReplyError::InvalidCode:
-            if (!code_ok || (line.size() > 3 && is_digit(line[3]))) {
-                at = number;
-            }
-            break;
-        case smtp::ReplyError::InvalidSeparator:
-            if (line.size() > 3 && line[3] != ' ' && line[3] != '-') {
-                at = number;
-            }
-            break;
-        case smtp::ReplyError::CodeMismatch:
-            if (first_code.empty()) {
-                first_code = line.substr(0, 3);
-            } else if (line.substr(0, 3) != first_code) {
-                at = number;
-            }
-            break;
-        case smtp::ReplyError::LineTooLong:
-            if (line.size() > limits.max_line_length) {
-                at = number;
-            }
-            break;
-        case smtp::ReplyError::None:
-        case smtp::ReplyError::Incomplete:
-        case smtp::ReplyError::TooManyLines: break;
-        }
-    }
-    const std::string line = at != 0 ? "Line " + std::to_string(at) + ": " : std::string();
+                                 std::size_t error_offset, const smtp::ReplyLimits& limits) {
+    // The line at fault holds the parser's first offending byte.
+    const std::string_view before = raw.substr(0, error_offset);
+    const auto number = 1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+    const std::string line = "Line " + std::to_string(number) + ": ";
     switch (error) {
     case smtp::ReplyError::None: return "a valid reply";
     case smtp::ReplyError::Incomplete:

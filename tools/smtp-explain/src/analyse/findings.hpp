@@ -12,6 +12,7 @@
 #include <smtp/reply.hpp>
 #include <smtp/semantics.hpp>
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,9 +55,10 @@ void analyse_enhanced(Findings& out, const smtp::EnhancedStatusCode& code,
 Findings analyse_reply(const smtp::Reply& reply, std::optional<smtp::Command> answered);
 
 /// A sentence on why `raw` (the bytes handed to parse_reply, one line per
-/// line) is no valid reply, naming the line at fault where the tool can tell.
+/// line) is no valid reply, naming the line that holds the first offending
+/// byte, `error_offset` (ReplyParse::error_offset), where that tells more.
 std::string describe_reply_error(smtp::ReplyError error, std::string_view raw,
-                                 const smtp::ReplyLimits& limits);
+                                 std::size_t error_offset, const smtp::ReplyLimits& limits);
 
 } // namespace smtp_explain
 

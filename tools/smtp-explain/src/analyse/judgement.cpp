@@ -51,7 +51,7 @@ void Judgement::reply(const ReplyEvent& event) {
 
 void Judgement::invalid_reply(const InvalidReplyEvent& event) {
     report_.invalid_reply(
-        InvalidReplyItem{event, describe_reply_error(event.error, event.raw, limits_)});
+        InvalidReplyItem{event, describe_reply_error(event.error, event.raw, event.error_offset, limits_)});
 }
 
 void Judgement::status(const StatusEvent& event) {

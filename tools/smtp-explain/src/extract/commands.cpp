@@ -4,7 +4,7 @@
 
 #include "text.hpp"
 
-#include <smtp/semantics.hpp>
+#include <smtp/command.hpp>
 
 #include <array>
 #include <cstddef>
@@ -12,6 +12,54 @@
 #include <string_view>
 
 namespace smtp_explain {
+
+namespace {
+
+// What a command line carries after the verb (RFC 5321 section 4.1.1 and
+// the extensions' grammars).
+enum class Arguments { None, Some, Either };
+
+Arguments arguments_of(smtp::Command command) noexcept {
+    switch (command) {
+    case smtp::Command::Data:
+    case smtp::Command::Rset:
+    case smtp::Command::Quit:
+    case smtp::Command::StartTls: return Arguments::None;
+    case smtp::Command::Helo:
+    case smtp::Command::Ehlo:
+    case smtp::Command::Mail:
+    case smtp::Command::Rcpt:
+    case smtp::Command::Bdat:
+    case smtp::Command::Vrfy:
+    case smtp::Command::Expn:
+    case smtp::Command::Auth:
+    case smtp::Command::Other: return Arguments::Some;
+    case smtp::Command::Help:
+    case smtp::Command::Noop:
+    // Not commands: no line gives them.
+    case smtp::Command::Greeting:
+    case smtp::Command::DataEnd: return Arguments::Either;
+    }
+    return Arguments::Either;
+}
+
+// Verbs of extensions, which the library reads as Other: these two are
+// taken on any line; the rest only on lines marked as the client's.
+constexpr std::array<std::string_view, 2> common_extensions = {"ETRN", "XCLIENT"};
+constexpr std::array<std::string_view, 8> rare_extensions = {
+    "XFORWARD", "ATRN", "TURN", "BURL", "SAML", "SEND", "SOML", "XEXCH50"};
+
+template <std::size_t N>
+bool is_one_of(std::string_view verb, const std::array<std::string_view, N>& verbs) noexcept {
+    for (const std::string_view known : verbs) {
+        if (iequals(verb, known)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
 
 std::optional<smtp::Command> command_from_line(std::string_view line, bool strict) {
     line = trim(line);
@@ -27,58 +75,36 @@ std::optional<smtp::Command> command_from_line(std::string_view line, bool stric
         return std::nullopt;
     }
     const std::string_view argument = trim(rest);
-    struct Verb {
-        std::string_view name;
-        smtp::Command command;
-        // 0: no argument, 1: an argument, 2: either.
-        int takes;
-    };
-    static constexpr std::array<Verb, 15> verbs = {{
-        {"HELO", smtp::Command::Helo, 1},
-        {"EHLO", smtp::Command::Ehlo, 1},
-        {"LHLO", smtp::Command::Ehlo, 1}, // LMTP, RFC 2033
-        {"DATA", smtp::Command::Data, 0},
-        {"BDAT", smtp::Command::Bdat, 1},
-        {"RSET", smtp::Command::Rset, 0},
-        {"VRFY", smtp::Command::Vrfy, 1},
-        {"EXPN", smtp::Command::Expn, 1},
-        {"HELP", smtp::Command::Help, 2},
-        {"NOOP", smtp::Command::Noop, 2},
-        {"QUIT", smtp::Command::Quit, 0},
-        {"AUTH", smtp::Command::Auth, 1},
-        {"STARTTLS", smtp::Command::StartTls, 0},
-        {"ETRN", smtp::Command::Other, 1},
-        {"XCLIENT", smtp::Command::Other, 1},
-    }};
-    if (iequals(verb, "MAIL") || iequals(verb, "RCPT")) {
-        const std::string_view keyword = iequals(verb, "MAIL") ? "FROM:" : "TO:";
-        if (!istarts_with(argument, keyword)) {
-            return std::nullopt;
-        }
-        return iequals(verb, "MAIL") ? smtp::Command::Mail : smtp::Command::Rcpt;
+    const smtp::Command command = smtp::parse_command(line);
+    // MAIL and RCPT are known by their keyword too: "Mail me" is prose.
+    if ((command == smtp::Command::Mail && !istarts_with(argument, "FROM:")) ||
+        (command == smtp::Command::Rcpt && !istarts_with(argument, "TO:"))) {
+        return std::nullopt;
     }
-    for (const Verb& known : verbs) {
-        if (!iequals(verb, known.name)) {
-            continue;
+    if (command == smtp::Command::Other && !is_one_of(verb, common_extensions)) {
+        if (!strict && is_one_of(verb, rare_extensions)) {
+            return smtp::Command::Other;
         }
-        if (strict && ((known.takes == 0 && !argument.empty()) ||
-                       (known.takes == 1 && argument.empty()))) {
-            return std::nullopt;
-        }
-        return known.command;
+        return std::nullopt; // no verb of SMTP's
     }
-    if (!strict) {
-        // Other extensions' verbs: upper-case letters, a client prefix says
-        // the line is a command.
-        static constexpr std::array<std::string_view, 8> others = {
-            "XFORWARD", "ATRN", "TURN", "BURL", "SAML", "SEND", "SOML", "XEXCH50"};
-        for (const std::string_view name : others) {
-            if (iequals(verb, name)) {
-                return smtp::Command::Other;
+    // A line no mark says the client sent must have the command's shape, so
+    // prose that starts with "Data" or "Help" is no command.
+    if (strict) {
+        switch (arguments_of(command)) {
+        case Arguments::None:
+            if (!argument.empty()) {
+                return std::nullopt;
             }
+            break;
+        case Arguments::Some:
+            if (argument.empty()) {
+                return std::nullopt;
+            }
+            break;
+        case Arguments::Either: break;
         }
     }
-    return std::nullopt;
+    return command;
 }
 
 std::optional<smtp::Command> command_from_verb(std::string_view phrase) {

@@ -6,7 +6,7 @@
 #ifndef SMTP_EXPLAIN_EXTRACT_COMMANDS_HPP
 #define SMTP_EXPLAIN_EXTRACT_COMMANDS_HPP
 
-#include <smtp/semantics.hpp>
+#include <smtp/command.hpp>
 
 #include <cstddef>
 #include <optional>

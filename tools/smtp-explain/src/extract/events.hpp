@@ -18,8 +18,9 @@
 
 #include <smtp/enhanced_status_code.hpp>
 #include <smtp/reply.hpp>
-#include <smtp/semantics.hpp>
+#include <smtp/command.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -81,6 +82,8 @@ struct InvalidReplyEvent {
     smtp::ReplyError error;
     /// The lines as handed to the parser, each ended by LF.
     std::string_view raw;
+    /// The first byte of `raw` no valid reply can have (ReplyParse::error_offset).
+    std::size_t error_offset;
 };
 
 /// An enhanced code the input states without a reply around it: a DSN's

@@ -264,7 +264,7 @@ void MailLog::log_reply(std::string_view text, std::uint64_t line, Origin origin
     const smtp::ReplyParse parse = smtp::parse_reply(lines, options_.limits);
     const Location where{source_, line, origin};
     if (!parse.ok()) {
-        sink_.invalid_reply(InvalidReplyEvent{where, parse.error, lines});
+        sink_.invalid_reply(InvalidReplyEvent{where, parse.error, lines, parse.error_offset});
         return;
     }
     bool assumed = false;

@@ -38,7 +38,7 @@ void ReplyGatherer::flush() {
         const smtp::ReplyParse parse = smtp::parse_reply(rest, limits_);
         const Location where{source_, line, origin_};
         if (!parse.ok()) {
-            handler_.invalid(InvalidReplyEvent{where, parse.error, rest});
+            handler_.invalid(InvalidReplyEvent{where, parse.error, rest, parse.error_offset});
             break;
         }
         handler_.reply(parse.reply, where);

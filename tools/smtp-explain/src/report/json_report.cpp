@@ -136,7 +136,7 @@ void entry_members(JsonObject& o, const smtp::EnhancedStatusCodeEntry* entry) {
         out += std::to_string(basic);
     }
     out += ']';
-    o.string("basic_codes_scope", scope_name(entry->basic_codes.scope));
+    o.string("basic_codes_scope", smtp::name(entry->basic_codes.scope));
     o.number_or_null("rfc", entry->rfc);
     o.number_or_null("also_rfc", entry->also_rfc);
     o.string_or_null("draft", entry->draft);

@@ -131,7 +131,7 @@ void TextReport::registry_entry(std::string_view input,
 void TextReport::reply_class(const ClassItem& item) {
     if (brief_) {
         brief_line(std::string(item.input) + ": " +
-                       std::string(class_phrase(item.reply_class)) + ", " +
+                       class_phrase(item.reply_class) + ", " +
                        std::string(smtp::name(action_for_class(item.reply_class))),
                    {});
         return;
@@ -139,7 +139,7 @@ void TextReport::reply_class(const ClassItem& item) {
     std::string& out = begin_block();
     out += item.input;
     out += '\n';
-    field_wrapped("class", std::string(class_phrase(item.reply_class)) + ": " +
+    field_wrapped("class", class_phrase(item.reply_class) + ": " +
                                std::string(class_meaning(item.reply_class)));
     next_field(action_for_class(item.reply_class));
     end_block();
@@ -207,7 +207,7 @@ void TextReport::reply(const ReplyItem& item) {
     if (status) {
         field_wrapped("meaning", std::string(smtp::description(*status)));
     } else {
-        field_wrapped("meaning", "A " + std::string(class_phrase(smtp::reply_class(reply.code()))) +
+        field_wrapped("meaning", "A " + class_phrase(smtp::reply_class(reply.code())) +
                                      " reply: " +
                                      std::string(class_meaning(smtp::reply_class(reply.code()))) +
                                      ". The text says more.");
@@ -429,7 +429,7 @@ void TextReport::basic_fields(int code, std::optional<smtp::Command> answered,
                   std::optional<smtp::EnhancedStatusCode> enhanced, bool show_command) {
     const smtp::ReplyClass reply_class = smtp::reply_class(code);
     const auto status = smtp::from_value(code);
-    field_wrapped("class", std::string(class_phrase(reply_class)) + ": " +
+    field_wrapped("class", class_phrase(reply_class) + ": " +
                                std::string(class_meaning(reply_class)));
     if (status && !smtp::description(*status).empty()) {
         field_wrapped("meaning", std::string(smtp::description(*status)));
