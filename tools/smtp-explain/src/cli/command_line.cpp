@@ -40,7 +40,8 @@ Each reply is explained with the command it answers when the input shows it.
 
 Exit status: 0 when everything was understood (codes no table lists, such
 as 571 or 4.7.500, are understood by their class), 1 when something was not
-a valid code or reply, or an input held no reply, 2 for a usage error.
+a valid code or reply, or an input held no reply, 2 for a usage error, a
+file that cannot be read or a report that cannot be written.
 
 Examples:
   smtp-explain 550 5.1.1
@@ -109,7 +110,7 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
                            ? std::string()
                            : "unknown command '" + value + "' (rcpt, mail, dataend, ...)";
             },
-            "CMD"));
+            ""));
     app.add_flag("-l,--list", list, "list every reply code the library knows")
         ->disable_flag_override();
     app.add_flag("-e,--enhanced", enhanced,
@@ -117,7 +118,7 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
         ->disable_flag_override();
     app.add_flag("-b,--brief", brief, "one line per code or reply (text output)")
         ->disable_flag_override();
-    app.add_flag("-j,--json", json, "write one JSON document (see the manual page)")
+    app.add_flag("-j,--json", json, "write one JSON document")
         ->disable_flag_override();
     app.add_flag("-V,--version", version, "Display program version information and exit")
         ->disable_flag_override();
