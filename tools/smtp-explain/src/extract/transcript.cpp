@@ -79,15 +79,19 @@ bool looks_like_auth_data(std::string_view line) noexcept {
 
 std::string without_credentials(std::string_view auth_line) {
     // Keep "AUTH PLAIN", never the initial response after it (RFC 4954
-    // section 4).
-    const std::string_view trimmed = trim(auth_line);
-    const std::size_t verb_end = trimmed.find(' ');
-    if (verb_end == std::string_view::npos) {
-        return std::string(trimmed);
+    // section 4), whatever blanks separate them.
+    std::string_view rest = trim(auth_line);
+    const auto word = [&rest] {
+        const std::string_view taken = rest.substr(0, rest.find_first_of(" \t"));
+        rest = trim_left(rest.substr(taken.size()));
+        return taken;
+    };
+    std::string kept(word());
+    if (const std::string_view mechanism = word(); !mechanism.empty()) {
+        kept += ' ';
+        kept.append(mechanism.data(), mechanism.size());
     }
-    const std::size_t mechanism_end = trimmed.find(' ', verb_end + 1);
-    std::string kept(trimmed.substr(0, mechanism_end));
-    if (mechanism_end != std::string_view::npos) {
+    if (!rest.empty()) {
         kept += " ...";
     }
     return kept;
