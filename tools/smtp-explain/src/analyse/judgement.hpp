@@ -23,8 +23,8 @@ namespace smtp_explain {
 void judge_argument(Report& report, std::string_view text, const CodeArgument& argument,
                     std::optional<smtp::Command> command);
 
-/// Events in, items out: the EventSink in front of a report.
-class Judgement final : public EventSink {
+/// Events in, items out: the InputSink in front of a report.
+class Judgement final : public InputSink {
 public:
     /// `limits` are those the extractors parsed with (they word the errors);
     /// both must outlive the judgement.

@@ -20,11 +20,12 @@ namespace {
 enum class Arguments { None, Some, Either };
 
 Arguments arguments_of(smtp::Command command) noexcept {
+    Arguments arguments = Arguments::Either;
     switch (command) {
     case smtp::Command::Data:
     case smtp::Command::Rset:
     case smtp::Command::Quit:
-    case smtp::Command::StartTls: return Arguments::None;
+    case smtp::Command::StartTls: arguments = Arguments::None; break;
     case smtp::Command::Helo:
     case smtp::Command::Ehlo:
     case smtp::Command::Mail:
@@ -33,14 +34,14 @@ Arguments arguments_of(smtp::Command command) noexcept {
     case smtp::Command::Vrfy:
     case smtp::Command::Expn:
     case smtp::Command::Auth:
-    case smtp::Command::Other: return Arguments::Some;
+    case smtp::Command::Other: arguments = Arguments::Some; break;
     case smtp::Command::Help:
     case smtp::Command::Noop:
     // Not commands: no line gives them.
     case smtp::Command::Greeting:
-    case smtp::Command::DataEnd: return Arguments::Either;
+    case smtp::Command::DataEnd: break;
     }
-    return Arguments::Either;
+    return arguments;
 }
 
 // Verbs of extensions, which the library reads as Other: these two are

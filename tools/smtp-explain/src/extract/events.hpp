@@ -119,13 +119,25 @@ public:
     virtual void reply(const ReplyEvent& event) = 0;
     virtual void invalid_reply(const InvalidReplyEvent& event) = 0;
     virtual void status(const StatusEvent& event) = 0;
-    virtual void no_reply(const NoReplyEvent& event) = 0;
 
 protected:
     EventSink() = default;
     EventSink(const EventSink&) = default;
     EventSink& operator=(const EventSink&) = default;
     ~EventSink() = default;
+};
+
+/// Where the events of whole inputs go: also told of an input in which no
+/// extractor found anything.
+class InputSink : public EventSink {
+public:
+    virtual void no_reply(const NoReplyEvent& event) = 0;
+
+protected:
+    InputSink() = default;
+    InputSink(const InputSink&) = default;
+    InputSink& operator=(const InputSink&) = default;
+    ~InputSink() = default;
 };
 
 } // namespace smtp_explain

@@ -24,7 +24,7 @@ void InputExtractor::finish(std::uint64_t lines, bool binary) {
     log_.finish();
     transcript_.flush();
     if (counter_.found() == 0) {
-        counter_.no_reply(NoReplyEvent{source_, lines, binary});
+        sink_.no_reply(NoReplyEvent{source_, lines, binary});
     }
 }
 

@@ -23,8 +23,8 @@ class InputExtractor {
 public:
     /// `source` names the input in events; `sink`, `source` and `options`
     /// must outlive the extractor.
-    InputExtractor(EventSink& sink, std::string_view source, const ExtractOptions& options)
-        : counter_(sink), transcript_(counter_, source, options),
+    InputExtractor(InputSink& sink, std::string_view source, const ExtractOptions& options)
+        : sink_(sink), counter_(sink), transcript_(counter_, source, options),
           before_log_(transcript_, counter_), log_(before_log_, source, options),
           source_(source) {}
     InputExtractor(const InputExtractor&) = delete;
@@ -44,7 +44,6 @@ private:
         void reply(const ReplyEvent& event) override;
         void invalid_reply(const InvalidReplyEvent& event) override;
         void status(const StatusEvent& event) override;
-        void no_reply(const NoReplyEvent& event) override { sink_.no_reply(event); }
         std::uint64_t found() const noexcept { return found_; }
 
     private:
@@ -61,13 +60,13 @@ private:
         void reply(const ReplyEvent& event) override;
         void invalid_reply(const InvalidReplyEvent& event) override;
         void status(const StatusEvent& event) override;
-        void no_reply(const NoReplyEvent& event) override { sink_.no_reply(event); }
 
     private:
         Transcript& transcript_;
         EventSink& sink_;
     };
 
+    InputSink& sink_;
     Counter counter_;
     Transcript transcript_;
     BeforeLog before_log_;

@@ -69,8 +69,8 @@ inline std::string describe(const NoReplyEvent& event) {
            (event.binary ? " binary" : "");
 }
 
-/// An EventSink that writes every event down.
-class Recorder final : public EventSink {
+/// An InputSink that writes every event down.
+class Recorder final : public InputSink {
 public:
     void reply(const ReplyEvent& event) override {
         events.push_back(describe(event));

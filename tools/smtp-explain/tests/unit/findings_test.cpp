@@ -139,6 +139,7 @@ TEST_CASE("replies: why a code-like start of the text was not taken") {
     CHECK(kinds(reply("334 VXNlcm5hbWU6\r\n")).empty());
     CHECK(kinds(reply("354 3.0.0 x\r\n")) == Kinds{"warning enhanced_on_3yz"});
     CHECK(kinds(reply("354 12 x\r\n")).empty());
+    CHECK(kinds(reply("354 5.1a go\r\n")).empty()); // no dotted number: no code meant
 }
 
 TEST_CASE("replies: pseudo-codes in the text are named, at most three a line") {
@@ -151,6 +152,7 @@ TEST_CASE("replies: pseudo-codes in the text are named, at most three a line") {
     CHECK(mentions(reply("550 denied - 5.7.1\r\n"), "mentions 5.7.1, which looks like"));
     CHECK(kinds(reply("550 (5.7.1) denied\r\n")).empty()); // the first token is the code's place
     CHECK(kinds(reply("550 see 5.7.1 and version 2.4.9\r\n")).empty()); // unmarked: quiet
+    CHECK(mentions(reply("550 x [#5.7.1.] y\r\n"), "mentions [#5.7.1], which looks like"));
     const Findings many = reply("550 5.7.1 [#5.7.1] [#5.7.2] [#5.7.3] [#5.7.4]\r\n");
     CHECK(kinds(many).size() == 3);
     const Findings shown = reply("550 x #5.5.5.5.5.5.5.5.5.5.5.5.5.5.5.5.5.5.5.5.5.5.5\r\n");

@@ -43,6 +43,16 @@ TEST_CASE("a reply still being gathered goes out before a log line's event after
                  "reply 3 transcript 250 lines=1 answers=-"});
 }
 
+TEST_CASE("the same for a log line's invalid reply and its reply") {
+    CHECK(extract("250-first\n"
+                  "host mx said: 550-5.1.1 cut (in reply to RCPT TO command)\n"
+                  "250-again\n"
+                  "host mx said: 451 4.3.0 later (in reply to RCPT TO command)\n") ==
+          Events{"invalid 1 transcript Incomplete at=10", "invalid 2 postfix Incomplete at=14",
+                 "invalid 3 transcript Incomplete at=10",
+                 "reply 4 postfix 451 4.3.0 lines=1 answers=Rcpt cmd='RCPT TO'"});
+}
+
 TEST_CASE("a log line that says nothing leaves the reply being gathered alone") {
     CHECK(extract("250-first\n"
                   "x SMTP error from remote mail server: timeout\n"
@@ -80,6 +90,18 @@ TEST_CASE("an input with nothing in it: how many lines, and whether it looked bi
 TEST_CASE("an invalid reply or a status is something found") {
     CHECK(extract("250-cut\n") == Events{"invalid 1 transcript Incomplete at=8"});
     CHECK(extract("Status: 4.4.1\n") == Events{"status 1 dsn 4.4.1"});
+}
+
+TEST_CASE("origins are spelled as the reports print them") {
+    using smtp_explain::Origin;
+    using smtp_explain::origin_name;
+    CHECK(origin_name(Origin::Transcript) == "transcript");
+    CHECK(origin_name(Origin::Python) == "python");
+    CHECK(origin_name(Origin::Postfix) == "postfix");
+    CHECK(origin_name(Origin::Exim) == "exim");
+    CHECK(origin_name(Origin::Dsn) == "dsn");
+    CHECK(origin_name(static_cast<Origin>(9)).empty());
+    static_assert(origin_name(Origin::Dsn) == "dsn", "origin_name is constexpr");
 }
 
 } // namespace

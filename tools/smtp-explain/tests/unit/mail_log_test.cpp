@@ -271,6 +271,8 @@ TEST_CASE("log_context: Postfix's fields, else the address after Exim's flag") {
     CHECK(log_context("x: to=<a@b> ** c@d") == "to=<a@b>"); // Postfix's fields first
     CHECK(log_context("to=<a@b> ** c@d") == "c@d");         // a key starts after a blank
     CHECK(log_context("nothing to say").empty());
+    CHECK(log_context("x: to=<a@b>, status=sent") == "to=<a@b>, status=sent"); // at the end
+    CHECK(log_context("x: to=<cut") == "to=<cut");
     const std::string long_address = "to=<" + std::string(300, 'a') + ">";
     CHECK(log_context(" " + long_address) == long_address.substr(0, smtp_explain::max_command_text));
 }
