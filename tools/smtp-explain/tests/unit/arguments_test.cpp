@@ -67,7 +67,9 @@ TEST_CASE("dotted arguments that are no enhanced code say why (RFC 3463 section 
         {"6.1.1", "class of an enhanced status code is 2, 4 or 5"},
         {"3.1.1", "class of an enhanced status code is 2, 4 or 5"},
     };
-    for (const auto& [text, reason] : cases) {
+    for (const auto& c : cases) {
+        const std::string_view text = c.first;
+        const std::string_view reason = c.second;
         CAPTURE(text);
         const CodeArgument argument = parse_code_argument(text);
         CHECK(argument.kind == Kind::Invalid);

@@ -123,8 +123,9 @@ TEST_CASE("usage errors: one line, starting with the program's name") {
         {{"--list", "550"}, "--list takes no codes or files"},
         {{"--list", "-f", "x"}, "--list takes no codes or files"},
     };
-    for (const auto& [given, says] : cases) {
-        const CommandLine line = parse(given);
+    for (const auto& c : cases) {
+        const std::string& says = c.second;
+        const CommandLine line = parse(c.first);
         CAPTURE(line.message);
         CHECK(line.action == Action::UsageError);
         CHECK(line.message.rfind("smtp-explain: ", 0) == 0);

@@ -88,7 +88,9 @@ TEST_CASE("command_from_verb: the words Postfix and Exim log for a command") {
         {"", none},
         {":", none},
     };
-    for (const auto& [phrase, expected] : cases) {
+    for (const auto& c : cases) {
+        const std::string_view phrase = c.first;
+        const std::optional<Command> expected = c.second;
         CAPTURE(phrase);
         CHECK(command_from_verb(phrase) == expected);
     }
