@@ -81,8 +81,8 @@ void append_terminal_text(std::string& out, std::string_view text, std::size_t m
         }
         const std::size_t length = byte >= 0x80 ? utf8_sequence_length(text.substr(i)) : 0;
         // U+0080..U+009F (C1 controls) are encoded as C2 80..C2 9F.
-        const bool c1 = length == 2 && byte == 0xC2 &&
-                        static_cast<unsigned char>(text[i + 1]) < 0xA0;
+        const bool c1 =
+            length == 2 && byte == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0;
         if (length > 1 && !c1) {
             out.append(text.data() + i, length);
             i += length;

@@ -61,9 +61,7 @@ inline std::string_view trim_right(std::string_view text) noexcept {
     return text.substr(0, n);
 }
 
-inline std::string_view trim(std::string_view text) noexcept {
-    return trim_right(trim_left(text));
-}
+inline std::string_view trim(std::string_view text) noexcept { return trim_right(trim_left(text)); }
 
 /// The first line of `rest`, without its LF or CRLF ending, and `rest`
 /// advanced past it. Transcripts arrive with either ending.

@@ -90,7 +90,8 @@ std::string enhanced_reason(std::string_view text) {
     empty_part = empty_part || part_length == 0;
     if (parts != 3) {
         return "an enhanced status code has three parts, class.subject.detail (RFC 3463 "
-               "section 2); this has " + std::to_string(parts);
+               "section 2); this has " +
+               std::to_string(parts);
     }
     if (empty_part || long_part) {
         return "subject and detail have one to three digits (RFC 3463 section 2)";
@@ -112,8 +113,8 @@ CodeArgument parse_code_argument(std::string_view text) {
             return out;
         }
         // The API's placeholders, NotDefined (0) and GeneralFailure (-1).
-        if (digits.size() == 1 && smtp::from_value(negative ? -(digits[0] - '0')
-                                                            : digits[0] - '0')) {
+        if (digits.size() == 1 &&
+            smtp::from_value(negative ? -(digits[0] - '0') : digits[0] - '0')) {
             out.kind = Kind::Basic;
             out.code = negative ? -(digits[0] - '0') : digits[0] - '0';
             return out;
@@ -134,8 +135,7 @@ CodeArgument parse_code_argument(std::string_view text) {
     if (text.size() >= 2 && (text[0] == 'X' || text[0] == 'x') && text[1] == '.') {
         const std::string probe = "2" + std::string(text.substr(1));
         const auto code = smtp::parse_enhanced_status_code(probe);
-        const smtp::EnhancedStatusCodeEntry* entry =
-            code ? smtp::registry_entry(*code) : nullptr;
+        const smtp::EnhancedStatusCodeEntry* entry = code ? smtp::registry_entry(*code) : nullptr;
         if (entry == nullptr) {
             out.kind = Kind::Invalid;
             out.reason = code ? "the IANA registry has no entry " + std::string(text) +
@@ -180,8 +180,7 @@ CodeArgument parse_code_argument(std::string_view text) {
         if (const auto foreign = smtp::foreign_name_entry(text, smtp::case_insensitive)) {
             out.kind = Kind::Basic;
             out.code = foreign->value;
-            out.matched =
-                "the name " + std::string(foreign->name) + " of " + api_names(*foreign);
+            out.matched = "the name " + std::string(foreign->name) + " of " + api_names(*foreign);
             return out;
         }
         out.kind = Kind::Invalid;

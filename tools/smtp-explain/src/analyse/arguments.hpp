@@ -20,12 +20,12 @@ namespace smtp_explain {
 /// What an argument names, as parse_code_argument reads it.
 struct CodeArgument {
     enum class Kind {
-        Basic,      // 550, a name, or the API's placeholders 0 and -1
-        Enhanced,   // 5.1.1
-        Registry,   // X.1.1
-        Class,      // 5xx
-        Invalid,    // shaped like a code or a name, but not one
-        NotACode,   // nothing like a code: maybe a file or reply text
+        Basic,    // 550, a name, or the API's placeholders 0 and -1
+        Enhanced, // 5.1.1
+        Registry, // X.1.1
+        Class,    // 5xx
+        Invalid,  // shaped like a code or a name, but not one
+        NotACode, // nothing like a code: maybe a file or reply text
     };
     Kind kind = Kind::NotACode;
     int code = 0;

@@ -28,7 +28,7 @@ std::string_view severity_name(Severity severity) noexcept {
 }
 
 void analyse_basic(Findings& out, int code, std::optional<smtp::Command> answered,
-                          std::optional<smtp::EnhancedStatusCode> enhanced) {
+                   std::optional<smtp::EnhancedStatusCode> enhanced) {
     if (!smtp::from_value(code)) {
         out.push_back({Severity::Note, "unlisted_code",
                        std::to_string(code) +
@@ -69,10 +69,11 @@ void analyse_basic(Findings& out, int code, std::optional<smtp::Command> answere
 }
 
 void analyse_enhanced(Findings& out, const smtp::EnhancedStatusCode& code,
-                             std::optional<int> basic) {
+                      std::optional<int> basic) {
     if (!smtp::is_registered(code)) {
         out.push_back({Severity::Note, "unregistered_enhanced",
-                       std::string(smtp::to_text(code).view()) + " is not in the IANA registry (snapshot " +
+                       std::string(smtp::to_text(code).view()) +
+                           " is not in the IANA registry (snapshot " +
                            std::string(smtp::enhanced_status_code_registry_updated) +
                            "); it is understood by its class and subject (RFC 3463 "
                            "section 2)."});
@@ -97,8 +98,7 @@ void analyse_enhanced(Findings& out, const smtp::EnhancedStatusCode& code,
             // common), and both codes still apply.
             out.push_back({Severity::Note, "unusual_pairing",
                            "The registry pairs " + registry_code(code.subject, code.detail) +
-                               " with " +
-                               basic_codes_phrase(smtp::associated_basic_codes(code)) +
+                               " with " + basic_codes_phrase(smtp::associated_basic_codes(code)) +
                                ", not with " + std::to_string(*basic) +
                                "; both codes still apply."});
             break;
@@ -192,8 +192,7 @@ void analyse_missing_enhanced(Findings& out, int code, std::string_view first_te
         out.push_back({Severity::Warning, "enhanced_class_mismatch",
                        "The text starts with " + shown(token) + ", whose class " +
                            std::to_string(parsed->status_class) +
-                           " differs from the reply's first digit " +
-                           std::to_string(code / 100) +
+                           " differs from the reply's first digit " + std::to_string(code / 100) +
                            " (RFC 3463 section 2): not taken as the enhanced code."});
         return;
     }
@@ -280,8 +279,9 @@ Findings analyse_reply(const smtp::Reply& reply, std::optional<smtp::Command> an
             out.push_back({Severity::Warning, "overlong_line",
                            std::to_string(overlong) + (overlong == 1 ? " line is" : " lines are") +
                                " longer than the 512 octets RFC 5321 section 4.5.3.1.5 allows "
-                               "(line " + std::to_string(longest_number) + ": " +
-                               std::to_string(longest) + " octets with CRLF)."});
+                               "(line " +
+                               std::to_string(longest_number) + ": " + std::to_string(longest) +
+                               " octets with CRLF)."});
         }
     }
 
@@ -306,10 +306,9 @@ Findings analyse_reply(const smtp::Reply& reply, std::optional<smtp::Command> an
         }
         if (differing > 0) {
             out.push_back({Severity::Note, "enhanced_not_on_every_line",
-                           std::to_string(differing) + " of " + std::to_string(index) +
-                               " lines " + (differing == 1 ? "does" : "do") +
-                               " not start with " + code_text + " (first: line " +
-                               std::to_string(first_differing) +
+                           std::to_string(differing) + " of " + std::to_string(index) + " lines " +
+                               (differing == 1 ? "does" : "do") + " not start with " + code_text +
+                               " (first: line " + std::to_string(first_differing) +
                                "); RFC 2034 section 4 puts it on every line."});
         }
     } else {
@@ -328,7 +327,8 @@ std::string describe_reply_error(smtp::ReplyError error, std::string_view raw,
                                  std::size_t error_offset, const smtp::ReplyLimits& limits) {
     // The line at fault holds the parser's first offending byte.
     const std::string_view before = raw.substr(0, error_offset);
-    const auto number = 1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+    const auto number =
+        1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
     const std::string line = "Line " + std::to_string(number) + ": ";
     switch (error) {
     case smtp::ReplyError::None: return "a valid reply";
@@ -337,13 +337,13 @@ std::string describe_reply_error(smtp::ReplyError error, std::string_view raw,
                "code), but the input ends, or the client speaks, before the last line.";
     case smtp::ReplyError::InvalidCode:
         return line + "no three-digit reply code with a first digit of 2 to 5 at the start "
-               "(RFC 5321 section 4.2).";
+                      "(RFC 5321 section 4.2).";
     case smtp::ReplyError::InvalidSeparator:
         return line + "the code is followed by something other than a space, '-' or the "
-               "end of the line (RFC 5321 section 4.2).";
+                      "end of the line (RFC 5321 section 4.2).";
     case smtp::ReplyError::CodeMismatch:
         return line + "another code than the first line's; RFC 5321 section 4.2.1 requires "
-               "the same code on every line of a reply.";
+                      "the same code on every line of a reply.";
     case smtp::ReplyError::LineTooLong:
         return line + "longer than " + std::to_string(limits.max_line_length) +
                " bytes, more than this tool accepts (RFC 5321 section 4.5.3.1.5 allows 512 "

@@ -37,10 +37,13 @@ void judge_argument(Report& report, std::string_view text, const CodeArgument& a
         return;
     }
     case CodeArgument::Kind::Registry: report.registry_entry(text, *argument.entry); return;
-    case CodeArgument::Kind::Class: report.reply_class(ClassItem{text, argument.reply_class}); return;
+    case CodeArgument::Kind::Class:
+        report.reply_class(ClassItem{text, argument.reply_class});
+        return;
     case CodeArgument::Kind::Invalid: report.invalid_argument(text, argument.reason); return;
     case CodeArgument::Kind::NotACode:
-        report.invalid_argument(text, "not a reply code, an enhanced code, a code's name or a file");
+        report.invalid_argument(text,
+                                "not a reply code, an enhanced code, a code's name or a file");
         return;
     }
 }
@@ -50,8 +53,8 @@ void Judgement::reply(const ReplyEvent& event) {
 }
 
 void Judgement::invalid_reply(const InvalidReplyEvent& event) {
-    report_.invalid_reply(
-        InvalidReplyItem{event, describe_reply_error(event.error, event.raw, event.error_offset, limits_)});
+    report_.invalid_reply(InvalidReplyItem{
+        event, describe_reply_error(event.error, event.raw, event.error_offset, limits_)});
 }
 
 void Judgement::status(const StatusEvent& event) {

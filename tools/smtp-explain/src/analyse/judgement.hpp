@@ -28,8 +28,7 @@ class Judgement final : public InputSink {
 public:
     /// `limits` are those the extractors parsed with (they word the errors);
     /// both must outlive the judgement.
-    Judgement(Report& report, const smtp::ReplyLimits& limits)
-        : report_(report), limits_(limits) {}
+    Judgement(Report& report, const smtp::ReplyLimits& limits) : report_(report), limits_(limits) {}
 
     void reply(const ReplyEvent& event) override;
     void invalid_reply(const InvalidReplyEvent& event) override;

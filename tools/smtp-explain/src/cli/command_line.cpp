@@ -91,12 +91,11 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
 
     const CLI::Option* what_option =
         app.add_option("WHAT", what, "what to explain, in order (below)")->type_name("");
-    const CLI::Option* file_option =
-        app.add_option("-f,--file", files,
-                       "read FILE even if its name looks like a code\n"
-                       "('-' for standard input)")
-            ->type_name("FILE")
-            ->allow_extra_args(false);
+    const CLI::Option* file_option = app.add_option("-f,--file", files,
+                                                    "read FILE even if its name looks like a code\n"
+                                                    "('-' for standard input)")
+                                         ->type_name("FILE")
+                                         ->allow_extra_args(false);
     app.add_option("-c,--command", command,
                    "judge codes, and replies whose command the input\n"
                    "does not show, as answers to CMD (greeting, helo,\n"
@@ -118,8 +117,7 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
         ->disable_flag_override();
     app.add_flag("-b,--brief", brief, "one line per code or reply (text output)")
         ->disable_flag_override();
-    app.add_flag("-j,--json", json, "write one JSON document")
-        ->disable_flag_override();
+    app.add_flag("-j,--json", json, "write one JSON document")->disable_flag_override();
     app.add_flag("-V,--version", version, "Display program version information and exit")
         ->disable_flag_override();
 

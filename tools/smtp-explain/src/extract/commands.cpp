@@ -47,8 +47,8 @@ Arguments arguments_of(smtp::Command command) noexcept {
 // Verbs of extensions, which the library reads as Other: these two are
 // taken on any line; the rest only on lines marked as the client's.
 constexpr std::array<std::string_view, 2> common_extensions = {"ETRN", "XCLIENT"};
-constexpr std::array<std::string_view, 8> rare_extensions = {
-    "XFORWARD", "ATRN", "TURN", "BURL", "SAML", "SEND", "SOML", "XEXCH50"};
+constexpr std::array<std::string_view, 8> rare_extensions = {"XFORWARD", "ATRN", "TURN", "BURL",
+                                                             "SAML",     "SEND", "SOML", "XEXCH50"};
 
 template <std::size_t N>
 bool is_one_of(std::string_view verb, const std::array<std::string_view, N>& verbs) noexcept {
@@ -65,8 +65,8 @@ bool is_one_of(std::string_view verb, const std::array<std::string_view, N>& ver
 std::optional<smtp::Command> command_from_line(std::string_view line, bool strict) {
     line = trim(line);
     std::size_t verb_end = 0;
-    while (verb_end < line.size() && (is_alpha(line[verb_end]) || line[verb_end] == '-' ||
-                                      is_digit(line[verb_end]))) {
+    while (verb_end < line.size() &&
+           (is_alpha(line[verb_end]) || line[verb_end] == '-' || is_digit(line[verb_end]))) {
         ++verb_end;
     }
     const std::string_view verb = line.substr(0, verb_end);

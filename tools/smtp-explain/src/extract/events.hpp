@@ -16,9 +16,9 @@
 #ifndef SMTP_EXPLAIN_EXTRACT_EVENTS_HPP
 #define SMTP_EXPLAIN_EXTRACT_EVENTS_HPP
 
+#include <smtp/command.hpp>
 #include <smtp/enhanced_status_code.hpp>
 #include <smtp/reply.hpp>
-#include <smtp/command.hpp>
 
 #include <cstddef>
 #include <cstdint>

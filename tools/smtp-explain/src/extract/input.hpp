@@ -25,8 +25,7 @@ public:
     /// must outlive the extractor.
     InputExtractor(InputSink& sink, std::string_view source, const ExtractOptions& options)
         : sink_(sink), counter_(sink), transcript_(counter_, source, options),
-          before_log_(transcript_, counter_), log_(before_log_, source, options),
-          source_(source) {}
+          before_log_(transcript_, counter_), log_(before_log_, source, options), source_(source) {}
     InputExtractor(const InputExtractor&) = delete;
     InputExtractor& operator=(const InputExtractor&) = delete;
 
@@ -55,8 +54,7 @@ private:
     // first in the input, so it goes out first.
     class BeforeLog final : public EventSink {
     public:
-        BeforeLog(Transcript& transcript, EventSink& sink)
-            : transcript_(transcript), sink_(sink) {}
+        BeforeLog(Transcript& transcript, EventSink& sink) : transcript_(transcript), sink_(sink) {}
         void reply(const ReplyEvent& event) override;
         void invalid_reply(const InvalidReplyEvent& event) override;
         void status(const StatusEvent& event) override;

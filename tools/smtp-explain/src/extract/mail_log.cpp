@@ -83,13 +83,10 @@ std::string log_context(std::string_view s) {
             continue;
         }
         std::string_view value = s.substr(at);
-        const std::size_t end = value.find_first_of(value.size() > key.size() &&
-                                                            value[key.size()] == '<'
-                                                        ? ">"
-                                                        : ", ");
-        value = value.substr(0, end == std::string_view::npos
-                                    ? value.size()
-                                    : end + (value[end] == '>' ? 1u : 0u));
+        const std::size_t end =
+            value.find_first_of(value.size() > key.size() && value[key.size()] == '<' ? ">" : ", ");
+        value = value.substr(
+            0, end == std::string_view::npos ? value.size() : end + (value[end] == '>' ? 1u : 0u));
         if (!out.empty()) {
             out += ", ";
         }

@@ -154,11 +154,11 @@ Transcript::Role Transcript::strip_prefix(std::string_view text, bool in_auth,
     static constexpr Mark marks[] = {
         {"SMTP<<", Role::Server, true}, {"SMTP>>", Role::Client, true}, // exim -d
         {"<<<", Role::Server, true},    {">>>", Role::Client, true},
-        {"<--", Role::Server, true},    {"-->", Role::Client, true},    // msmtp
-        {"<**", Role::Server, true},                                    // swaks: error reply
-        {"<-", Role::Server, true},     {"->", Role::Client, true},     // swaks
-        {"<~", Role::Server, true},     {"~>", Role::Client, true},     // swaks over TLS
-        {"S:", Role::Server, false},    {"C:", Role::Client, false},    // RFC examples
+        {"<--", Role::Server, true},    {"-->", Role::Client, true}, // msmtp
+        {"<**", Role::Server, true},                                 // swaks: error reply
+        {"<-", Role::Server, true},     {"->", Role::Client, true},  // swaks
+        {"<~", Role::Server, true},     {"~>", Role::Client, true},  // swaks over TLS
+        {"S:", Role::Server, false},    {"C:", Role::Client, false}, // RFC examples
     };
     for (const Mark& mark : marks) {
         if (!starts_with(text, mark.text)) {
@@ -166,9 +166,9 @@ Transcript::Role Transcript::strip_prefix(std::string_view text, bool in_auth,
         }
         const std::string_view after = text.substr(mark.text.size());
         // "S:250 OK" is still a server line; "->foo" or "C:x" is no mark.
-        const bool separated = after.empty() || is_blank(after[0]) ||
-                               (!mark.needs_blank && mark.role == Role::Server &&
-                                is_digit(after[0]));
+        const bool separated =
+            after.empty() || is_blank(after[0]) ||
+            (!mark.needs_blank && mark.role == Role::Server && is_digit(after[0]));
         if (!separated) {
             continue;
         }

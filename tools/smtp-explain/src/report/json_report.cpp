@@ -75,7 +75,7 @@ void findings(JsonObject& o, const Findings& list) {
 }
 
 void basic_members(JsonObject& o, int code, std::optional<smtp::Command> answered,
-                          std::optional<smtp::EnhancedStatusCode> enhanced) {
+                   std::optional<smtp::EnhancedStatusCode> enhanced) {
     const auto status = smtp::from_value(code);
     const smtp::ReplyClass reply_class = smtp::reply_class(code);
     o.number("code", code);
@@ -90,9 +90,8 @@ void basic_members(JsonObject& o, int code, std::optional<smtp::Command> answere
     o.string("class", smtp::name(reply_class));
     o.number("class_digit", static_cast<int>(reply_class));
     o.string("class_meaning", class_meaning(reply_class));
-    o.string("next_action",
-             smtp::name(smtp::next_action(code, answered.value_or(smtp::Command::Other),
-                                          enhanced)));
+    o.string("next_action", smtp::name(smtp::next_action(
+                                code, answered.value_or(smtp::Command::Other), enhanced)));
     o.boolean("closes_connection", smtp::closes_connection(code));
     if (answered) {
         o.boolean("expected", smtp::is_expected_reply(*answered, code));
@@ -196,7 +195,7 @@ void JsonReport::enhanced(const EnhancedItem& item) {
 }
 
 void JsonReport::registry_entry(std::string_view input,
-                    const smtp::EnhancedStatusCodeEntry& entry) {
+                                const smtp::EnhancedStatusCodeEntry& entry) {
     JsonObject o(begin_item());
     o.string("kind", "registry_entry");
     if (!input.empty()) {
@@ -280,9 +279,8 @@ void JsonReport::reply(const ReplyItem& item) {
     o.boolean("command_assumed", event.assumed);
     o.string_or_null("context", event.context);
     o.string("next_action",
-             smtp::name(smtp::next_action(reply.code(),
-                                          event.answered.value_or(smtp::Command::Other),
-                                          reply.enhanced())));
+             smtp::name(smtp::next_action(
+                 reply.code(), event.answered.value_or(smtp::Command::Other), reply.enhanced())));
     findings(o, item.findings);
     o.close();
     end_item();

@@ -70,8 +70,8 @@ void TextReport::basic(const BasicItem& item) {
             line += ": ";
             line += class_phrase(smtp::reply_class(item.code));
             line += ", ";
-            line += smtp::name(smtp::next_action(
-                item.code, item.answered.value_or(smtp::Command::Other)));
+            line += smtp::name(
+                smtp::next_action(item.code, item.answered.value_or(smtp::Command::Other)));
         }
         brief_line(line, item.findings);
         return;
@@ -110,7 +110,7 @@ void TextReport::enhanced(const EnhancedItem& item) {
 }
 
 void TextReport::registry_entry(std::string_view input,
-                    const smtp::EnhancedStatusCodeEntry& entry) {
+                                const smtp::EnhancedStatusCodeEntry& entry) {
     if (input.empty() || brief_) {
         registry_line(entry);
         return;
@@ -122,16 +122,15 @@ void TextReport::registry_entry(std::string_view input,
         out += entry.title;
     }
     out += '\n';
-    field("subject", std::to_string(entry.subject) + " " +
-                         std::string(smtp::subject_title(entry.subject)));
+    field("subject",
+          std::to_string(entry.subject) + " " + std::string(smtp::subject_title(entry.subject)));
     registry_fields(entry);
     end_block();
 }
 
 void TextReport::reply_class(const ClassItem& item) {
     if (brief_) {
-        brief_line(std::string(item.input) + ": " +
-                       class_phrase(item.reply_class) + ", " +
+        brief_line(std::string(item.input) + ": " + class_phrase(item.reply_class) + ", " +
                        std::string(smtp::name(action_for_class(item.reply_class))),
                    {});
         return;
@@ -196,7 +195,8 @@ void TextReport::reply(const ReplyItem& item) {
         out += ' ';
         out += smtp::to_text(*reply.enhanced()).view();
     }
-    out += reply.line_count() == 1 ? " (1 line)" : " (" + std::to_string(reply.line_count()) + " lines)";
+    out += reply.line_count() == 1 ? " (1 line)"
+                                   : " (" + std::to_string(reply.line_count()) + " lines)";
     out += '\n';
     quote(reply.raw());
     const auto status = smtp::from_value(reply.code());
@@ -207,8 +207,7 @@ void TextReport::reply(const ReplyItem& item) {
     if (status) {
         field_wrapped("meaning", std::string(smtp::description(*status)));
     } else {
-        field_wrapped("meaning", "A " + class_phrase(smtp::reply_class(reply.code())) +
-                                     " reply: " +
+        field_wrapped("meaning", "A " + class_phrase(smtp::reply_class(reply.code())) + " reply: " +
                                      std::string(class_meaning(smtp::reply_class(reply.code()))) +
                                      ". The text says more.");
     }
@@ -277,9 +276,10 @@ void TextReport::status(const StatusItem& item) {
     ++statuses_;
     count_findings(item.findings);
     if (brief_) {
-        brief_line(where(item.event.where) + ": status " + enhanced_summary(item.event.code) + ", " +
-                       std::string(smtp::name(action_for_class(smtp::reply_class(item.event.code)))),
-                   item.findings);
+        brief_line(
+            where(item.event.where) + ": status " + enhanced_summary(item.event.code) + ", " +
+                std::string(smtp::name(action_for_class(smtp::reply_class(item.event.code)))),
+            item.findings);
         return;
     }
     std::string& out = begin_block();
@@ -304,9 +304,8 @@ void TextReport::no_reply(const NoReplyEvent& event) {
     ++errors_;
     input_seen_ = true;
     if (brief_) {
-        brief_line(source_name(event.source) + ": no SMTP reply found (" +
-                       std::to_string(lines) + (lines == 1 ? " line" : " lines") +
-                       (event.binary ? ", looks binary)" : ")"),
+        brief_line(source_name(event.source) + ": no SMTP reply found (" + std::to_string(lines) +
+                       (lines == 1 ? " line" : " lines") + (event.binary ? ", looks binary)" : ")"),
                    {});
         return;
     }
@@ -395,8 +394,8 @@ void TextReport::field_wrapped(std::string_view label, const std::string& value)
 }
 
 void TextReport::next_field(smtp::Action action) {
-    field_wrapped("next", std::string(smtp::name(action)) + ": " +
-                              std::string(action_advice(action)));
+    field_wrapped("next",
+                  std::string(smtp::name(action)) + ": " + std::string(action_advice(action)));
 }
 
 void TextReport::quote(std::string_view raw) {
@@ -426,11 +425,11 @@ void TextReport::findings(const Findings& list) {
 }
 
 void TextReport::basic_fields(int code, std::optional<smtp::Command> answered,
-                  std::optional<smtp::EnhancedStatusCode> enhanced, bool show_command) {
+                              std::optional<smtp::EnhancedStatusCode> enhanced, bool show_command) {
     const smtp::ReplyClass reply_class = smtp::reply_class(code);
     const auto status = smtp::from_value(code);
-    field_wrapped("class", class_phrase(reply_class) + ": " +
-                               std::string(class_meaning(reply_class)));
+    field_wrapped("class",
+                  class_phrase(reply_class) + ": " + std::string(class_meaning(reply_class)));
     if (status && !smtp::description(*status).empty()) {
         field_wrapped("meaning", std::string(smtp::description(*status)));
     }
@@ -481,8 +480,7 @@ void TextReport::answers_field(int code) {
 }
 
 void TextReport::enhanced_fields(const smtp::EnhancedStatusCode& code) {
-    field("class", std::to_string(code.status_class) + " " +
-                       std::string(smtp::class_title(code)));
+    field("class", std::to_string(code.status_class) + " " + std::string(smtp::class_title(code)));
     const std::string_view subject = smtp::subject_title(code);
     field("subject", std::to_string(code.subject) + " " +
                          (subject.empty() ? std::string("(no such subject in RFC 3463)")
@@ -494,8 +492,8 @@ void TextReport::enhanced_fields(const smtp::EnhancedStatusCode& code) {
 
 void TextReport::registry_fields(const smtp::EnhancedStatusCodeEntry& entry) {
     std::string line = registry_code(entry.subject, entry.detail);
-    line += entry.title.empty() ? std::string(" (no title)")
-                                : " \"" + std::string(entry.title) + "\"";
+    line +=
+        entry.title.empty() ? std::string(" (no title)") : " \"" + std::string(entry.title) + "\"";
     if (entry.rfc != 0) {
         line += ", RFC " + std::to_string(entry.rfc);
         if (entry.also_rfc != 0) {
@@ -526,8 +524,7 @@ void TextReport::list_line(int code) {
     } else {
         out += static_cast<char>('0' + static_cast<int>(reply_class));
         out += "yz  ";
-        const std::string_view action =
-            smtp::name(smtp::next_action(code, smtp::Command::Other));
+        const std::string_view action = smtp::name(smtp::next_action(code, smtp::Command::Other));
         out += action;
         out.append(9 - action.size(), ' ');
     }

@@ -122,8 +122,7 @@ private:
                         const char h = pos_ + static_cast<std::size_t>(k) < text_.size()
                                            ? text_[pos_ + static_cast<std::size_t>(k)]
                                            : 'x';
-                        if (!is_digit(h) && !(h >= 'a' && h <= 'f') &&
-                            !(h >= 'A' && h <= 'F')) {
+                        if (!is_digit(h) && !(h >= 'a' && h <= 'f') && !(h >= 'A' && h <= 'F')) {
                             return false;
                         }
                     }
@@ -158,9 +157,8 @@ private:
         return true;
     }
     void skip_space() {
-        while (pos_ < text_.size() &&
-               (text_[pos_] == ' ' || text_[pos_] == '\n' || text_[pos_] == '\t' ||
-                text_[pos_] == '\r')) {
+        while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\n' ||
+                                       text_[pos_] == '\t' || text_[pos_] == '\r')) {
             ++pos_;
         }
     }

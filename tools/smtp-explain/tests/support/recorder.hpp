@@ -56,8 +56,8 @@ inline std::string describe(const InvalidReplyEvent& event) {
 }
 
 inline std::string describe(const StatusEvent& event) {
-    std::string out = "status " + describe(event.where) + " " +
-                      std::string(smtp::to_text(event.code).view());
+    std::string out =
+        "status " + describe(event.where) + " " + std::string(smtp::to_text(event.code).view());
     if (!event.context.empty()) {
         out += " ctx='" + std::string(event.context) + "'";
     }

@@ -50,9 +50,9 @@ TEST_CASE("codes, files, standard input and reply text, in the order given") {
     const CommandLine line =
         parse({"550", log, "-", "550 5.1.1 No such user", "Bogus", "./no-such-file"});
     CHECK(line.action == Action::Explain);
-    CHECK(arguments(line) ==
-          Strings{"code:550", "file:" + log, "stdin:-", "text:550 5.1.1 No such user",
-                  "code:Bogus", "code:./no-such-file"});
+    CHECK(arguments(line) == Strings{"code:550", "file:" + log, "stdin:-",
+                                     "text:550 5.1.1 No such user", "code:Bogus",
+                                     "code:./no-such-file"});
     // What is neither a file nor text is reported as the code it is not.
     CHECK(line.arguments[0].code.kind == smtp_explain::CodeArgument::Kind::Basic);
     CHECK(line.arguments[4].code.kind == smtp_explain::CodeArgument::Kind::Invalid);

@@ -31,8 +31,8 @@ TEST_CASE("command_from_line: verbs in any case, shapes checked on unmarked line
         {"  MAIL FROM:<a@example.org> SIZE=100  ", Command::Mail, Command::Mail},
         {"mail from:<>", Command::Mail, Command::Mail},
         {"RCPT TO:<b@example.net>", Command::Rcpt, Command::Rcpt},
-        {"Mail me later", none, none},          // MAIL needs FROM:
-        {"RCPT something", none, none},         // RCPT needs TO:
+        {"Mail me later", none, none},  // MAIL needs FROM:
+        {"RCPT something", none, none}, // RCPT needs TO:
         {"DATA", Command::Data, Command::Data},
         {"Data is everything", Command::Data, none},
         {"BDAT 86 LAST", Command::Bdat, Command::Bdat},
@@ -53,9 +53,9 @@ TEST_CASE("command_from_line: verbs in any case, shapes checked on unmarked line
         {"ETRN", Command::Other, none},
         {"XFORWARD NAME=x", Command::Other, none}, // rarer verbs: only when marked
         {"TURN", Command::Other, none},
-        {"HELLO there", none, none},            // no SMTP verb
+        {"HELLO there", none, none}, // no SMTP verb
         {"250 OK", none, none},
-        {"EHLO:x", none, none},                 // a verb ends at a space
+        {"EHLO:x", none, none}, // a verb ends at a space
         {"EHLO\tx", none, none},
         {"", none, none},
         {"   ", none, none},

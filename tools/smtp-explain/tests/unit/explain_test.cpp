@@ -52,8 +52,8 @@ TEST_CASE("the options reach the extractors: --command and the parser's limits")
     options.format = Format::Brief;
     options.command = smtp::Command::Rcpt;
     options.limits.max_line_length = 8;
-    const smtp_explain::Explained result = smtp_explain::explain(
-        options, {{Input::Kind::Text, "552 ok\n250 far too long\n"}});
+    const smtp_explain::Explained result =
+        smtp_explain::explain(options, {{Input::Kind::Text, "552 ok\n250 far too long\n"}});
     CHECK(result.report.find("552 ExceededStorageAllocation, Retry (answers RCPT TO)") !=
           std::string::npos);
     CHECK(result.report.find("not a valid reply (LineTooLong)") != std::string::npos);
@@ -92,17 +92,17 @@ TEST_CASE("version_text: what --version prints, as text or JSON") {
           "smtp-explain " + version + " (smtp-status " + version +
               ", IANA enhanced status code registry of " + registry + ")\n");
     CHECK(smtp_explain::version_text(Format::Brief) == smtp_explain::version_text(Format::Text));
-    CHECK(smtp_explain::version_text(Format::Json) ==
-          "{\"tool\":\"smtp-explain\",\"version\":\"" + version + "\",\"registry\":\"" +
-              registry + "\"}\n");
+    CHECK(smtp_explain::version_text(Format::Json) == "{\"tool\":\"smtp-explain\",\"version\":\"" +
+                                                          version + "\",\"registry\":\"" +
+                                                          registry + "\"}\n");
     CHECK(version == SMTP_EXPLAIN_PROJECT_VERSION); // CMake's project version
 }
 
 TEST_CASE("a format that is no enumerator gives the text report") {
     Options options;
     options.format = static_cast<Format>(9);
-    CHECK(smtp_explain::explain(options, {{Input::Kind::Argument, "5xx"}}).report.rfind(
-              "5xx\n  class", 0) == 0);
+    CHECK(smtp_explain::explain(options, {{Input::Kind::Argument, "5xx"}})
+              .report.rfind("5xx\n  class", 0) == 0);
 }
 
 } // namespace

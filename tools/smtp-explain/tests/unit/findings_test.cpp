@@ -104,7 +104,7 @@ TEST_CASE("enhanced codes with their basic code: pairings and classes") {
     CHECK(kinds(enhanced({5, 1, 1}, 552)) == Kinds{"note unusual_pairing"});
     CHECK(mentions(enhanced({5, 1, 1}, 552), "pairs X.1.1 with 451, 550, not with 552"));
     CHECK(kinds(enhanced({5, 1, 1}, 450)) == Kinds{"warning enhanced_class_mismatch"});
-    CHECK(kinds(enhanced({5, 0, 0}, 554)).empty());   // X.0.0: any code
+    CHECK(kinds(enhanced({5, 0, 0}, 554)).empty()); // X.0.0: any code
     CHECK(kinds(enhanced({5, 9, 9}, 554)) == Kinds{"note unregistered_enhanced"});
 }
 
@@ -113,7 +113,8 @@ TEST_CASE("replies: lines over RFC 5321's 512 octets") {
     CHECK(kinds(reply(long_line)) == Kinds{"warning overlong_line"});
     CHECK(mentions(reply(long_line), "1 line is longer than the 512 octets"));
     CHECK(mentions(reply(long_line), "(line 1: 606 octets with CRLF)"));
-    const std::string two = "550-" + std::string(600, 'x') + "\n550 " + std::string(700, 'y') + "\n";
+    const std::string two =
+        "550-" + std::string(600, 'x') + "\n550 " + std::string(700, 'y') + "\n";
     CHECK(mentions(reply(two), "2 lines are longer"));
     CHECK(mentions(reply(two), "(line 2: 706 octets"));
     CHECK(kinds(reply("550 " + std::string(506, 'x') + "\r\n")).empty()); // 512 exactly
@@ -131,8 +132,7 @@ TEST_CASE("replies: the enhanced code on every line (RFC 2034 section 4)") {
 TEST_CASE("replies: why a code-like start of the text was not taken") {
     CHECK(kinds(reply("354 2.0.0 go ahead\r\n")) == Kinds{"warning enhanced_on_3yz"});
     CHECK(kinds(reply("550 5.1.1: no such user\r\n")) == Kinds{"warning enhanced_separator"});
-    CHECK(kinds(reply("450 5.1.1 no such user\r\n")) ==
-          Kinds{"warning enhanced_class_mismatch"});
+    CHECK(kinds(reply("450 5.1.1 no such user\r\n")) == Kinds{"warning enhanced_class_mismatch"});
     CHECK(kinds(reply("550 5.1 short\r\n")) == Kinds{"warning not_enhanced"});
     CHECK(kinds(reply("550 4.16.55.1 odd\r\n")) == Kinds{"warning not_enhanced"});
     CHECK(kinds(reply("220 192.0.2.1 ESMTP\r\n")).empty()); // an address, no code
@@ -178,11 +178,12 @@ TEST_CASE("describe_reply_error names the line holding the first offending byte"
     CHECK(describe(ReplyError::InvalidCode, "250-a\n2x0 b\n", 7) ==
           "Line 2: no three-digit reply code with a first digit of 2 to 5 at the start (RFC "
           "5321 section 4.2).");
-    CHECK(describe(ReplyError::InvalidSeparator, "250\tx\n", 3).rfind("Line 1: the code is "
-                                                                       "followed by",
-                                                                       0) == 0);
-    CHECK(describe(ReplyError::CodeMismatch, "250-a\n250-b\n251 c\n", 14).rfind(
-              "Line 3: another code than the first line's", 0) == 0);
+    CHECK(describe(ReplyError::InvalidSeparator, "250\tx\n", 3)
+              .rfind("Line 1: the code is "
+                     "followed by",
+                     0) == 0);
+    CHECK(describe(ReplyError::CodeMismatch, "250-a\n250-b\n251 c\n", 14)
+              .rfind("Line 3: another code than the first line's", 0) == 0);
     CHECK(describe(ReplyError::LineTooLong, "250-a\n250 " + std::string(20, 'x') + "\n", 22) ==
           "Line 2: longer than 16 bytes, more than this tool accepts (RFC 5321 section "
           "4.5.3.1.5 allows 512 octets).");

@@ -38,9 +38,9 @@ Events extract(std::string_view text, const ExtractOptions& options = {}) {
 TEST_CASE("a reply still being gathered goes out before a log line's event after it") {
     CHECK(extract("250-first\n"
                   "Status: 5.1.1\n"
-                  "250 last\n") ==
-          Events{"invalid 1 transcript Incomplete at=10", "status 2 dsn 5.1.1",
-                 "reply 3 transcript 250 lines=1 answers=-"});
+                  "250 last\n") == Events{"invalid 1 transcript Incomplete at=10",
+                                          "status 2 dsn 5.1.1",
+                                          "reply 3 transcript 250 lines=1 answers=-"});
 }
 
 TEST_CASE("the same for a log line's invalid reply and its reply") {
@@ -62,9 +62,8 @@ TEST_CASE("a log line that says nothing leaves the reply being gathered alone") 
 TEST_CASE("a folded field ends before the next line is read by any extractor") {
     CHECK(extract("Diagnostic-Code: smtp; 550-5.1.1 first\n"
                   " 550 5.1.1 second\n"
-                  "S: 221 bye\n") ==
-          Events{"reply 1 dsn 550 5.1.1 lines=2 answers=-",
-                 "reply 3 transcript 221 lines=1 answers=-"});
+                  "S: 221 bye\n") == Events{"reply 1 dsn 550 5.1.1 lines=2 answers=-",
+                                            "reply 3 transcript 221 lines=1 answers=-"});
 }
 
 TEST_CASE("the transcript's marked lines come before the mail log's") {

@@ -52,14 +52,16 @@ const std::string head = "{\"tool\":\"smtp-explain\",\"version\":\"" +
 TEST_CASE("the document: head, items, summary, ok") {
     const smtp_explain::Explained result = json({argument("4xx"), argument("600")});
     CHECK_FALSE(result.ok);
-    CHECK(lines(result.report) ==
-          std::vector<std::string>{
-              head,
-              R"({"kind":"class","input":"4xx","class":"TransientNegative","class_digit":4,)"
-              R"("meaning":"not done now; the same command may succeed later","next_action":"Retry"},)",
-              R"({"kind":"invalid_argument","input":"600","message":"an SMTP reply code is three )"
-              R"j(digits, the first 2 to 5 (RFC 5321 section 4.2)"})j",
-              R"(],"summary":{"replies":0,"statuses":0,"warnings":0,"errors":1},"ok":false})"});
+    CHECK(
+        lines(result.report) ==
+        std::vector<std::string>{
+            head,
+            R"({"kind":"class","input":"4xx","class":"TransientNegative","class_digit":4,)"
+            R"("meaning":"not done now; the same command may succeed later",)"
+            R"("next_action":"Retry"},)",
+            R"({"kind":"invalid_argument","input":"600","message":"an SMTP reply code is three )"
+            R"j(digits, the first 2 to 5 (RFC 5321 section 4.2)"})j",
+            R"(],"summary":{"replies":0,"statuses":0,"warnings":0,"errors":1},"ok":false})"});
     CHECK(smtp_explain::testing::JsonChecker(result.report).document());
 }
 
@@ -72,7 +74,8 @@ TEST_CASE("a document without items is still one document") {
     }
     CHECK(sink.text() == head + "\n" +
                              R"(],"summary":{"replies":0,"statuses":0,"warnings":0,"errors":0},)"
-                             R"("ok":true})" "\n");
+                             R"("ok":true})"
+                             "\n");
     CHECK(smtp_explain::testing::JsonChecker(sink.text()).document());
 }
 

@@ -81,13 +81,16 @@ std::vector<std::string> judge(std::string_view text,
 TEST_CASE("each kind of argument becomes its item, with findings") {
     using Calls = std::vector<std::string>;
     CHECK(judge("550") == Calls{"basic 550 550 matched='' answers=-"});
-    CHECK(judge("552", smtp::Command::Rcpt) == Calls{"basic 552 552 matched='' answers=Rcpt rcpt_552"});
+    CHECK(judge("552", smtp::Command::Rcpt) ==
+          Calls{"basic 552 552 matched='' answers=Rcpt rcpt_552"});
     CHECK(judge("571") == Calls{"basic 571 571 matched='' answers=- unlisted_code"});
     CHECK(judge("0") == Calls{"basic 0 0 matched='' answers=-"}); // no class: no findings
-    CHECK(judge("MAILBOXBUSY") ==
-          Calls{"basic MAILBOXBUSY 450 matched='case-insensitive match for MailboxBusy' answers=-"});
+    CHECK(
+        judge("MAILBOXBUSY") ==
+        Calls{"basic MAILBOXBUSY 450 matched='case-insensitive match for MailboxBusy' answers=-"});
     CHECK(judge("5.01.1") == Calls{"enhanced 5.01.1 5.1.1 leading_zeros"});
-    CHECK(judge("4.7.500") == Calls{"enhanced 4.7.500 4.7.500 unregistered_enhanced vendor_meaning"});
+    CHECK(judge("4.7.500") ==
+          Calls{"enhanced 4.7.500 4.7.500 unregistered_enhanced vendor_meaning"});
     CHECK(judge("X.1.1") == Calls{"registry_entry X.1.1 1.1"});
     CHECK(judge("5xx") == Calls{"class 5xx PermanentNegative"});
     CHECK(judge("600").at(0).rfind("invalid_argument 600: an SMTP reply code is three", 0) == 0);

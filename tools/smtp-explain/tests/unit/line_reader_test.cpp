@@ -67,8 +67,8 @@ TEST_CASE("any piece size gives the same lines") {
     input += std::string(3000, 'x') + "\r\n" + "tail";
     const std::vector<Read> whole = read(input);
     REQUIRE(whole.size() == 52);
-    for (const std::size_t piece : {std::size_t{1}, std::size_t{2}, std::size_t{3},
-                                    std::size_t{7}, std::size_t{64}, std::size_t{4096}}) {
+    for (const std::size_t piece : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{7},
+                                    std::size_t{64}, std::size_t{4096}}) {
         CAPTURE(piece);
         CHECK(read(input, piece) == whole);
     }
@@ -94,9 +94,16 @@ TEST_CASE("lines are cut at max_input_line, the CR of a line ending not counted"
 }
 
 TEST_CASE("a UTF-8 byte order mark is left out at the start of the input only") {
-    CHECK(read("\xEF\xBB\xBF" "250 OK\n\xEF\xBB\xBF" "250 again\n") ==
-          std::vector<Read>{{"250 OK", 1, false}, {"\xEF\xBB\xBF" "250 again", 2, false}});
-    CHECK(read("\xEF\xBB" "250\n") == std::vector<Read>{{"\xEF\xBB" "250", 1, false}});
+    CHECK(read("\xEF\xBB\xBF"
+               "250 OK\n\xEF\xBB\xBF"
+               "250 again\n") == std::vector<Read>{{"250 OK", 1, false},
+                                                   {"\xEF\xBB\xBF"
+                                                    "250 again",
+                                                    2, false}});
+    CHECK(read("\xEF\xBB"
+               "250\n") == std::vector<Read>{{"\xEF\xBB"
+                                              "250",
+                                              1, false}});
 }
 
 TEST_CASE("the reader counts lines and tells binary data from text") {

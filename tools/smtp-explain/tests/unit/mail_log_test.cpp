@@ -61,10 +61,10 @@ TEST_CASE("Postfix smtp: a reply the remote server said, joined into one line") 
           Events{"reply 1 postfix 550 5.1.1 lines=3 answers=Rcpt cmd='RCPT TO' "
                  "ctx='to=<nobody@example.net>, relay=mx.example.net[192.0.2.25]:25, "
                  "status=bounced'"});
-    CHECK(read.replies == std::vector<std::string>{
-                              "550-5.1.1 The mailbox does not exist.\n"
-                              "550-5.1.1 Check the address.\n"
-                              "550 5.1.1 https://mail.example.net/help/550\n"});
+    CHECK(read.replies ==
+          std::vector<std::string>{"550-5.1.1 The mailbox does not exist.\n"
+                                   "550-5.1.1 Check the address.\n"
+                                   "550 5.1.1 https://mail.example.net/help/550\n"});
 }
 
 TEST_CASE("Postfix smtp: end of DATA, and a reply without the command it answered") {
@@ -150,10 +150,9 @@ TEST_CASE("Postfix delivery agents: dsn= without a reply is a status") {
         "status=deferred (connect to mx.example.org[203.0.113.9]:25: Connection timed out)\n"
         "postfix/local[1]: 9A: to=<u@example.org>, dsn=2.0.0\n"
         "postfix/local[1]: 9B: to=<u@example.org>, dsn=9.9.9, status=odd\n");
-    CHECK(read.events ==
-          Events{"status 1 postfix 4.4.1 ctx='status=deferred (connect to "
-                 "mx.example.org[203.0.113.9]:25: Connection timed out)'",
-                 "status 2 postfix 2.0.0"});
+    CHECK(read.events == Events{"status 1 postfix 4.4.1 ctx='status=deferred (connect to "
+                                "mx.example.org[203.0.113.9]:25: Connection timed out)'",
+                                "status 2 postfix 2.0.0"});
     CHECK(read.taken == std::vector<bool>{true, true, false});
 }
 
@@ -182,7 +181,8 @@ TEST_CASE("Exim: SMTP errors with the command they came after") {
                  "reply 3 exim 554 5.7.1 lines=1 answers=DataEnd cmd='end of data' "
                  "ctx='erin@example.com:'",
                  "reply 4 exim 421 4.3.2 lines=1 answers=Greeting cmd='initial connection'"});
-    CHECK(read.replies[1] == "451-4.7.1 Greylisted.\n451 4.7.1 See https://mx.example.com/greylisting\n");
+    CHECK(read.replies[1] ==
+          "451-4.7.1 Greylisted.\n451 4.7.1 See https://mx.example.com/greylisting\n");
     // An Exim error without a reply is still Exim's line: nothing else reads it.
     CHECK(read.taken == std::vector<bool>{true, true, true, true, true});
 }
@@ -190,15 +190,14 @@ TEST_CASE("Exim: SMTP errors with the command they came after") {
 // --- bounces ------------------------------------------------------------------------------
 
 TEST_CASE("a bounce's 'said:' text wrapped over lines is read whole") {
-    const Read read = mail_log(
-        "<nobody@example.net>: host mx.example.net[192.0.2.25] said: 550-5.1.1 The\n"
-        "    mailbox does not exist. 550 5.1.1 Check the address\n"
-        "    (in reply to RCPT TO command)\n"
-        "Next paragraph\n");
+    const Read read =
+        mail_log("<nobody@example.net>: host mx.example.net[192.0.2.25] said: 550-5.1.1 The\n"
+                 "    mailbox does not exist. 550 5.1.1 Check the address\n"
+                 "    (in reply to RCPT TO command)\n"
+                 "Next paragraph\n");
     CHECK(read.events == Events{"reply 1 postfix 550 5.1.1 lines=2 answers=Rcpt cmd='RCPT TO'"});
-    CHECK(read.replies == std::vector<std::string>{
-                              "550-5.1.1 The mailbox does not exist.\n"
-                              "550 5.1.1 Check the address\n"});
+    CHECK(read.replies == std::vector<std::string>{"550-5.1.1 The mailbox does not exist.\n"
+                                                   "550 5.1.1 Check the address\n"});
     CHECK(read.taken == std::vector<bool>{true, true, true, false});
 }
 
@@ -208,22 +207,18 @@ TEST_CASE("a wrapped 'said:' ends at the first line that does not continue it") 
 }
 
 TEST_CASE("RFC 3464 fields: Status: and a folded Diagnostic-Code:") {
-    const Read read = mail_log(
-        "Final-Recipient: rfc822; nobody@example.net\n"
-        "Action: failed\n"
-        "Status: 5.1.1\n"
-        "Diagnostic-Code: smtp; 550-5.1.1 The mailbox does not exist.\n"
-        " 550 5.1.1 Check the address\n"
-        "status: 4.4.7 (delivery time expired)\n"
-        "Diagnostic-Code: X-Postfix; connect timed out\n"
-        "Status: 9.9.9\n"
-        "diagnostic-code: SMTP; 421 4.4.2 closed\n");
-    CHECK(read.events == Events{"status 3 dsn 5.1.1",
-                                "reply 4 dsn 550 5.1.1 lines=2 answers=-",
-                                "status 6 dsn 4.4.7",
-                                "reply 9 dsn 421 4.4.2 lines=1 answers=-"});
-    CHECK(read.taken ==
-          std::vector<bool>{false, false, true, true, true, true, true, false, true});
+    const Read read = mail_log("Final-Recipient: rfc822; nobody@example.net\n"
+                               "Action: failed\n"
+                               "Status: 5.1.1\n"
+                               "Diagnostic-Code: smtp; 550-5.1.1 The mailbox does not exist.\n"
+                               " 550 5.1.1 Check the address\n"
+                               "status: 4.4.7 (delivery time expired)\n"
+                               "Diagnostic-Code: X-Postfix; connect timed out\n"
+                               "Status: 9.9.9\n"
+                               "diagnostic-code: SMTP; 421 4.4.2 closed\n");
+    CHECK(read.events == Events{"status 3 dsn 5.1.1", "reply 4 dsn 550 5.1.1 lines=2 answers=-",
+                                "status 6 dsn 4.4.7", "reply 9 dsn 421 4.4.2 lines=1 answers=-"});
+    CHECK(read.taken == std::vector<bool>{false, false, true, true, true, true, true, false, true});
 }
 
 TEST_CASE("a folded line holds at most max_input_line bytes") {
@@ -274,7 +269,8 @@ TEST_CASE("log_context: Postfix's fields, else the address after Exim's flag") {
     CHECK(log_context("x: to=<a@b>, status=sent") == "to=<a@b>, status=sent"); // at the end
     CHECK(log_context("x: to=<cut") == "to=<cut");
     const std::string long_address = "to=<" + std::string(300, 'a') + ">";
-    CHECK(log_context(" " + long_address) == long_address.substr(0, smtp_explain::max_command_text));
+    CHECK(log_context(" " + long_address) ==
+          long_address.substr(0, smtp_explain::max_command_text));
 }
 
 } // namespace

@@ -83,8 +83,8 @@ TEST_CASE("replies follow one another; the origin of the first line is kept") {
     gatherer.add("220 ready", 4, false, Origin::Python);
     gatherer.add("250-a", 5, false, Origin::Transcript);
     gatherer.add("250 b", 6, false, Origin::Python);
-    CHECK(handler.events == std::vector<std::string>{"reply 4 python 220 lines=1",
-                                                     "reply 5 transcript 250 lines=2"});
+    CHECK(handler.events ==
+          std::vector<std::string>{"reply 4 python 220 lines=1", "reply 5 transcript 250 lines=2"});
 }
 
 TEST_CASE("a cut-off reply is Incomplete when flushed") {

@@ -88,11 +88,10 @@ TEST_CASE("a code judged as the answer to --command") {
 
 TEST_CASE("the placeholders 0 and -1 have no class and no next step") {
     const std::string text = report({argument("0")});
-    CHECK(text ==
-          "0 NotDefined\n"
-          "  class     not a reply code: not an SMTP reply\n"
-          "  meaning   No reply code has been recorded yet. This is a placeholder value\n"
-          "            of the API, not a code a server sends.\n");
+    CHECK(text == "0 NotDefined\n"
+                  "  class     not a reply code: not an SMTP reply\n"
+                  "  meaning   No reply code has been recorded yet. This is a placeholder value\n"
+                  "            of the API, not a code a server sends.\n");
     CHECK(report({argument("-1")}, Format::Brief) == "-1 GeneralFailure\n");
 }
 
@@ -110,8 +109,8 @@ TEST_CASE("enhanced codes and registry entries") {
           "  basic     sent with 451, 550\n"
           "  next      Fail: give up on this command as it is; bounce the message, or fix\n"
           "            the cause before trying again.\n");
-    CHECK(has(report({argument("5.6.10")}),
-              "  registry  X.6.10 (no title), RFC 6531, deprecated\n"));
+    CHECK(
+        has(report({argument("5.6.10")}), "  registry  X.6.10 (no title), RFC 6531, deprecated\n"));
     CHECK(has(report({argument("4.9.999")}), "  subject   9 (no such subject in RFC 3463)\n"));
     CHECK(report({argument("X.7.1")}) ==
           "X.7.1 Delivery not authorized, message refused\n"
@@ -130,8 +129,8 @@ TEST_CASE("a registry entry of a draft, and of two RFCs") {
     bool two_rfcs = false;
     for (const smtp::EnhancedStatusCodeEntry& entry : smtp::enhanced_status_code_registry) {
         if (entry.also_rfc != 0) {
-            const std::string code = "X." + std::to_string(entry.subject) + "." +
-                                     std::to_string(entry.detail);
+            const std::string code =
+                "X." + std::to_string(entry.subject) + "." + std::to_string(entry.detail);
             CHECK(has_words(report({argument(code)}), "RFC " + std::to_string(entry.rfc) +
                                                           " and RFC " +
                                                           std::to_string(entry.also_rfc)));
@@ -195,10 +194,9 @@ TEST_CASE("the command a reply answers, as the input shows it or as --command as
         report({stdin_text("552 5.5.3 too many\n")}, Format::Text, smtp::Command::Rcpt);
     CHECK(has(assumed, "  answers   RCPT TO (from --command)\n"));
     CHECK(report({stdin_text("C: RCPT TO:<a@b>\nS: 250 ok\nC: DATA\nS: 354 go\n")},
-                 Format::Brief) ==
-          "stdin:2: 250 Ok, Proceed (answers RCPT TO:<a@b>)\n"
-          "stdin:4: 354 StartMailInput, Continue (answers DATA)\n"
-          "2 replies, 0 warnings; everything understood.\n");
+                 Format::Brief) == "stdin:2: 250 Ok, Proceed (answers RCPT TO:<a@b>)\n"
+                                   "stdin:4: 354 StartMailInput, Continue (answers DATA)\n"
+                                   "2 replies, 0 warnings; everything understood.\n");
     CHECK(has(report({stdin_text("C: DATA\nS: 354 go\nC: .\nS: 250 ok\n")}, Format::Brief),
               "stdin:4: 250 Ok, Proceed (answers end of data)\n"));
 }
@@ -209,8 +207,7 @@ TEST_CASE("warnings are counted in the brief line and the summary") {
           "stdin:2: 354 StartMailInput, Continue [1 warning]\n"
           "2 replies, 2 warnings; everything understood.\n");
     CHECK(has(report({stdin_text("250 ok\n")}), "\n1 reply, 0 warnings; everything understood.\n"));
-    CHECK(has(report({stdin_text("C: QUIT\nS: 250 5.1.1 ok\n")}, Format::Brief),
-              "[2 warnings]\n"));
+    CHECK(has(report({stdin_text("C: QUIT\nS: 250 5.1.1 ok\n")}, Format::Brief), "[2 warnings]\n"));
 }
 
 TEST_CASE("invalid replies, statuses and inputs with nothing in them") {
@@ -237,11 +234,14 @@ TEST_CASE("invalid replies, statuses and inputs with nothing in them") {
           "stdin: no SMTP reply found (1 line)\n0 replies, 0 warnings, 1 not understood.\n");
     CHECK(report({stdin_text("a\nb\n")}, Format::Brief) ==
           "stdin: no SMTP reply found (2 lines)\n0 replies, 0 warnings, 1 not understood.\n");
-    CHECK(report({stdin_text("\x01\x02\x03\n")}).rfind(
-              "no SMTP reply found in stdin (1 line, looks binary)\n"
-              "  error     Nothing in it is a reply line",
-              0) == 0);
-    CHECK(report({{Input::Kind::Text, "x", "my\x1b" "file"}}, Format::Brief) ==
+    CHECK(report({stdin_text("\x01\x02\x03\n")})
+              .rfind("no SMTP reply found in stdin (1 line, looks binary)\n"
+                     "  error     Nothing in it is a reply line",
+                     0) == 0);
+    CHECK(report({{Input::Kind::Text, "x",
+                   "my\x1b"
+                   "file"}},
+                 Format::Brief) ==
           "my\\x1bfile: no SMTP reply found (1 line)\n0 replies, 0 warnings, 1 not understood.\n");
 }
 
@@ -256,7 +256,8 @@ TEST_CASE("a reply's lines are quoted escaped, at most 20 of 300 bytes each") {
     CHECK_FALSE(has(text, "250-line 20"));
     const std::string wide = report({stdin_text("250 " + std::string(400, 'z') + "\n")});
     CHECK(has(wide, "  | 250 " + std::string(296, 'z') + "... (104 more bytes)\n"));
-    CHECK(has(report({stdin_text("250 red\x1b[31m \xC3\xA9\n")}), "  | 250 red\\x1b[31m \xC3\xA9\n"));
+    CHECK(
+        has(report({stdin_text("250 red\x1b[31m \xC3\xA9\n")}), "  | 250 red\\x1b[31m \xC3\xA9\n"));
 }
 
 TEST_CASE("the lists: reply codes, and the registry") {
@@ -269,7 +270,8 @@ TEST_CASE("the lists: reply codes, and the registry") {
         CHECK(explanation.finish());
     }
     const std::string& codes = sink.text();
-    CHECK(codes.rfind("-1   GeneralFailure                           ---  ---      The operation", 0) == 0);
+    CHECK(codes.rfind("-1   GeneralFailure                           ---  ---      The operation",
+                      0) == 0);
     CHECK(has(codes, "\n550  MailboxUnavailable                       5yz  Fail     The action"));
     CHECK(has(codes, "\n556  DomainDoesNotAcceptMail                  5yz  Fail     "));
     CHECK(has(codes, "\n534  AuthenticationMechanismIsToWeak          5yz  Fail     "));

@@ -59,38 +59,38 @@ TEST_CASE("take_line splits at LF and drops a CR before it") {
 TEST_CASE("utf8_sequence_length accepts well-formed sequences of 1 to 4 bytes") {
     CHECK(utf8_sequence_length("a") == 1);
     CHECK(utf8_sequence_length("\x7F") == 1);
-    CHECK(utf8_sequence_length("\xC2\x80") == 2);             // U+0080, the lowest
-    CHECK(utf8_sequence_length("\xDF\xBF") == 2);             // U+07FF
-    CHECK(utf8_sequence_length("\xE0\xA0\x80") == 3);         // U+0800, the lowest
-    CHECK(utf8_sequence_length("\xE2\x82\xAC rest") == 3);    // the euro sign
-    CHECK(utf8_sequence_length("\xED\x9F\xBF") == 3);         // U+D7FF, below the surrogates
-    CHECK(utf8_sequence_length("\xEE\x80\x80") == 3);         // U+E000, above them
-    CHECK(utf8_sequence_length("\xEF\xBF\xBF") == 3);         // U+FFFF
-    CHECK(utf8_sequence_length("\xF0\x90\x80\x80") == 4);     // U+10000, the lowest
-    CHECK(utf8_sequence_length("\xF0\x9F\x93\xA7") == 4);     // an envelope emoji
-    CHECK(utf8_sequence_length("\xF4\x8F\xBF\xBF") == 4);     // U+10FFFF, the highest
+    CHECK(utf8_sequence_length("\xC2\x80") == 2);          // U+0080, the lowest
+    CHECK(utf8_sequence_length("\xDF\xBF") == 2);          // U+07FF
+    CHECK(utf8_sequence_length("\xE0\xA0\x80") == 3);      // U+0800, the lowest
+    CHECK(utf8_sequence_length("\xE2\x82\xAC rest") == 3); // the euro sign
+    CHECK(utf8_sequence_length("\xED\x9F\xBF") == 3);      // U+D7FF, below the surrogates
+    CHECK(utf8_sequence_length("\xEE\x80\x80") == 3);      // U+E000, above them
+    CHECK(utf8_sequence_length("\xEF\xBF\xBF") == 3);      // U+FFFF
+    CHECK(utf8_sequence_length("\xF0\x90\x80\x80") == 4);  // U+10000, the lowest
+    CHECK(utf8_sequence_length("\xF0\x9F\x93\xA7") == 4);  // an envelope emoji
+    CHECK(utf8_sequence_length("\xF4\x8F\xBF\xBF") == 4);  // U+10FFFF, the highest
 }
 
 TEST_CASE("utf8_sequence_length rejects overlong forms, surrogates and what is no UTF-8") {
     const std::string_view rejected[] = {
         "",
-        "\x80",                 // a continuation byte first
+        "\x80", // a continuation byte first
         "\xBF",
-        "\xC0\xAF",             // overlong '/' in 2 bytes
-        "\xC1\xBF",             // overlong U+007F
-        "\xE0\x80\xAF",         // overlong '/' in 3 bytes
-        "\xE0\x9F\xBF",         // overlong U+07FF
-        "\xF0\x80\x80\xAF",     // overlong '/' in 4 bytes
-        "\xF0\x8F\xBF\xBF",     // overlong U+FFFF
-        "\xED\xA0\x80",         // U+D800, a surrogate
-        "\xED\xBF\xBF",         // U+DFFF, a surrogate
-        "\xF4\x90\x80\x80",     // U+110000, above the last code point
-        "\xF5\x80\x80\x80",     // lead bytes F5..FF never occur
+        "\xC0\xAF",         // overlong '/' in 2 bytes
+        "\xC1\xBF",         // overlong U+007F
+        "\xE0\x80\xAF",     // overlong '/' in 3 bytes
+        "\xE0\x9F\xBF",     // overlong U+07FF
+        "\xF0\x80\x80\xAF", // overlong '/' in 4 bytes
+        "\xF0\x8F\xBF\xBF", // overlong U+FFFF
+        "\xED\xA0\x80",     // U+D800, a surrogate
+        "\xED\xBF\xBF",     // U+DFFF, a surrogate
+        "\xF4\x90\x80\x80", // U+110000, above the last code point
+        "\xF5\x80\x80\x80", // lead bytes F5..FF never occur
         "\xFF",
-        "\xC2",                 // cut short
+        "\xC2", // cut short
         "\xE2\x82",
         "\xF0\x9F\x93",
-        "\xC2\x41",             // a continuation that is none
+        "\xC2\x41", // a continuation that is none
         "\xE2\x82\x41",
         "\xF0\x9F\x93\x41",
     };
@@ -106,12 +106,13 @@ TEST_CASE("terminal text escapes controls, C1 controls and bytes that are no UTF
     CHECK(terminal("a\tb") == "a\\tb");
     CHECK(terminal("nul\0x"s) == "nul\\x00x");
     CHECK(terminal("del\x7F") == "del\\x7f");
-    CHECK(terminal("caf\xC3\xA9") == "caf\xC3\xA9");               // well-formed: kept
+    CHECK(terminal("caf\xC3\xA9") == "caf\xC3\xA9"); // well-formed: kept
     CHECK(terminal("\xF0\x9F\x93\xA7") == "\xF0\x9F\x93\xA7");
-    CHECK(terminal("\xC2\x9B" "31m") == "\\xc2\\x9b31m");         // U+009B, a C1 CSI
-    CHECK(terminal("\xC2\xA0") == "\xC2\xA0");                     // U+00A0 is no control
-    CHECK(terminal("caf\xE9!") == "caf\\xe9!");                    // Latin-1, no UTF-8
-    CHECK(terminal("\xED\xA0\x80") == "\\xed\\xa0\\x80");         // a surrogate
+    CHECK(terminal("\xC2\x9B"
+                   "31m") == "\\xc2\\x9b31m");            // U+009B, a C1 CSI
+    CHECK(terminal("\xC2\xA0") == "\xC2\xA0");            // U+00A0 is no control
+    CHECK(terminal("caf\xE9!") == "caf\\xe9!");           // Latin-1, no UTF-8
+    CHECK(terminal("\xED\xA0\x80") == "\\xed\\xa0\\x80"); // a surrogate
 }
 
 TEST_CASE("terminal text shows at most max_bytes and says how many more there are") {
@@ -128,7 +129,7 @@ TEST_CASE("JSON strings escape what RFC 8259 requires and replace bytes that are
     CHECK(json("nul\0"s) == R"("nul\u0000")");
     CHECK(json("caf\xC3\xA9 \xF0\x9F\x93\xA7") == "\"caf\xC3\xA9 \xF0\x9F\x93\xA7\"");
     CHECK(json("caf\xE9") == R"("caf\ufffd")");
-    CHECK(json("\xC0\xAF") == R"("\ufffd\ufffd")");                // overlong: two bad bytes
+    CHECK(json("\xC0\xAF") == R"("\ufffd\ufffd")"); // overlong: two bad bytes
     CHECK(json("\xED\xA0\x80x") == R"("\ufffd\ufffd\ufffdx")");
     CHECK(json("").empty() == false);
     CHECK(json("") == "\"\"");

@@ -108,12 +108,15 @@ TEST_CASE("every dialect: each reply answers the command before it") {
         CAPTURE(dialect.name);
         const bool is_python = dialect.name == python.name;
         const std::string origin = is_python ? "python" : "transcript";
-        CHECK(transcript(session(dialect, lines)) ==
-              Events{"reply 1 " + origin + " 220 lines=1 answers=Greeting",
-                     "reply 3 " + origin + " 250 lines=2 answers=Ehlo cmd='EHLO client.example.org'",
-                     "reply 6 " + origin + " 250 2.1.0 lines=1 answers=Mail cmd='MAIL FROM:<a@example.org>'",
-                     "reply 8 " + origin + " 550 5.1.1 lines=1 answers=Rcpt cmd='RCPT TO:<b@example.net>'",
-                     "reply 10 " + origin + " 221 2.0.0 lines=1 answers=Quit cmd='QUIT'"});
+        CHECK(
+            transcript(session(dialect, lines)) ==
+            Events{"reply 1 " + origin + " 220 lines=1 answers=Greeting",
+                   "reply 3 " + origin + " 250 lines=2 answers=Ehlo cmd='EHLO client.example.org'",
+                   "reply 6 " + origin +
+                       " 250 2.1.0 lines=1 answers=Mail cmd='MAIL FROM:<a@example.org>'",
+                   "reply 8 " + origin +
+                       " 550 5.1.1 lines=1 answers=Rcpt cmd='RCPT TO:<b@example.net>'",
+                   "reply 10 " + origin + " 221 2.0.0 lines=1 answers=Quit cmd='QUIT'"});
     }
 }
 
@@ -157,8 +160,8 @@ const std::vector<std::string_view> auth_session = {
     "S 221 2.0.0 Bye",
 };
 const std::string_view secrets[] = {
-    "AHpxLXVz", "LXVzZXIt", "QBQYTU1", "enEtdXNlci00NzEx", "UGE1NS13MHJkLTk5MTM",
-    "zq-user", "4711", "Pa55", "9913",
+    "AHpxLXVz", "LXVzZXIt", "QBQYTU1", "enEtdXNlci00NzEx", "UGE1NS13MHJkLTk5MTM", "zq-user",
+    "4711",     "Pa55",     "9913",
 };
 
 TEST_CASE("every dialect: AUTH PLAIN and AUTH LOGIN are followed, the credentials dropped") {
@@ -288,7 +291,8 @@ TEST_CASE("at most max_queued_commands commands wait; older ones are forgotten")
         input += "C: NOOP " + std::to_string(i) + "\n";
     }
     input += "S: 250 ok\n";
-    CHECK(transcript(input) == Events{"reply 259 transcript 250 lines=1 answers=Noop cmd='NOOP 2'"});
+    CHECK(transcript(input) ==
+          Events{"reply 259 transcript 250 lines=1 answers=Noop cmd='NOOP 2'"});
 }
 
 TEST_CASE("the greeting is the first reply, a 220 before any command") {

@@ -28,10 +28,8 @@ TEST_CASE("class phrases name the class as RFC 5321 section 4.2.1 does, with its
           "positive completion (2yz)");
     CHECK(smtp_explain::class_phrase(ReplyClass::PositiveIntermediate) ==
           "positive intermediate (3yz)");
-    CHECK(smtp_explain::class_phrase(ReplyClass::TransientNegative) ==
-          "transient negative (4yz)");
-    CHECK(smtp_explain::class_phrase(ReplyClass::PermanentNegative) ==
-          "permanent negative (5yz)");
+    CHECK(smtp_explain::class_phrase(ReplyClass::TransientNegative) == "transient negative (4yz)");
+    CHECK(smtp_explain::class_phrase(ReplyClass::PermanentNegative) == "permanent negative (5yz)");
     CHECK(smtp_explain::class_phrase(ReplyClass::None) == "not a reply code");
 }
 
@@ -49,8 +47,7 @@ TEST_CASE("class meanings and action advice: one distinct sentence each") {
 
     std::set<std::string_view> advice;
     for (const smtp::Action action :
-         {smtp::Action::Proceed, smtp::Action::Continue, smtp::Action::Retry,
-          smtp::Action::Fail}) {
+         {smtp::Action::Proceed, smtp::Action::Continue, smtp::Action::Retry, smtp::Action::Fail}) {
         CHECK_FALSE(smtp_explain::action_advice(action).empty());
         advice.insert(smtp_explain::action_advice(action));
     }
@@ -97,10 +94,10 @@ TEST_CASE("registry codes and basic-code phrases") {
             smtp::associated_basic_codes(smtp::EnhancedStatusCode{5, subject, detail}));
     };
     CHECK(phrase(1, 1) == "451, 550");
-    CHECK(phrase(0, 0) == "any code");                       // scope Any, nothing listed
-    CHECK(phrase(7, 17) == "any 5yz code");                  // Any5yz
+    CHECK(phrase(0, 0) == "any code");                                // scope Any, nothing listed
+    CHECK(phrase(7, 17) == "any 5yz code");                           // Any5yz
     CHECK(phrase(7, 15) == "450, 550 and any other 4yz or 5yz code"); // RFC 6710
-    CHECK(phrase(6, 10) == "none given");                    // the registry gives none
+    CHECK(phrase(6, 10) == "none given");                             // the registry gives none
 
     smtp::AssociatedBasicCodes stray_scope = smtp::associated_basic_codes({5, 1, 1});
     stray_scope.scope = stray<smtp::BasicCodeScope>();
