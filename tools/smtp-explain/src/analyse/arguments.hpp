@@ -19,18 +19,23 @@ namespace smtp_explain {
 
 /// What an argument names, as parse_code_argument reads it.
 struct CodeArgument {
+    /// The shape the argument has.
     enum class Kind {
-        Basic,    // 550, a name, or the API's placeholders 0 and -1
-        Enhanced, // 5.1.1
-        Registry, // X.1.1
-        Class,    // 5xx
-        Invalid,  // shaped like a code or a name, but not one
-        NotACode, // nothing like a code: maybe a file or reply text
+        Basic,    ///< 550, a name, or the API's placeholders 0 and -1
+        Enhanced, ///< 5.1.1
+        Registry, ///< X.1.1
+        Class,    ///< 5xx
+        Invalid,  ///< shaped like a code or a name, but not one
+        NotACode, ///< nothing like a code: maybe a file or reply text
     };
     Kind kind = Kind::NotACode;
+    /// Kind::Basic: the reply code.
     int code = 0;
+    /// Kind::Enhanced: the code.
     smtp::EnhancedStatusCode enhanced{};
+    /// Kind::Registry: the registry's entry.
     const smtp::EnhancedStatusCodeEntry* entry = nullptr;
+    /// Kind::Class: the class.
     smtp::ReplyClass reply_class = smtp::ReplyClass::None;
     /// How a name was matched when it was not the exact spelling.
     std::string matched;

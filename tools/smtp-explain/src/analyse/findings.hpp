@@ -20,6 +20,7 @@
 
 namespace smtp_explain {
 
+/// How much a finding matters.
 enum class Severity {
     /// Worth knowing; nothing is wrong.
     Note,
@@ -33,13 +34,16 @@ enum class Severity {
 /// "note", "warning", "error": the severity as both reports spell it.
 std::string_view severity_name(Severity severity) noexcept;
 
+/// One thing noticed about a code or a reply.
 struct Finding {
     Severity severity;
     /// Stable identifier for scripts ("unusual_pairing").
     std::string_view kind;
+    /// A sentence for people, with the RFC behind it.
     std::string message;
 };
 
+/// The findings on one item, in the order they were noticed.
 using Findings = std::vector<Finding>;
 
 /// Findings about a basic code on its own and as the answer to `answered`.

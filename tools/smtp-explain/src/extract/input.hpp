@@ -19,6 +19,7 @@
 
 namespace smtp_explain {
 
+/// The extractors of one input, fed line by line.
 class InputExtractor {
 public:
     /// `source` names the input in events; `sink`, `source` and `options`
@@ -29,6 +30,7 @@ public:
     InputExtractor(const InputExtractor&) = delete;
     InputExtractor& operator=(const InputExtractor&) = delete;
 
+    /// Hands `line` to the extractor that takes it.
     void line(const Line& line);
 
     /// Ends the input of `lines` lines: hands on what is still gathered,

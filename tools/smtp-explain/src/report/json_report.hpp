@@ -52,6 +52,7 @@ private:
     bool first_ = true;
 };
 
+/// The report for scripts (--json).
 class JsonReport final : public Report {
 public:
     /// Writes the head of the document; finish() writes the rest.

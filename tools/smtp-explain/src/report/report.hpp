@@ -75,17 +75,23 @@ public:
     Report& operator=(const Report&) = delete;
     virtual ~Report() = default;
 
+    /// A reply code named as an argument, or a line of --list.
     virtual void basic(const BasicItem& item) = 0;
+    /// An enhanced status code named as an argument.
     virtual void enhanced(const EnhancedItem& item) = 0;
     /// An entry of the registry, class-agnostic ("X.1.1"); `input` empty for
     /// --list --enhanced.
     virtual void registry_entry(std::string_view input,
                                 const smtp::EnhancedStatusCodeEntry& entry) = 0;
+    /// A class of replies named as an argument ("5xx").
     virtual void reply_class(const ClassItem& item) = 0;
     /// An argument that names nothing the tool knows, and why.
     virtual void invalid_argument(std::string_view input, std::string_view message) = 0;
+    /// A reply read from an input.
     virtual void reply(const ReplyItem& item) = 0;
+    /// Lines of an input that should have been a reply.
     virtual void invalid_reply(const InvalidReplyItem& item) = 0;
+    /// An enhanced code an input states without a reply.
     virtual void status(const StatusItem& item) = 0;
     /// An input in which nothing was found.
     virtual void no_reply(const NoReplyEvent& event) = 0;

@@ -21,6 +21,7 @@
 
 namespace smtp_explain {
 
+/// The report for people (the default, and --brief).
 class TextReport final : public Report {
 public:
     /// `brief`: one line per item (--brief), for long inputs and grep.
