@@ -34,8 +34,8 @@ private:
             return false;
         }
         switch (text_[pos_]) {
-        case '{': return object(depth);
-        case '[': return array(depth);
+        case '{': return container(depth, '}');
+        case '[': return container(depth, ']');
         case '"': return string();
         case 't': return literal("true");
         case 'f': return literal("false");
@@ -43,24 +43,28 @@ private:
         default: return number();
         }
     }
-    bool object(int depth) {
+    // An object ('}') or an array (']'): values, in an object each after a
+    // key and ':', separated by ',' up to `close`.
+    bool container(int depth, char close) {
         ++pos_;
         skip_space();
-        if (peek() == '}') {
+        if (peek() == close) {
             ++pos_;
             return true;
         }
         for (;;) {
             skip_space();
-            if (!string()) {
-                return false;
+            if (close == '}') {
+                if (!string()) {
+                    return false;
+                }
+                skip_space();
+                if (peek() != ':') {
+                    return false;
+                }
+                ++pos_;
+                skip_space();
             }
-            skip_space();
-            if (peek() != ':') {
-                return false;
-            }
-            ++pos_;
-            skip_space();
             if (!value(depth + 1)) {
                 return false;
             }
@@ -69,31 +73,7 @@ private:
                 ++pos_;
                 continue;
             }
-            if (peek() == '}') {
-                ++pos_;
-                return true;
-            }
-            return false;
-        }
-    }
-    bool array(int depth) {
-        ++pos_;
-        skip_space();
-        if (peek() == ']') {
-            ++pos_;
-            return true;
-        }
-        for (;;) {
-            skip_space();
-            if (!value(depth + 1)) {
-                return false;
-            }
-            skip_space();
-            if (peek() == ',') {
-                ++pos_;
-                continue;
-            }
-            if (peek() == ']') {
+            if (peek() == close) {
                 ++pos_;
                 return true;
             }
