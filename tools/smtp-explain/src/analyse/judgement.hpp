@@ -26,8 +26,8 @@ void judge_argument(Report& report, std::string_view text, const CodeArgument& a
 /// Events in, items out: the InputSink in front of a report.
 class Judgement final : public InputSink {
 public:
-    /// `limits` are those the extractors parsed with (they word the errors);
-    /// both must outlive the judgement.
+    /// `limits` are those the extractors parsed with (they word the
+    /// errors); `report` must outlive the judgement.
     Judgement(Report& report, const smtp::ReplyLimits& limits) : report_(report), limits_(limits) {}
 
     void reply(const ReplyEvent& event) override;
@@ -37,7 +37,7 @@ public:
 
 private:
     Report& report_;
-    const smtp::ReplyLimits& limits_;
+    smtp::ReplyLimits limits_;
 };
 
 } // namespace smtp_explain

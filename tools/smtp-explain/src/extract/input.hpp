@@ -22,8 +22,8 @@ namespace smtp_explain {
 /// The extractors of one input, fed line by line.
 class InputExtractor {
 public:
-    /// `source` names the input in events; `sink`, `source` and `options`
-    /// must outlive the extractor.
+    /// `source` names the input in events; `sink` and `source` must outlive
+    /// the extractor.
     InputExtractor(InputSink& sink, std::string_view source, const ExtractOptions& options)
         : sink_(sink), counter_(sink), transcript_(counter_, source, options),
           before_log_(transcript_, counter_), log_(before_log_, source, options), source_(source) {}

@@ -69,7 +69,7 @@ private:
 
     EventSink& sink_;
     std::string_view source_;
-    const ExtractOptions& options_;
+    ExtractOptions options_;
     Folding folding_ = Folding::None;
     std::string folded_;
     std::string folded_context_;

@@ -60,7 +60,7 @@ public:
 private:
     Handler& handler_;
     std::string_view source_;
-    const smtp::ReplyLimits& limits_;
+    smtp::ReplyLimits limits_;
     std::string pending_;
     std::size_t pending_lines_ = 0;
     std::uint64_t first_line_ = 0;

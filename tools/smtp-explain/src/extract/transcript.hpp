@@ -83,7 +83,7 @@ private:
     void invalid(const InvalidReplyEvent& event) override;
 
     EventSink& sink_;
-    const ExtractOptions& options_;
+    ExtractOptions options_;
     ReplyGatherer replies_;
     std::deque<Queued> commands_;
     bool client_prefixed_seen_ = false;

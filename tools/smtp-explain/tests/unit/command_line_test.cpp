@@ -6,7 +6,6 @@
 
 #include <doctest/doctest.h>
 
-#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -19,9 +18,9 @@ using Action = CommandLine::Action;
 
 const std::string tool_dir = SMTP_EXPLAIN_TOOL_DIR;
 
-CommandLine parse(std::initializer_list<std::string> arguments) {
+CommandLine parse(const std::vector<std::string>& arguments) {
     std::vector<std::string> storage{"smtp-explain"};
-    storage.insert(storage.end(), arguments);
+    storage.insert(storage.end(), arguments.begin(), arguments.end());
     std::vector<const char*> argv;
     for (const std::string& argument : storage) {
         argv.push_back(argument.c_str());
@@ -109,7 +108,7 @@ TEST_CASE("--help and --version win over the rest, in CLI11's way") {
 }
 
 TEST_CASE("usage errors: one line, starting with the program's name") {
-    const std::pair<std::initializer_list<std::string>, std::string> cases[] = {
+    const std::pair<std::vector<std::string>, std::string> cases[] = {
         {{}, "nothing to explain"},
         {{"--frobnicate"}, "--frobnicate"},
         {{"-z"}, "-z"},
