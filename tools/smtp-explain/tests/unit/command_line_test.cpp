@@ -58,7 +58,7 @@ TEST_CASE("codes, files, standard input and reply text, in the order given") {
     CHECK(line.arguments[5].code.kind == smtp_explain::CodeArgument::Kind::NotACode);
 }
 
-TEST_CASE("a code wins over a file of its name; -f reads the file") {
+TEST_CASE("a code wins over a file of its name, and -f reads the file") {
     const std::string dir = tool_dir + "/tests/data";
     const std::string file = dir + "/550";
     CHECK(arguments(parse({"-f", file, file, "-f", "550"})) ==

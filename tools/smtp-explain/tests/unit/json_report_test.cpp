@@ -157,7 +157,7 @@ TEST_CASE("a reply: where it was found, its lines, what it answers, what to do")
                       R"("context":"to=<a@b>, status=deferred",)"));
 }
 
-TEST_CASE("invalid replies, statuses and inputs with nothing in them") {
+TEST_CASE("JSON: invalid replies, statuses and inputs with nothing in them") {
     const smtp_explain::Explained result =
         json({stdin_text("250-x\n251 y\nStatus: 4.4.1\n"), stdin_text("")});
     CHECK_FALSE(result.ok);

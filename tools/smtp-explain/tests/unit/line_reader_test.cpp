@@ -48,7 +48,7 @@ std::vector<Read> read(std::string_view input, std::size_t piece = 1 << 16) {
     return read(input, piece, reader);
 }
 
-TEST_CASE("lines end with LF or CRLF; the last may have no ending") {
+TEST_CASE("lines end with LF or CRLF, and the last may have no ending") {
     const std::vector<Read> expected = {
         {"250-first", 1, false}, {"250 second", 2, false}, {"", 3, false}, {"last", 4, false}};
     CHECK(read("250-first\r\n250 second\n\nlast") == expected);
@@ -127,7 +127,7 @@ TEST_CASE("the reader counts lines and tells binary data from text") {
     CHECK_FALSE(empty.last(line));
 }
 
-TEST_CASE("one control byte in twenty is still text; more is binary") {
+TEST_CASE("one control byte in twenty is still text, more is binary") {
     LineReader edge;
     read(std::string(18, 'a') + "\x01" + "\n", 4, edge); // 1 of 20 bytes, LF counted
     CHECK_FALSE(edge.looks_binary());

@@ -77,7 +77,7 @@ TEST_CASE("a multiline reply is handed on with its last line") {
     CHECK(handler.events.size() == 1);
 }
 
-TEST_CASE("replies follow one another; the origin of the first line is kept") {
+TEST_CASE("replies follow one another, each with the origin of its first line") {
     Handler handler;
     ReplyGatherer gatherer(handler, "test", {});
     gatherer.add("220 ready", 4, false, Origin::Python);
@@ -117,7 +117,7 @@ TEST_CASE("a line over max_line_length ends the reply at once, so memory stays b
     CHECK(handler.events.size() == 2);
 }
 
-TEST_CASE("at most max_lines lines are held; the lines after them start over") {
+TEST_CASE("at most max_lines lines are held, and the lines after them start over") {
     smtp::ReplyLimits limits;
     limits.max_lines = 3;
     // The third line's '-' (byte 15) asks for a fourth line: too many.

@@ -210,7 +210,7 @@ TEST_CASE("warnings are counted in the brief line and the summary") {
     CHECK(has(report({stdin_text("C: QUIT\nS: 250 5.1.1 ok\n")}, Format::Brief), "[2 warnings]\n"));
 }
 
-TEST_CASE("invalid replies, statuses and inputs with nothing in them") {
+TEST_CASE("text: invalid replies, statuses and inputs with nothing in them") {
     CHECK(report({stdin_text("250-first\n")}) ==
           "not a valid reply at stdin line 1: Incomplete\n"
           "  | 250-first\n"

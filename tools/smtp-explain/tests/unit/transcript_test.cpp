@@ -235,7 +235,7 @@ TEST_CASE("after 334, the server speaking again ends the wait for the answer") {
                  "reply 5 transcript 221 lines=1 answers=Quit cmd='QUIT'"});
 }
 
-TEST_CASE("looks_like_auth_data: base64 or '*', nothing else") {
+TEST_CASE("looks_like_auth_data: base64 or the asterisk that cancels, nothing else") {
     CHECK(smtp_explain::looks_like_auth_data("enEtdXNlci00NzEx"));
     CHECK(smtp_explain::looks_like_auth_data("UGE1NS13MHJkLTk5MTM="));
     CHECK(smtp_explain::looks_like_auth_data("AHpx/+=="));
@@ -285,7 +285,7 @@ TEST_CASE("pipelined commands line up with their replies (RFC 2920)") {
                  "reply 10 transcript 250 lines=1 answers=DataEnd"});
 }
 
-TEST_CASE("at most max_queued_commands commands wait; older ones are forgotten") {
+TEST_CASE("at most max_queued_commands commands wait, older ones are forgotten") {
     std::string input;
     for (std::size_t i = 0; i < smtp_explain::max_queued_commands + 2; ++i) {
         input += "C: NOOP " + std::to_string(i) + "\n";
