@@ -7,7 +7,8 @@
 set -eu
 
 packages="cmake ninja-build g++ clang libclang-rt-dev pkg-config doctest-dev
-libfmt-dev libbenchmark-dev valgrind python3 dpkg-dev file lintian"
+libfmt-dev libbenchmark-dev valgrind python3 dpkg-dev file lintian
+libcli11-dev gcovr time"
 
 missing=""
 for package in $packages; do

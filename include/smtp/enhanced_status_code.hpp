@@ -289,6 +289,18 @@ enum class BasicCodeScope : int {
     Any = 3,
 };
 
+/// The enumerator's spelling ("Any5yz"); empty for a value that is no
+/// enumerator.
+constexpr std::string_view name(BasicCodeScope scope) noexcept {
+    switch (scope) {
+    case BasicCodeScope::Listed: return "Listed";
+    case BasicCodeScope::ListedOrAny4yz5yz: return "ListedOrAny4yz5yz";
+    case BasicCodeScope::Any5yz: return "Any5yz";
+    case BasicCodeScope::Any: return "Any";
+    }
+    return {};
+}
+
 /// The basic reply codes the registry associates with an entry: a small
 /// fixed array, ascending, plus how far beyond the list the entry reaches.
 /// Iterate it like a container: `for (int basic : associated_basic_codes(c))`.

@@ -46,18 +46,6 @@ namespace smtp {
 
 namespace detail {
 
-// The class in words, for messages: "transient negative".
-constexpr std::string_view reply_class_words(ReplyClass reply) noexcept {
-    switch (reply) {
-    case ReplyClass::None: return "not a reply code";
-    case ReplyClass::PositiveCompletion: return "positive completion";
-    case ReplyClass::PositiveIntermediate: return "positive intermediate";
-    case ReplyClass::TransientNegative: return "transient negative";
-    case ReplyClass::PermanentNegative: return "permanent negative";
-    }
-    return {};
-}
-
 /// The category of SmtpStatusCode values: name "smtp".
 class SmtpCategory final : public std::error_category {
 public:
@@ -75,7 +63,7 @@ public:
             return std::to_string(value) + " is not an SMTP reply code";
         }
         return "unknown SMTP reply code " + std::to_string(value) + " (" +
-               std::string(reply_class_words(reply)) + ")";
+               std::string(description(reply)) + ")";
     }
 
     /// Every value, listed or not, maps to its class (RFC 5321 section

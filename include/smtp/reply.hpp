@@ -383,6 +383,15 @@ struct ReplyParse {
     ReplyError error;
     std::size_t consumed;
     Reply reply;
+    /// Where the input stops being the start of a valid reply: the offset
+    /// of the first byte that no valid reply can have there (the byte of a
+    /// code that is no digit or differs from the first line's, the bad
+    /// separator, the '-' of the line one too many, the first byte past
+    /// max_line_length). The input's size for Incomplete (the next byte is
+    /// wanted there); 0 for limits that admit no reply, and with None.
+    /// So `input.substr(0, error_offset)` is Incomplete and one byte more
+    /// gives `error`.
+    std::size_t error_offset = 0;
 
     /// Whether a whole reply was read.
     constexpr bool ok() const noexcept { return error == ReplyError::None; }
@@ -391,8 +400,8 @@ struct ReplyParse {
 namespace detail {
 
 struct ReplyAccess {
-    static constexpr ReplyParse failure(ReplyError error) noexcept {
-        return ReplyParse{error, 0, Reply{}};
+    static constexpr ReplyParse failure(ReplyError error, std::size_t offset) noexcept {
+        return ReplyParse{error, 0, Reply{}, offset};
     }
     static constexpr ReplyParse success(const char* begin, const char* end, int code,
                                         std::size_t lines, std::uint32_t enhanced) noexcept {
@@ -401,8 +410,14 @@ struct ReplyAccess {
         reply.line_count_ = lines;
         reply.code_ = code;
         reply.enhanced_ = enhanced;
-        return ReplyParse{ReplyError::None, reply.raw_.size(), reply};
+        return ReplyParse{ReplyError::None, reply.raw_.size(), reply, 0};
     }
+};
+
+// What check_code found, and at which byte of the line.
+struct CodeCheck {
+    ReplyError error;
+    std::size_t at;
 };
 
 // The answer for a line whose code is not the expected one, or that has
@@ -410,20 +425,20 @@ struct ReplyAccess {
 // (`first`, or nothing for the first line itself), and the first bad byte
 // decides between InvalidCode and CodeMismatch. With all `available` bytes
 // good, the line is Incomplete, or None once its three digits are there.
-constexpr ReplyError check_code(const char* line, std::size_t available,
-                                const char* first) noexcept {
+constexpr CodeCheck check_code(const char* line, std::size_t available,
+                               const char* first) noexcept {
     for (std::size_t k = 0; k < 3; ++k) {
         if (k == available) {
-            return ReplyError::Incomplete;
+            return {ReplyError::Incomplete, available};
         }
         if (!is_code_digit(k, line[k])) {
-            return ReplyError::InvalidCode;
+            return {ReplyError::InvalidCode, k};
         }
         if (first != nullptr && line[k] != first[k]) {
-            return ReplyError::CodeMismatch;
+            return {ReplyError::CodeMismatch, k};
         }
     }
-    return available < 4 ? ReplyError::Incomplete : ReplyError::None;
+    return {available < 4 ? ReplyError::Incomplete : ReplyError::None, available};
 }
 
 } // namespace detail
@@ -455,18 +470,19 @@ constexpr ReplyError check_code(const char* line, std::size_t available,
 constexpr ReplyParse parse_reply(std::string_view input, ReplyLimits limits = {}) noexcept {
     using detail::ReplyAccess;
     if (limits.max_lines == 0) {
-        return ReplyAccess::failure(ReplyError::TooManyLines);
+        return ReplyAccess::failure(ReplyError::TooManyLines, 0);
     }
     if (limits.max_line_length < 3) {
-        return ReplyAccess::failure(ReplyError::LineTooLong);
+        return ReplyAccess::failure(ReplyError::LineTooLong, 0);
     }
     const char* const begin = input.data();
     const char* const end = begin + input.size();
+    const auto at = [begin](const char* byte) { return static_cast<std::size_t>(byte - begin); };
 
     // The first line's code, which every later line must repeat.
-    if (const ReplyError error = detail::check_code(begin, input.size(), nullptr);
-        error != ReplyError::None) {
-        return ReplyAccess::failure(error);
+    if (const detail::CodeCheck first = detail::check_code(begin, input.size(), nullptr);
+        first.error != ReplyError::None) {
+        return ReplyAccess::failure(first.error, first.at);
     }
     const char c0 = begin[0];
     const char c1 = begin[1];
@@ -489,22 +505,30 @@ constexpr ReplyParse parse_reply(std::string_view input, ReplyLimits limits = {}
         const char* lf = nullptr;
         if (separator == ' ' || separator == '-') {
             if (separator == '-' && lines + 1 == limits.max_lines) {
-                return ReplyAccess::failure(ReplyError::TooManyLines);
+                return ReplyAccess::failure(ReplyError::TooManyLines, at(line + 3));
             }
             const auto available = static_cast<std::size_t>(end - line);
             const bool bounded = window <= available;
             const char* const stop = bounded ? line + window : end;
             lf = finder.find(line + 4, stop);
+            // The byte that proves a line too long: the first past the
+            // limit, or the one after it when that is a CR, which may still
+            // start the line's CRLF.
+            const auto too_long = [&] {
+                const char* const past = line + limits.max_line_length;
+                return ReplyAccess::failure(ReplyError::LineTooLong,
+                                            at(*past == '\r' ? past + 1 : past));
+            };
             if (lf == stop) {
                 // No line end yet: too long if the bytes already prove it.
                 const bool proven = bounded || (available == limits.max_line_length + 1 &&
                                                 line[limits.max_line_length] != '\r');
-                return ReplyAccess::failure(proven ? ReplyError::LineTooLong
-                                                   : ReplyError::Incomplete);
+                return proven ? too_long()
+                              : ReplyAccess::failure(ReplyError::Incomplete, input.size());
             }
             // Only a line ending at the window's last byte can be too long.
             if (static_cast<std::size_t>(lf - line) > limits.max_line_length && lf[-1] != '\r') {
-                return ReplyAccess::failure(ReplyError::LineTooLong);
+                return too_long();
             }
             const char* const text_end = lf[-1] == '\r' ? lf - 1 : lf;
             if (want_enhanced && enhanced == 0) {
@@ -514,15 +538,16 @@ constexpr ReplyParse parse_reply(std::string_view input, ReplyLimits limits = {}
             lf = line + 3;
         } else if (separator == '\r') {
             if (end - line == 4) {
-                return ReplyAccess::failure(ReplyError::Incomplete);
+                return ReplyAccess::failure(ReplyError::Incomplete, input.size());
             }
             if (line[4] != '\n') {
-                return ReplyAccess::failure(ReplyError::InvalidSeparator);
+                return ReplyAccess::failure(ReplyError::InvalidSeparator, at(line + 4));
             }
             lf = line + 4;
         } else {
             return ReplyAccess::failure(detail::is_digit(separator) ? ReplyError::InvalidCode
-                                                                    : ReplyError::InvalidSeparator);
+                                                                    : ReplyError::InvalidSeparator,
+                                        at(line + 3));
         }
         ++lines;
         line = lf + 1;
@@ -533,7 +558,8 @@ constexpr ReplyParse parse_reply(std::string_view input, ReplyLimits limits = {}
         // The next line: its code must be the first line's.
         const auto available = static_cast<std::size_t>(end - line);
         if ((available < 4) || ((line[0] != c0) | (line[1] != c1) | (line[2] != c2))) {
-            return ReplyAccess::failure(detail::check_code(line, available, begin));
+            const detail::CodeCheck next = detail::check_code(line, available, begin);
+            return ReplyAccess::failure(next.error, at(line) + next.at);
         }
     }
 }

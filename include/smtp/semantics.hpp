@@ -12,6 +12,7 @@
 #ifndef SMTP_SEMANTICS_HPP
 #define SMTP_SEMANTICS_HPP
 
+#include <smtp/command.hpp>
 #include <smtp/enhanced_status_code.hpp>
 #include <smtp/status_code.hpp>
 
@@ -27,74 +28,8 @@
 namespace smtp {
 
 // ---------------------------------------------------------------------------
-// Commands and actions
+// Actions
 // ---------------------------------------------------------------------------
-
-/// What a reply answers: the server's greeting, a command the client sent, or
-/// the end of the mail data.
-enum class Command : int {
-    /// Not a command: the reply a server sends when the connection opens
-    /// (RFC 5321 section 3.1).
-    Greeting,
-    Helo,
-    Ehlo,
-    Mail,
-    Rcpt,
-    /// The DATA command itself, answered by 354 when the server wants the data.
-    Data,
-    /// Not a command: the end of the mail data, "<CRLF>.<CRLF>" (RFC 5321
-    /// section 4.1.1.4), whose reply says whether the server took the message.
-    DataEnd,
-    /// RFC 3030 CHUNKING; a BDAT LAST reply is the message's final answer.
-    Bdat,
-    Rset,
-    Vrfy,
-    Expn,
-    Help,
-    Noop,
-    Quit,
-    /// RFC 4954; the replies to the client's continuation lines count as
-    /// replies to AUTH.
-    Auth,
-    /// RFC 3207.
-    StartTls,
-    /// Any other command (ETRN, XCLIENT, ...): its extension defines its
-    /// replies, so this library judges none of them unexpected.
-    Other,
-};
-
-/// Every Command once, in declaration order.
-inline constexpr std::array<Command, 17> all_commands = {
-    Command::Greeting, Command::Helo, Command::Ehlo,   Command::Mail,     Command::Rcpt,
-    Command::Data,     Command::DataEnd, Command::Bdat, Command::Rset,    Command::Vrfy,
-    Command::Expn,     Command::Help, Command::Noop,   Command::Quit,     Command::Auth,
-    Command::StartTls, Command::Other,
-};
-
-/// The enumerator's spelling ("Rcpt"); empty for a value that is no
-/// enumerator.
-constexpr std::string_view name(Command command) noexcept {
-    switch (command) {
-    case Command::Greeting: return "Greeting";
-    case Command::Helo: return "Helo";
-    case Command::Ehlo: return "Ehlo";
-    case Command::Mail: return "Mail";
-    case Command::Rcpt: return "Rcpt";
-    case Command::Data: return "Data";
-    case Command::DataEnd: return "DataEnd";
-    case Command::Bdat: return "Bdat";
-    case Command::Rset: return "Rset";
-    case Command::Vrfy: return "Vrfy";
-    case Command::Expn: return "Expn";
-    case Command::Help: return "Help";
-    case Command::Noop: return "Noop";
-    case Command::Quit: return "Quit";
-    case Command::Auth: return "Auth";
-    case Command::StartTls: return "StartTls";
-    case Command::Other: return "Other";
-    }
-    return {};
-}
 
 /// What a client does after a reply.
 enum class Action : int {
@@ -669,6 +604,23 @@ constexpr std::optional<SmtpStatusCode> from_foreign_name(std::string_view text,
     for (const ForeignName& row : foreign_names) {
         if (row.name == text) {
             return row.used_by(api) ? from_value(row.value) : std::nullopt;
+        }
+    }
+    return std::nullopt;
+}
+
+/// The row of foreign_names spelled as `text` by `equal`, a comparison of
+/// two chars: `foreign_name_entry("errorinprocessing", case_insensitive)` is
+/// MailKit's {"ErrorInProcessing", 451}, which says whose name it is (for a
+/// message such as "the name ErrorInProcessing of MailKit"). std::nullopt
+/// for any other text. (A copy, not a pointer, as for vendor_note.)
+template <class BinaryPredicate>
+[[nodiscard]] constexpr std::optional<ForeignName>
+foreign_name_entry(std::string_view text,
+                   const BinaryPredicate& equal) noexcept(noexcept(equal('a', 'a'))) {
+    for (const ForeignName& row : foreign_names) {
+        if (detail::same_text(row.name, text, equal)) {
+            return row;
         }
     }
     return std::nullopt;

@@ -10,6 +10,8 @@
 #ifndef SMTP_STATUS_CODE_HPP
 #define SMTP_STATUS_CODE_HPP
 
+#include <smtp/case_insensitive.hpp>
+
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -560,6 +562,22 @@ constexpr std::optional<SmtpStatusCode> from_name(std::string_view text) noexcep
     return detail::code_of_row(found, entry.code);
 }
 
+/// The enumerator whose spelling matches `text` by `equal`, a comparison of
+/// two chars: `from_name("mailboxbusy", case_insensitive)` is MailboxBusy.
+/// Compares with every name in turn, so it suits people's input (command
+/// lines, configuration) rather than hot loops, where from_name(text) is
+/// the lookup to use.
+template <class BinaryPredicate>
+[[nodiscard]] constexpr std::optional<SmtpStatusCode>
+from_name(std::string_view text, const BinaryPredicate& equal) noexcept(noexcept(equal('a', 'a'))) {
+    for (const SmtpStatusCode code : all_status_codes) {
+        if (detail::same_text(name(code), text, equal)) {
+            return code;
+        }
+    }
+    return std::nullopt;
+}
+
 /// The class of any int: from its first digit for 200..599, else None.
 constexpr ReplyClass reply_class(int code) noexcept {
     return code >= 200 && code <= 599 ? static_cast<ReplyClass>(code / 100)
@@ -616,6 +634,21 @@ constexpr std::string_view name(ReplyClass reply) noexcept {
     case ReplyClass::PositiveIntermediate: return "PositiveIntermediate";
     case ReplyClass::TransientNegative: return "TransientNegative";
     case ReplyClass::PermanentNegative: return "PermanentNegative";
+    }
+    return {};
+}
+
+/// The class in words, as RFC 5321 section 4.2.1 names it, for messages and
+/// reports: "positive completion", "positive intermediate", "transient
+/// negative", "permanent negative", and "not a reply code" for None; empty
+/// for a value that is no enumerator.
+constexpr std::string_view description(ReplyClass reply) noexcept {
+    switch (reply) {
+    case ReplyClass::None: return "not a reply code";
+    case ReplyClass::PositiveCompletion: return "positive completion";
+    case ReplyClass::PositiveIntermediate: return "positive intermediate";
+    case ReplyClass::TransientNegative: return "transient negative";
+    case ReplyClass::PermanentNegative: return "permanent negative";
     }
     return {};
 }

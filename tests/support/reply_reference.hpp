@@ -244,6 +244,36 @@ inline std::string check(std::string_view in, smtp::ReplyLimits limits,
         }
     }
 
+    // error_offset: the input's size for Incomplete, 0 with None, else the
+    // length of the longest prefix that is still Incomplete (found by
+    // bisection: prefixes answer Incomplete up to a point, then the final
+    // answer), or 0 when even the empty prefix has the final answer.
+    if (got.error == ReplyError::Incomplete || got.ok()) {
+        if (got.error_offset != (got.ok() ? 0 : in.size())) {
+            return "error_offset of " + std::to_string(got.error_offset) + " for " +
+                   std::string(smtp::name(got.error));
+        }
+    } else {
+        std::size_t low = 0;          // smtp::parse_reply(in[0, low)) is Incomplete, or low is 0
+        std::size_t high = in.size(); // in[0, high) has the final answer
+        if (smtp::parse_reply(in.substr(0, 0), limits).error != ReplyError::Incomplete) {
+            high = 0;
+        }
+        while (high - low > 1) {
+            const std::size_t middle = low + (high - low) / 2;
+            if (smtp::parse_reply(in.substr(0, middle), limits).error == ReplyError::Incomplete) {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        const std::size_t proven_at = high == 0 ? 0 : high - 1;
+        if (got.error_offset != proven_at) {
+            return "error_offset " + std::to_string(got.error_offset) +
+                   ", but the error is proven by byte " + std::to_string(proven_at);
+        }
+    }
+
     // Incomplete exactly when a continuation can still make a valid reply.
     if (got.error == ReplyError::Incomplete) {
         const std::string whole = std::string(in) + completion(in);

@@ -781,3 +781,14 @@ TEST_CASE("round trip") {
         }
     }
 }
+
+TEST_CASE("name of BasicCodeScope") {
+    CHECK(smtp::name(BasicCodeScope::Listed) == "Listed");
+    CHECK(smtp::name(BasicCodeScope::ListedOrAny4yz5yz) == "ListedOrAny4yz5yz");
+    CHECK(smtp::name(BasicCodeScope::Any5yz) == "Any5yz");
+    CHECK(smtp::name(BasicCodeScope::Any) == "Any");
+    for (const int v : {-1, 4, 5, 100}) {
+        CAPTURE(v);
+        CHECK(smtp::name(static_cast<BasicCodeScope>(v)).empty());
+    }
+}

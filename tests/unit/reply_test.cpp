@@ -241,9 +241,53 @@ TEST_CASE("parse_reply") {
             if (whole.ok()) {
                 // A reply is proven exactly when its last LF arrives.
                 CHECK(first_final == whole.consumed);
+                CHECK(whole.error_offset == 0);
+            } else if (whole.error == ReplyError::Incomplete) {
+                CHECK(whole.error_offset == row.input.size());
+            } else {
+                // The byte that made the prefix final is the offending one.
+                CHECK(whole.error_offset + 1 == first_final);
             }
         }
     }
+}
+
+TEST_CASE("error_offset points at the first offending byte") {
+    struct OffsetRow {
+        std::string_view input;
+        ReplyLimits limits;
+        ReplyError error;
+        std::size_t offset;
+    };
+    const OffsetRow offset_rows[] = {
+        {"150 x\r\n", {}, ReplyError::InvalidCode, 0},
+        {"2x0 x\r\n", {}, ReplyError::InvalidCode, 1},
+        {"25 x\r\n", {}, ReplyError::InvalidCode, 2},
+        {"2500 x\r\n", {}, ReplyError::InvalidCode, 3},
+        {"250_x\r\n", {}, ReplyError::InvalidSeparator, 3},
+        {"250\rx\r\n", {}, ReplyError::InvalidSeparator, 4},
+        {"250-a\r\n251 b\r\n", {}, ReplyError::CodeMismatch, 9},
+        {"250-a\r\n350 b\r\n", {}, ReplyError::CodeMismatch, 7},
+        {"250-a\r\n2x0 b\r\n", {}, ReplyError::InvalidCode, 8},
+        {"250-a\r\n250x", {}, ReplyError::InvalidSeparator, 10},
+        {"250-a\n250-b\n250-c\n", {10, 3}, ReplyError::TooManyLines, 15},
+        {"250-a\n", {10, 1}, ReplyError::TooManyLines, 3},
+        {"250 abcdefg\r\n", {10, 5}, ReplyError::LineTooLong, 10},
+        {"250 abcdef\rx", {10, 5}, ReplyError::LineTooLong, 11},
+        {"250 abcdef\r\n", {10, 5}, ReplyError::None, 0},
+        {"250-ok\r\n250 abcdefg\r\n", {10, 5}, ReplyError::LineTooLong, 18},
+        {"250 ok", {}, ReplyError::Incomplete, 6},
+        {"", {}, ReplyError::Incomplete, 0},
+        {"250 ok\r\n", {0, 5}, ReplyError::LineTooLong, 0},
+        {"250 ok\r\n", {10, 0}, ReplyError::TooManyLines, 0},
+    };
+    for (const OffsetRow& row : offset_rows) {
+        CAPTURE(show(row.input));
+        const smtp::ReplyParse got = smtp::parse_reply(row.input, row.limits);
+        CHECK(got.error == row.error);
+        CHECK(got.error_offset == row.offset);
+    }
+    static_assert(smtp::parse_reply("250-a\r\n251 b\r\n").error_offset == 9);
 }
 
 TEST_CASE("parse_reply reads pipelined replies one after another") {

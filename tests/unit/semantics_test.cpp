@@ -109,29 +109,6 @@ Action action_by_hand(int code, Command command, std::optional<EnhancedStatusCod
 
 } // namespace
 
-TEST_CASE("all_commands") {
-    SUBCASE("lists the 17 enumerators once, in declaration order") {
-        CHECK(smtp::all_commands.size() == 17);
-        for (std::size_t i = 0; i < smtp::all_commands.size(); ++i) {
-            CHECK(static_cast<std::size_t>(smtp::all_commands[i]) == i);
-        }
-    }
-    SUBCASE("every command has a name, and no two the same") {
-        std::set<std::string_view> names;
-        for (const Command c : smtp::all_commands) {
-            CHECK_FALSE(smtp::name(c).empty());
-            names.insert(smtp::name(c));
-        }
-        CHECK(names.size() == smtp::all_commands.size());
-        CHECK(smtp::name(Command::StartTls) == "StartTls");
-        CHECK(smtp::name(Command::DataEnd) == "DataEnd");
-    }
-    SUBCASE("a value that is no enumerator has no name") {
-        CHECK(smtp::name(static_cast<Command>(17)).empty());
-        CHECK(smtp::name(static_cast<Command>(-1)).empty());
-    }
-}
-
 TEST_CASE("is_expected_reply") {
     SUBCASE("every command and every code 200..599 against the RFC lists") {
         for (const Command command : smtp::all_commands) {
@@ -561,6 +538,50 @@ TEST_CASE("from_foreign_name") {
               "AuthenticationMechanismIsTooWeak", std::string_view("Ok\0", 3)}) {
             CHECK_FALSE(smtp::from_foreign_name(text));
             CHECK_FALSE(smtp::from_foreign_name(text, ForeignApi::DotNet));
+        }
+    }
+}
+
+TEST_CASE("foreign_name_entry") {
+    SUBCASE("finds every row by its exact name and in any case") {
+        for (const smtp::ForeignName& row : smtp::foreign_names) {
+            CAPTURE(row.name);
+            std::string lower(row.name);
+            for (char& c : lower) {
+                c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+            }
+            const auto exact = smtp::foreign_name_entry(row.name, [](char a, char b) noexcept {
+                return a == b;
+            });
+            REQUIRE(exact);
+            CHECK(exact->name == row.name);
+            CHECK(exact->value == row.value);
+            CHECK(exact->apis == row.apis);
+            const auto folded = smtp::foreign_name_entry(lower, smtp::case_insensitive);
+            REQUIRE(folded);
+            CHECK(folded->name == row.name);
+        }
+    }
+    SUBCASE("says whose name it is") {
+        const auto mailkit = smtp::foreign_name_entry("errorinprocessing", smtp::case_insensitive);
+        REQUIRE(mailkit);
+        CHECK(mailkit->name == "ErrorInProcessing");
+        CHECK(mailkit->value == 451);
+        CHECK(mailkit->used_by(ForeignApi::MailKit));
+        CHECK_FALSE(mailkit->used_by(ForeignApi::DotNet));
+        CHECK_FALSE(mailkit->used_by(ForeignApi::Aspose));
+        const auto shared = smtp::foreign_name_entry("MAILBOXBUSY", smtp::case_insensitive);
+        REQUIRE(shared);
+        CHECK(shared->value == 450);
+        CHECK(shared->used_by(ForeignApi::DotNet));
+        CHECK(shared->used_by(ForeignApi::MailKit));
+        CHECK(shared->used_by(ForeignApi::Aspose));
+    }
+    SUBCASE("anything else is nullopt") {
+        for (const std::string_view text : {"", "ok ", "Error In Processing", "552",
+                                            "HostDoesNotAcceptMail", "AuthenticationMechanismIsTooWeak"}) {
+            CAPTURE(text);
+            CHECK_FALSE(smtp::foreign_name_entry(text, smtp::case_insensitive));
         }
     }
 }

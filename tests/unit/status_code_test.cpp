@@ -321,3 +321,66 @@ TEST_CASE("name of ReplyClass") {
         CHECK(smtp::name(static_cast<ReplyClass>(v)).empty());
     }
 }
+
+TEST_CASE("description of ReplyClass") {
+    CHECK(smtp::description(ReplyClass::None) == "not a reply code");
+    CHECK(smtp::description(ReplyClass::PositiveCompletion) == "positive completion");
+    CHECK(smtp::description(ReplyClass::PositiveIntermediate) == "positive intermediate");
+    CHECK(smtp::description(ReplyClass::TransientNegative) == "transient negative");
+    CHECK(smtp::description(ReplyClass::PermanentNegative) == "permanent negative");
+    for (int v : {-1, 1, 6, 7, 250, INT_MIN, INT_MAX}) {
+        CAPTURE(v);
+        CHECK(smtp::description(static_cast<ReplyClass>(v)).empty());
+    }
+}
+
+TEST_CASE("from_name with a character comparison") {
+    SUBCASE("case_insensitive finds every name in any ASCII case") {
+        for (const ExpectedCode& row : expected_codes) {
+            CAPTURE(row.name);
+            std::string lower(row.name);
+            std::string upper(row.name);
+            std::string alternating(row.name);
+            for (std::size_t i = 0; i < lower.size(); ++i) {
+                const char c = lower[i];
+                const bool is_upper = c >= 'A' && c <= 'Z';
+                const bool is_lower = c >= 'a' && c <= 'z';
+                lower[i] = is_upper ? static_cast<char>(c + 32) : c;
+                upper[i] = is_lower ? static_cast<char>(c - 32) : c;
+                alternating[i] = i % 2 == 0 ? lower[i] : upper[i];
+            }
+            CHECK(smtp::from_name(row.name, smtp::case_insensitive) == row.code);
+            CHECK(smtp::from_name(lower, smtp::case_insensitive) == row.code);
+            CHECK(smtp::from_name(upper, smtp::case_insensitive) == row.code);
+            CHECK(smtp::from_name(alternating, smtp::case_insensitive) == row.code);
+            CHECK_FALSE(smtp::from_name(lower + "x", smtp::case_insensitive));
+            CHECK_FALSE(smtp::from_name(lower.substr(1), smtp::case_insensitive));
+        }
+    }
+    SUBCASE("case_insensitive folds only ASCII letters") {
+        // '@' (0x40) and '`' (0x60), '[' (0x5B) and '{' (0x7B) differ by 0x20
+        // as letters do; they are no letters, so they stay different.
+        CHECK(smtp::case_insensitive('A', 'a'));
+        CHECK(smtp::case_insensitive('z', 'Z'));
+        CHECK(smtp::case_insensitive('5', '5'));
+        CHECK_FALSE(smtp::case_insensitive('@', '`'));
+        CHECK_FALSE(smtp::case_insensitive('[', '{'));
+        CHECK_FALSE(smtp::case_insensitive('a', 'b'));
+        CHECK_FALSE(smtp::case_insensitive('\xc1', '\xe1')); // Latin-1 A and a with acute
+        CHECK_FALSE(smtp::from_name("Ok\xe2\x80\x8b", smtp::case_insensitive));
+        CHECK_FALSE(smtp::from_name("", smtp::case_insensitive));
+        CHECK_FALSE(smtp::from_name("None", smtp::case_insensitive));
+    }
+    SUBCASE("any comparison of two chars") {
+        const auto same = [](char a, char b) noexcept { return a == b; };
+        const auto any = [](char, char) noexcept { return true; };
+        CHECK(smtp::from_name("MailboxBusy", same) == SmtpStatusCode::MailboxBusy);
+        CHECK_FALSE(smtp::from_name("mailboxbusy", same));
+        // The first name of the length in value order: "Ok" is the only one of 2.
+        CHECK(smtp::from_name("xy", any) == SmtpStatusCode::Ok);
+        CHECK(smtp::from_name("NotDefined", any) == SmtpStatusCode::NotDefined);
+        static_assert(noexcept(smtp::from_name("Ok", same)));
+        static_assert(smtp::from_name("sYnTaXeRrOr", smtp::case_insensitive) ==
+                      SmtpStatusCode::SyntaxError);
+    }
+}

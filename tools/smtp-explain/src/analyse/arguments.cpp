@@ -1,48 +1,25 @@
 // smtp-explain: what an SMTP reply, code or session transcript means.
 // SPDX-License-Identifier: BSL-1.0
-//
-// What a command-line argument names: a reply code, an enhanced code, a
-// class, a registry entry or a code's name, or why it is none of them.
-#ifndef SMTP_EXPLAIN_ARGUMENTS_HPP
-#define SMTP_EXPLAIN_ARGUMENTS_HPP
+#include "analyse/arguments.hpp"
 
 #include "text.hpp"
 
+#include <smtp/case_insensitive.hpp>
+#include <smtp/command.hpp>
 #include <smtp/enhanced_status_code.hpp>
 #include <smtp/semantics.hpp>
 #include <smtp/status_code.hpp>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace smtp_explain {
 
-struct CodeArgument {
-    enum class Kind {
-        Basic,      // 550, a name, or the API's placeholders 0 and -1
-        Enhanced,   // 5.1.1
-        Registry,   // X.1.1
-        Class,      // 5xx
-        Invalid,    // shaped like a code or a name, but not one
-        NotACode,   // nothing like a code: maybe a file or reply text
-    };
-    Kind kind = Kind::NotACode;
-    int code = 0;
-    smtp::EnhancedStatusCode enhanced{};
-    const smtp::EnhancedStatusCodeEntry* entry = nullptr;
-    smtp::ReplyClass reply_class = smtp::ReplyClass::None;
-    /// How a name was matched when it was not the exact spelling.
-    std::string matched;
-    /// Kind::Invalid: why.
-    std::string reason;
-    /// Kind::Enhanced: written with leading zeros ("5.01.1").
-    bool leading_zeros = false;
-};
+namespace {
 
-namespace detail {
-
-inline bool all_digits(std::string_view text) noexcept {
+bool all_digits(std::string_view text) noexcept {
     if (text.empty()) {
         return false;
     }
@@ -54,7 +31,7 @@ inline bool all_digits(std::string_view text) noexcept {
     return true;
 }
 
-inline bool is_identifier(std::string_view text) noexcept {
+bool is_identifier(std::string_view text) noexcept {
     if (text.empty() || !is_alpha(text[0])) {
         return false;
     }
@@ -67,7 +44,7 @@ inline bool is_identifier(std::string_view text) noexcept {
 }
 
 // ".NET", ".NET and MailKit", ".NET, MailKit and Aspose.Email".
-inline std::string api_names(const smtp::ForeignName& foreign) {
+std::string api_names(const smtp::ForeignName& foreign) {
     std::string names[3];
     std::size_t count = 0;
     for (const smtp::ForeignApi api :
@@ -92,7 +69,7 @@ inline std::string api_names(const smtp::ForeignName& foreign) {
 }
 
 // Why a dotted argument is no enhanced code (RFC 3463 section 2).
-inline std::string enhanced_reason(std::string_view text) {
+std::string enhanced_reason(std::string_view text) {
     std::size_t parts = 1;
     std::size_t part_length = 0;
     bool long_part = false;
@@ -113,7 +90,8 @@ inline std::string enhanced_reason(std::string_view text) {
     empty_part = empty_part || part_length == 0;
     if (parts != 3) {
         return "an enhanced status code has three parts, class.subject.detail (RFC 3463 "
-               "section 2); this has " + std::to_string(parts);
+               "section 2); this has " +
+               std::to_string(parts);
     }
     if (empty_part || long_part) {
         return "subject and detail have one to three digits (RFC 3463 section 2)";
@@ -121,24 +99,22 @@ inline std::string enhanced_reason(std::string_view text) {
     return "the class of an enhanced status code is 2, 4 or 5 (RFC 3463 section 2)";
 }
 
-} // namespace detail
+} // namespace
 
-/// What `text` names. Kind::NotACode means it has none of the shapes of a
-/// code or a name, so the caller may try it as a file or as reply text.
-inline CodeArgument parse_code_argument(std::string_view text) {
+CodeArgument parse_code_argument(std::string_view text) {
     CodeArgument out;
     using Kind = CodeArgument::Kind;
     const bool negative = !text.empty() && text[0] == '-';
     const std::string_view digits = negative ? text.substr(1) : text;
-    if (detail::all_digits(digits)) {
+    if (all_digits(digits)) {
         if (!negative && digits.size() == 3 && digits[0] >= '2' && digits[0] <= '5') {
             out.kind = Kind::Basic;
             out.code = (digits[0] - '0') * 100 + (digits[1] - '0') * 10 + (digits[2] - '0');
             return out;
         }
         // The API's placeholders, NotDefined (0) and GeneralFailure (-1).
-        if (digits.size() == 1 && smtp::from_value(negative ? -(digits[0] - '0')
-                                                            : digits[0] - '0')) {
+        if (digits.size() == 1 &&
+            smtp::from_value(negative ? -(digits[0] - '0') : digits[0] - '0')) {
             out.kind = Kind::Basic;
             out.code = negative ? -(digits[0] - '0') : digits[0] - '0';
             return out;
@@ -159,13 +135,12 @@ inline CodeArgument parse_code_argument(std::string_view text) {
     if (text.size() >= 2 && (text[0] == 'X' || text[0] == 'x') && text[1] == '.') {
         const std::string probe = "2" + std::string(text.substr(1));
         const auto code = smtp::parse_enhanced_status_code(probe);
-        const smtp::EnhancedStatusCodeEntry* entry =
-            code ? smtp::registry_entry(*code) : nullptr;
+        const smtp::EnhancedStatusCodeEntry* entry = code ? smtp::registry_entry(*code) : nullptr;
         if (entry == nullptr) {
             out.kind = Kind::Invalid;
             out.reason = code ? "the IANA registry has no entry " + std::string(text) +
                                     " (see smtp-explain --list --enhanced)"
-                              : detail::enhanced_reason(probe);
+                              : enhanced_reason(probe);
             return out;
         }
         out.kind = Kind::Registry;
@@ -185,33 +160,28 @@ inline CodeArgument parse_code_argument(std::string_view text) {
         }
         if (dotted) {
             out.kind = Kind::Invalid;
-            out.reason = detail::enhanced_reason(text);
+            out.reason = enhanced_reason(text);
             return out;
         }
         return out; // "1.2.3.4/x" and the like: maybe a file
     }
-    if (detail::is_identifier(text)) {
+    if (is_identifier(text)) {
         if (const auto code = smtp::from_name(text)) {
             out.kind = Kind::Basic;
             out.code = smtp::value(*code);
             return out;
         }
-        for (const smtp::SmtpStatusCode code : smtp::all_status_codes) {
-            if (iequals(smtp::name(code), text)) {
-                out.kind = Kind::Basic;
-                out.code = smtp::value(code);
-                out.matched = "case-insensitive match for " + std::string(smtp::name(code));
-                return out;
-            }
+        if (const auto code = smtp::from_name(text, smtp::case_insensitive)) {
+            out.kind = Kind::Basic;
+            out.code = smtp::value(*code);
+            out.matched = "case-insensitive match for " + std::string(smtp::name(*code));
+            return out;
         }
-        for (const smtp::ForeignName& foreign : smtp::foreign_names) {
-            if (iequals(foreign.name, text)) {
-                out.kind = Kind::Basic;
-                out.code = foreign.value;
-                out.matched = "the name " + std::string(foreign.name) + " of " +
-                              detail::api_names(foreign);
-                return out;
-            }
+        if (const auto foreign = smtp::foreign_name_entry(text, smtp::case_insensitive)) {
+            out.kind = Kind::Basic;
+            out.code = foreign->value;
+            out.matched = "the name " + std::string(foreign->name) + " of " + api_names(*foreign);
+            return out;
         }
         out.kind = Kind::Invalid;
         out.reason = "no reply code has this name (names are listed by smtp-explain --list)";
@@ -220,6 +190,32 @@ inline CodeArgument parse_code_argument(std::string_view text) {
     return out;
 }
 
-} // namespace smtp_explain
+bool names_a_code(const CodeArgument& argument) noexcept {
+    switch (argument.kind) {
+    case CodeArgument::Kind::Basic:
+    case CodeArgument::Kind::Enhanced:
+    case CodeArgument::Kind::Registry:
+    case CodeArgument::Kind::Class: return true;
+    case CodeArgument::Kind::Invalid:
+    case CodeArgument::Kind::NotACode: return false;
+    }
+    return false;
+}
 
-#endif // SMTP_EXPLAIN_ARGUMENTS_HPP
+std::optional<smtp::Command> command_from_option(std::string_view text) {
+    if (const auto command = smtp::command_from_name(text, smtp::case_insensitive)) {
+        return command;
+    }
+    if (iequals(text, "end-of-data") || iequals(text, "eod") || iequals(text, ".")) {
+        return smtp::Command::DataEnd;
+    }
+    if (iequals(text, "lhlo")) {
+        return smtp::Command::Ehlo;
+    }
+    if (iequals(text, "connect") || iequals(text, "banner")) {
+        return smtp::Command::Greeting;
+    }
+    return std::nullopt;
+}
+
+} // namespace smtp_explain

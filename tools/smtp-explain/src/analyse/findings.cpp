@@ -1,39 +1,24 @@
 // smtp-explain: what an SMTP reply, code or session transcript means.
 // SPDX-License-Identifier: BSL-1.0
-//
-// Findings: what the tool notices about a code or a reply beyond its
-// meaning, each with a severity, a stable machine-readable kind and a
-// sentence for people.
-#ifndef SMTP_EXPLAIN_ANALYSIS_HPP
-#define SMTP_EXPLAIN_ANALYSIS_HPP
+#include "analyse/findings.hpp"
 
-#include "facts.hpp"
 #include "text.hpp"
+#include "wording.hpp"
 
 #include <smtp/enhanced_status_code.hpp>
 #include <smtp/reply.hpp>
 #include <smtp/semantics.hpp>
 #include <smtp/status_code.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace smtp_explain {
 
-enum class Severity {
-    /// Worth knowing; nothing is wrong.
-    Note,
-    /// The server strays from the RFCs or the registry; the reply is still
-    /// understood.
-    Warning,
-    /// Not a valid code or reply: the tool exits with 1.
-    Error,
-};
-
-inline std::string_view severity_name(Severity severity) noexcept {
+std::string_view severity_name(Severity severity) noexcept {
     switch (severity) {
     case Severity::Note: return "note";
     case Severity::Warning: return "warning";
@@ -42,18 +27,8 @@ inline std::string_view severity_name(Severity severity) noexcept {
     return "note";
 }
 
-struct Finding {
-    Severity severity;
-    /// Stable identifier for scripts ("unusual_pairing").
-    std::string_view kind;
-    std::string message;
-};
-
-using Findings = std::vector<Finding>;
-
-/// Findings about a basic code on its own and as the answer to `answered`.
-inline void analyse_basic(Findings& out, int code, std::optional<smtp::Command> answered,
-                          std::optional<smtp::EnhancedStatusCode> enhanced) {
+void analyse_basic(Findings& out, int code, std::optional<smtp::Command> answered,
+                   std::optional<smtp::EnhancedStatusCode> enhanced) {
     if (!smtp::from_value(code)) {
         out.push_back({Severity::Note, "unlisted_code",
                        std::to_string(code) +
@@ -93,12 +68,12 @@ inline void analyse_basic(Findings& out, int code, std::optional<smtp::Command> 
     }
 }
 
-/// Findings about an enhanced code, alone or sent with basic code `basic`.
-inline void analyse_enhanced(Findings& out, const smtp::EnhancedStatusCode& code,
-                             std::optional<int> basic) {
+void analyse_enhanced(Findings& out, const smtp::EnhancedStatusCode& code,
+                      std::optional<int> basic) {
     if (!smtp::is_registered(code)) {
         out.push_back({Severity::Note, "unregistered_enhanced",
-                       std::string(smtp::to_text(code).view()) + " is not in the IANA registry (snapshot " +
+                       std::string(smtp::to_text(code).view()) +
+                           " is not in the IANA registry (snapshot " +
                            std::string(smtp::enhanced_status_code_registry_updated) +
                            "); it is understood by its class and subject (RFC 3463 "
                            "section 2)."});
@@ -123,8 +98,7 @@ inline void analyse_enhanced(Findings& out, const smtp::EnhancedStatusCode& code
             // common), and both codes still apply.
             out.push_back({Severity::Note, "unusual_pairing",
                            "The registry pairs " + registry_code(code.subject, code.detail) +
-                               " with " +
-                               basic_codes_phrase(smtp::associated_basic_codes(code)) +
+                               " with " + basic_codes_phrase(smtp::associated_basic_codes(code)) +
                                ", not with " + std::to_string(*basic) +
                                "; both codes still apply."});
             break;
@@ -138,11 +112,11 @@ inline void analyse_enhanced(Findings& out, const smtp::EnhancedStatusCode& code
     }
 }
 
-namespace detail {
+namespace {
 
 // A token from the input as a finding quotes it: at most 40 bytes. (The
 // reports escape what they print; this only keeps messages short.)
-inline std::string shown(std::string_view token) {
+std::string shown(std::string_view token) {
     constexpr std::size_t longest = 40;
     if (token.size() <= longest) {
         return std::string(token);
@@ -151,7 +125,7 @@ inline std::string shown(std::string_view token) {
 }
 
 // The first blank-delimited token of `text`.
-inline std::string_view first_token(std::string_view text) noexcept {
+std::string_view first_token(std::string_view text) noexcept {
     std::size_t end = 0;
     while (end < text.size() && text[end] != ' ') {
         ++end;
@@ -162,7 +136,7 @@ inline std::string_view first_token(std::string_view text) noexcept {
 // Whether `token` is made of digits and dots only, starts with one digit
 // and a dot, and has another dot: something meant as a dotted code ("5.1",
 // "4.16.55.1"), not an address such as 192.0.2.1.
-inline bool is_dotted_number(std::string_view token) noexcept {
+bool is_dotted_number(std::string_view token) noexcept {
     if (token.size() < 3 || !is_digit(token[0]) || token[1] != '.') {
         return false;
     }
@@ -177,7 +151,7 @@ inline bool is_dotted_number(std::string_view token) noexcept {
     return dot;
 }
 
-inline std::size_t count_dots(std::string_view token) noexcept {
+std::size_t count_dots(std::string_view token) noexcept {
     std::size_t dots = 0;
     for (const char c : token) {
         dots += c == '.' ? 1u : 0u;
@@ -187,7 +161,7 @@ inline std::size_t count_dots(std::string_view token) noexcept {
 
 // Looks at the start of the first line's text when the parser took no
 // enhanced code, and says why a code-like token there was not taken.
-inline void analyse_missing_enhanced(Findings& out, int code, std::string_view first_text) {
+void analyse_missing_enhanced(Findings& out, int code, std::string_view first_text) {
     std::string_view token = first_token(first_text);
     if (token.empty() || !is_digit(token[0])) {
         return;
@@ -218,8 +192,7 @@ inline void analyse_missing_enhanced(Findings& out, int code, std::string_view f
         out.push_back({Severity::Warning, "enhanced_class_mismatch",
                        "The text starts with " + shown(token) + ", whose class " +
                            std::to_string(parsed->status_class) +
-                           " differs from the reply's first digit " +
-                           std::to_string(code / 100) +
+                           " differs from the reply's first digit " + std::to_string(code / 100) +
                            " (RFC 3463 section 2): not taken as the enhanced code."});
         return;
     }
@@ -234,7 +207,7 @@ inline void analyse_missing_enhanced(Findings& out, int code, std::string_view f
 // Codes inside the text that look like enhanced codes but are not where RFC
 // 2034 puts one: "[#4.16.1]", "- 4.16.55.1;". Only tokens marked as codes by
 // what precedes them count, so version numbers and addresses stay quiet.
-inline void analyse_pseudo_codes(Findings& out, std::string_view text, bool first_token_taken) {
+void analyse_pseudo_codes(Findings& out, std::string_view text, bool first_token_taken) {
     std::size_t reported = 0;
     std::size_t i = first_token_taken ? first_token(text).size() : 0;
     for (; i < text.size() && reported < 3; ++i) {
@@ -278,11 +251,9 @@ inline void analyse_pseudo_codes(Findings& out, std::string_view text, bool firs
     }
 }
 
-} // namespace detail
+} // namespace
 
-/// Findings about a parsed reply: line lengths, the enhanced code and its
-/// pairing, pseudo-codes, and the command it answers.
-inline Findings analyse_reply(const smtp::Reply& reply, std::optional<smtp::Command> answered) {
+Findings analyse_reply(const smtp::Reply& reply, std::optional<smtp::Command> answered) {
     Findings out;
     // RFC 5321 section 4.5.3.1.5: a reply line is at most 512 octets, CRLF
     // included.
@@ -308,8 +279,9 @@ inline Findings analyse_reply(const smtp::Reply& reply, std::optional<smtp::Comm
             out.push_back({Severity::Warning, "overlong_line",
                            std::to_string(overlong) + (overlong == 1 ? " line is" : " lines are") +
                                " longer than the 512 octets RFC 5321 section 4.5.3.1.5 allows "
-                               "(line " + std::to_string(longest_number) + ": " +
-                               std::to_string(longest) + " octets with CRLF)."});
+                               "(line " +
+                               std::to_string(longest_number) + ": " + std::to_string(longest) +
+                               " octets with CRLF)."});
         }
     }
 
@@ -324,7 +296,7 @@ inline Findings analyse_reply(const smtp::Reply& reply, std::optional<smtp::Comm
         std::size_t first_differing = 0;
         for (const std::string_view text : reply.lines()) {
             ++index;
-            const std::string_view token = detail::first_token(text);
+            const std::string_view token = first_token(text);
             if (token != code_text) {
                 if (differing == 0) {
                     first_differing = index;
@@ -334,67 +306,30 @@ inline Findings analyse_reply(const smtp::Reply& reply, std::optional<smtp::Comm
         }
         if (differing > 0) {
             out.push_back({Severity::Note, "enhanced_not_on_every_line",
-                           std::to_string(differing) + " of " + std::to_string(index) +
-                               " lines " + (differing == 1 ? "does" : "do") +
-                               " not start with " + code_text + " (first: line " +
-                               std::to_string(first_differing) +
+                           std::to_string(differing) + " of " + std::to_string(index) + " lines " +
+                               (differing == 1 ? "does" : "do") + " not start with " + code_text +
+                               " (first: line " + std::to_string(first_differing) +
                                "); RFC 2034 section 4 puts it on every line."});
         }
     } else {
-        detail::analyse_missing_enhanced(out, reply.code(), first_text);
+        analyse_missing_enhanced(out, reply.code(), first_text);
     }
     std::size_t index = 0;
     for (const std::string_view text : reply.lines()) {
-        detail::analyse_pseudo_codes(out, text, index == 0 || enhanced.has_value());
+        analyse_pseudo_codes(out, text, index == 0 || enhanced.has_value());
         ++index;
     }
     analyse_basic(out, reply.code(), answered, enhanced);
     return out;
 }
 
-/// A sentence on why `lines` (the raw bytes handed to parse_reply) are no
-/// valid reply, naming the line at fault where the tool can tell.
-inline std::string describe_reply_error(smtp::ReplyError error, std::string_view raw,
-                                        const smtp::ReplyLimits& limits) {
-    // Find the first line at fault, the way RFC 5321 section 4.2 reads.
-    std::size_t number = 0;
-    std::size_t at = 0;
-    std::string_view first_code;
-    std::string_view rest = raw;
-    while (!rest.empty() && at == 0) {
-        const std::string_view line = take_line(rest);
-        ++number;
-        const bool code_ok = line.size() >= 3 && line[0] >= '2' && line[0] <= '5' &&
-                             is_digit(line[1]) && is_digit(line[2]);
-        switch (error) {
-        case smtp::ReplyError::InvalidCode:
-            if (!code_ok || (line.size() > 3 && is_digit(line[3]))) {
-                at = number;
-            }
-            break;
-        case smtp::ReplyError::InvalidSeparator:
-            if (line.size() > 3 && line[3] != ' ' && line[3] != '-') {
-                at = number;
-            }
-            break;
-        case smtp::ReplyError::CodeMismatch:
-            if (first_code.empty()) {
-                first_code = line.substr(0, 3);
-            } else if (line.substr(0, 3) != first_code) {
-                at = number;
-            }
-            break;
-        case smtp::ReplyError::LineTooLong:
-            if (line.size() > limits.max_line_length) {
-                at = number;
-            }
-            break;
-        case smtp::ReplyError::None:
-        case smtp::ReplyError::Incomplete:
-        case smtp::ReplyError::TooManyLines: break;
-        }
-    }
-    const std::string line = at != 0 ? "Line " + std::to_string(at) + ": " : std::string();
+std::string describe_reply_error(smtp::ReplyError error, std::string_view raw,
+                                 std::size_t error_offset, const smtp::ReplyLimits& limits) {
+    // The line at fault holds the parser's first offending byte.
+    const std::string_view before = raw.substr(0, error_offset);
+    const auto number =
+        1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+    const std::string line = "Line " + std::to_string(number) + ": ";
     switch (error) {
     case smtp::ReplyError::None: return "a valid reply";
     case smtp::ReplyError::Incomplete:
@@ -402,13 +337,13 @@ inline std::string describe_reply_error(smtp::ReplyError error, std::string_view
                "code), but the input ends, or the client speaks, before the last line.";
     case smtp::ReplyError::InvalidCode:
         return line + "no three-digit reply code with a first digit of 2 to 5 at the start "
-               "(RFC 5321 section 4.2).";
+                      "(RFC 5321 section 4.2).";
     case smtp::ReplyError::InvalidSeparator:
         return line + "the code is followed by something other than a space, '-' or the "
-               "end of the line (RFC 5321 section 4.2).";
+                      "end of the line (RFC 5321 section 4.2).";
     case smtp::ReplyError::CodeMismatch:
         return line + "another code than the first line's; RFC 5321 section 4.2.1 requires "
-               "the same code on every line of a reply.";
+                      "the same code on every line of a reply.";
     case smtp::ReplyError::LineTooLong:
         return line + "longer than " + std::to_string(limits.max_line_length) +
                " bytes, more than this tool accepts (RFC 5321 section 4.5.3.1.5 allows 512 "
@@ -421,5 +356,3 @@ inline std::string describe_reply_error(smtp::ReplyError error, std::string_view
 }
 
 } // namespace smtp_explain
-
-#endif // SMTP_EXPLAIN_ANALYSIS_HPP
