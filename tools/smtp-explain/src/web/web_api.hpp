@@ -1,0 +1,46 @@
+// smtp-explain: what an SMTP reply, code or session transcript means.
+// SPDX-License-Identifier: BSL-1.0
+//
+// The core's C interface, for the WebAssembly build that the page in
+// tools/smtp-explain/web/ loads: text in, the report of the program out,
+// the same bytes `smtp-explain` prints for the same input. Nothing here
+// explains anything itself; it picks what the text is and hands it to
+// explain() (explain.hpp).
+//
+// The report is kept in the interface until the next call, so a caller reads
+// it through the pointer and size without copying it out first. Not for use
+// from two threads at once (a page has one).
+#ifndef SMTP_EXPLAIN_WEB_WEB_API_HPP
+#define SMTP_EXPLAIN_WEB_WEB_API_HPP
+
+#include <cstddef>
+
+extern "C" {
+
+/// Explains `size` bytes pasted or read from a file, as the program explains
+/// one argument: a reply code, an enhanced code, a class or a code's name
+/// when the text is a single word (`550`, `5.1.1`, `5xx`, `MailboxBusy`; any
+/// other single word is reported as not understood), else replies, a
+/// session transcript or a mail log, named `source` in the report.
+/// `format` is "text", "brief" or "json" (--brief, --json); `command` is
+/// empty or a --command value ("rcpt", "dataend", ...). Returns the report,
+/// NUL-terminated UTF-8 of smtp_explain_report_size() bytes, valid until the
+/// next call; or a null pointer when `format` or `command` is none of those
+/// (smtp_explain_report_ok() is then 0 too).
+const char* smtp_explain_paste(const char* bytes, std::size_t size, const char* source,
+                               const char* format, const char* command);
+
+/// The size in bytes of the last report, without its NUL.
+std::size_t smtp_explain_report_size();
+
+/// 1 when the last report understood everything (the program's exit status
+/// 0, the JSON report's "ok"), else 0.
+int smtp_explain_report_ok();
+
+/// What `smtp-explain --version` prints in `format` ("text" or "json"), with
+/// its newline; valid until the next call. A null pointer for another format.
+const char* smtp_explain_version(const char* format);
+
+} // extern "C"
+
+#endif // SMTP_EXPLAIN_WEB_WEB_API_HPP
