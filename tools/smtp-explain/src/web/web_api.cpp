@@ -4,6 +4,7 @@
 
 #include "analyse/arguments.hpp"
 #include "explain.hpp"
+#include "extract/message.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -25,6 +26,14 @@ using namespace smtp_explain;
 // The last answer, kept for the caller to read.
 std::string last_report;
 bool last_ok = false;
+
+// The email being handed over, and the content type its parameters go to.
+DecodedMessage message;
+ContentType* last_type = &message.content_type;
+
+std::string_view view(const char* bytes, std::size_t size) {
+    return bytes != nullptr ? std::string_view(bytes, size) : std::string_view();
+}
 
 std::optional<Format> format_from_name(std::string_view name) {
     if (name == "text") {
@@ -80,6 +89,40 @@ const char* refuse() {
     return nullptr;
 }
 
+// The options named as the program's, or nothing for a name it has not.
+std::optional<Options> options_from(const char* format, const char* command) {
+    const std::optional<Format> chosen = format_from_name(format != nullptr ? format : "");
+    if (!chosen) {
+        return std::nullopt;
+    }
+    Options options;
+    options.format = *chosen;
+    if (command != nullptr && *command != '\0') {
+        options.command = command_from_option(command);
+        if (!options.command) {
+            return std::nullopt;
+        }
+    }
+    return options;
+}
+
+// UNFINISHED until the bounce dispatch (Explanation::message, per-recipient
+// "bounce" items) reaches this branch: the email is explained the way the
+// program reads a whole .eml today, as text, but from its decoded parts
+// outside the returned original, in tree order, so that base64 and
+// quoted-printable parts are read and the original's own text is not.
+Explained explain_message(const Options& options, std::string_view source,
+                          const DecodedMessage& email) {
+    std::string text;
+    for (const MessagePart& part : email.parts) {
+        if (!part.in_original && !part.text.empty()) {
+            text += part.text;
+            text += '\n';
+        }
+    }
+    return explain(options, {Input{Input::Kind::Text, text, source}});
+}
+
 } // namespace
 
 extern "C" {
@@ -87,21 +130,57 @@ extern "C" {
 SMTP_EXPLAIN_EXPORT const char* smtp_explain_paste(const char* bytes, std::size_t size,
                                                    const char* source, const char* format,
                                                    const char* command) {
-    const std::optional<Format> chosen = format_from_name(format != nullptr ? format : "");
-    if (!chosen) {
+    const std::optional<Options> options = options_from(format, command);
+    if (!options) {
         return refuse();
     }
-    Options options;
-    options.format = *chosen;
-    if (command != nullptr && *command != '\0') {
-        options.command = command_from_option(command);
-        if (!options.command) {
-            return refuse();
-        }
-    }
-    const std::string_view text(bytes != nullptr ? bytes : "", bytes != nullptr ? size : 0);
     const std::string_view name(source != nullptr ? source : "");
-    return answer(explain(options, {paste_input(text, name.empty() ? "pasted text" : name)}));
+    return answer(
+        explain(*options, {paste_input(view(bytes, size), name.empty() ? "pasted text" : name)}));
+}
+
+SMTP_EXPLAIN_EXPORT void smtp_explain_message_begin() {
+    message = DecodedMessage{};
+    last_type = &message.content_type;
+}
+
+SMTP_EXPLAIN_EXPORT void smtp_explain_message_header(const char* name, std::size_t name_size,
+                                                     const char* value, std::size_t value_size) {
+    message.headers.push_back(
+        HeaderField{std::string(view(name, name_size)), std::string(view(value, value_size))});
+}
+
+SMTP_EXPLAIN_EXPORT void smtp_explain_message_type(const char* type, std::size_t type_size) {
+    message.content_type = ContentType{std::string(view(type, type_size)), {}};
+    last_type = &message.content_type;
+}
+
+SMTP_EXPLAIN_EXPORT void smtp_explain_message_part(const char* type, std::size_t type_size,
+                                                   const char* text, std::size_t text_size,
+                                                   int in_original) {
+    MessagePart part;
+    part.content_type.type = std::string(view(type, type_size));
+    part.text = std::string(view(text, text_size));
+    part.in_original = in_original != 0;
+    message.parts.push_back(std::move(part));
+    last_type = &message.parts.back().content_type;
+}
+
+SMTP_EXPLAIN_EXPORT void smtp_explain_message_parameter(const char* name, std::size_t name_size,
+                                                        const char* value,
+                                                        std::size_t value_size) {
+    last_type->parameters.push_back(
+        Parameter{std::string(view(name, name_size)), std::string(view(value, value_size))});
+}
+
+SMTP_EXPLAIN_EXPORT const char* smtp_explain_message(const char* source, const char* format,
+                                                     const char* command) {
+    const std::optional<Options> options = options_from(format, command);
+    if (!options) {
+        return refuse();
+    }
+    const std::string_view name(source != nullptr ? source : "");
+    return answer(explain_message(*options, name.empty() ? "email" : name, message));
 }
 
 SMTP_EXPLAIN_EXPORT std::size_t smtp_explain_report_size() { return last_report.size(); }

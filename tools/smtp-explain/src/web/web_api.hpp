@@ -30,6 +30,33 @@ extern "C" {
 const char* smtp_explain_paste(const char* bytes, std::size_t size, const char* source,
                                const char* format, const char* command);
 
+/// An email, decoded by the caller's MIME parser (the page's postal-mime),
+/// handed over piece by piece into the core's model of it
+/// (extract/message.hpp), then explained. Strings are UTF-8 of the given
+/// size; none need a NUL.
+///
+///     smtp_explain_message_begin()                      a new, empty email
+///     smtp_explain_message_header(name, value)          a top-level field, in order
+///     smtp_explain_message_type(type)                   the top-level content type
+///     smtp_explain_message_part(type, text, original)   the next leaf part
+///     smtp_explain_message_parameter(name, value)       a parameter of the content
+///                                                       type given last
+///     smtp_explain_message(source, format, command)     the report
+void smtp_explain_message_begin();
+void smtp_explain_message_header(const char* name, std::size_t name_size, const char* value,
+                                 std::size_t value_size);
+void smtp_explain_message_type(const char* type, std::size_t type_size);
+/// `in_original`: nonzero when the part is, or lies inside, the returned
+/// original message (MessagePart::in_original).
+void smtp_explain_message_part(const char* type, std::size_t type_size, const char* text,
+                               std::size_t text_size, int in_original);
+void smtp_explain_message_parameter(const char* name, std::size_t name_size, const char* value,
+                                    std::size_t value_size);
+/// Explains the email built since smtp_explain_message_begin(), named
+/// `source` in the report; the arguments and the answer as for
+/// smtp_explain_paste.
+const char* smtp_explain_message(const char* source, const char* format, const char* command);
+
 /// The size in bytes of the last report, without its NUL.
 std::size_t smtp_explain_report_size();
 

@@ -16,6 +16,8 @@
 
     const encoder = new TextEncoder();
     const decoder = new TextDecoder();
+    // A string as C reads it: ended by a NUL.
+    const nul = (s) => s + "\0";
 
     // One core for the whole page: loading compiles the WebAssembly once.
     let loading = null;
@@ -60,22 +62,47 @@
         }
     };
 
+    // The answer of a call that returned the report at `address`, with the
+    // options `o` it was given.
+    Core.prototype.answer = function (address, o) {
+        const report = this.take(address);
+        if (report === null) {
+            throw new Error("smtp-explain: unknown format '" + o.format +
+                            "' or command '" + o.command + "'");
+        }
+        return { report: report, ok: this.core._smtp_explain_report_ok() === 1 };
+    };
+
     // `text`: a string or UTF-8 bytes (Uint8Array). options: format
     // ("text", "brief", "json"), command (a --command value, or ""), source
     // (the input's name in the report). Returns { report, ok }.
     Core.prototype.explain = function (text, options) {
         const o = Object.assign({ format: "text", command: "", source: "pasted text" }, options);
-        const nul = (s) => s + "\0";
-        return this.call([text, nul(o.source), nul(o.format), nul(o.command)], (c) => {
-            const address = this.core._smtp_explain_paste(
-                c[0].address, c[0].size, c[1].address, c[2].address, c[3].address);
-            const report = this.take(address);
-            if (report === null) {
-                throw new Error("smtp-explain: unknown format '" + o.format +
-                                "' or command '" + o.command + "'");
-            }
-            return { report: report, ok: this.core._smtp_explain_report_ok() === 1 };
+        return this.call([text, nul(o.source), nul(o.format), nul(o.command)], (c) =>
+            this.answer(this.core._smtp_explain_paste(c[0].address, c[0].size, c[1].address,
+                                                      c[2].address, c[3].address), o));
+    };
+
+    // Explains an email that email.js decoded (`model`), with the options
+    // of explain(); `source` names it in the report.
+    Core.prototype.explainMessage = function (model, options) {
+        const o = Object.assign({ format: "text", command: "", source: "email" }, options);
+        const core = this.core;
+        core._smtp_explain_message_begin();
+        model.headers.forEach((field) => this.call([field.name, field.value], (c) =>
+            core._smtp_explain_message_header(c[0].address, c[0].size, c[1].address, c[1].size)));
+        const parameters = (type) => type.parameters.forEach((p) => this.call([p.name, p.value],
+            (c) => core._smtp_explain_message_parameter(c[0].address, c[0].size,
+                                                        c[1].address, c[1].size)));
+        this.call([model.type.type], (c) => core._smtp_explain_message_type(c[0].address, c[0].size));
+        parameters(model.type);
+        model.parts.forEach((part) => {
+            this.call([part.type.type, part.text], (c) => core._smtp_explain_message_part(
+                c[0].address, c[0].size, c[1].address, c[1].size, part.inOriginal ? 1 : 0));
+            parameters(part.type);
         });
+        return this.call([nul(o.source), nul(o.format), nul(o.command)], (c) =>
+            this.answer(core._smtp_explain_message(c[0].address, c[1].address, c[2].address), o));
     };
 
     // What `smtp-explain --version` prints, "text" or "json".
