@@ -5,6 +5,8 @@
 #include "analyse/arguments.hpp"
 #include "explain.hpp"
 #include "extract/message.hpp"
+#include "read/email_input.hpp"
+#include "report/output.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -106,21 +108,19 @@ std::optional<Options> options_from(const char* format, const char* command) {
     return options;
 }
 
-// UNFINISHED until the bounce dispatch (Explanation::message, per-recipient
-// "bounce" items) reaches this branch: the email is explained the way the
-// program reads a whole .eml today, as text, but from its decoded parts
-// outside the returned original, in tree order, so that base64 and
-// quoted-printable parts are read and the original's own text is not.
+// The email as the program explains one read with GMime: one bounce item for
+// each recipient it reports on, or an item saying that it holds no bounce.
 Explained explain_message(const Options& options, std::string_view source,
                           const DecodedMessage& email) {
-    std::string text;
-    for (const MessagePart& part : email.parts) {
-        if (!part.in_original && !part.text.empty()) {
-            text += part.text;
-            text += '\n';
-        }
+    StringSink sink;
+    bool ok = false;
+    {
+        Output output(sink);
+        Explanation explanation(options, output);
+        explanation.message(source, email);
+        ok = explanation.finish();
     }
-    return explain(options, {Input{Input::Kind::Text, text, source}});
+    return Explained{sink.text(), ok};
 }
 
 } // namespace
@@ -137,6 +137,10 @@ SMTP_EXPLAIN_EXPORT const char* smtp_explain_paste(const char* bytes, std::size_
     const std::string_view name(source != nullptr ? source : "");
     return answer(
         explain(*options, {paste_input(view(bytes, size), name.empty() ? "pasted text" : name)}));
+}
+
+SMTP_EXPLAIN_EXPORT int smtp_explain_looks_like_email(const char* bytes, std::size_t size) {
+    return looks_like_email(view(bytes, size)) ? 1 : 0;
 }
 
 SMTP_EXPLAIN_EXPORT void smtp_explain_message_begin() {

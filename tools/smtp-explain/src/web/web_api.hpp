@@ -30,6 +30,11 @@ extern "C" {
 const char* smtp_explain_paste(const char* bytes, std::size_t size, const char* source,
                                const char* format, const char* command);
 
+/// 1 when `size` bytes that start an input (the first email_sniff_size are
+/// enough) start an email, which the caller then decodes as MIME and hands
+/// over with the smtp_explain_message_* calls, as the program reads one.
+int smtp_explain_looks_like_email(const char* bytes, std::size_t size);
+
 /// An email, decoded by the caller's MIME parser (the page's postal-mime),
 /// handed over piece by piece into the core's model of it
 /// (extract/message.hpp), then explained. Strings are UTF-8 of the given

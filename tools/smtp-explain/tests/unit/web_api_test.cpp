@@ -77,7 +77,7 @@ void put_part(std::string_view type, std::string_view text, bool in_original) {
                               in_original ? 1 : 0);
 }
 
-TEST_CASE("an email handed over in parts is explained from its parts outside the original") {
+TEST_CASE("an email handed over in parts is explained as the program explains it") {
     smtp_explain_message_begin();
     put_header("Subject", "Undelivered Mail Returned to Sender");
     const std::string_view type = "multipart/report";
@@ -95,8 +95,9 @@ TEST_CASE("an email handed over in parts is explained from its parts outside the
     REQUIRE(report != nullptr);
     const std::string json(report);
     CHECK(json.find("\"source\":\"bounce.eml\"") != std::string::npos);
-    CHECK(json.find("\"code\":550,\"enhanced\":\"5.1.1\"") != std::string::npos);
-    CHECK(json.find("\"kind\":\"status\"") != std::string::npos);
+    CHECK(json.find("{\"kind\":\"bounce\",\"source\":\"bounce.eml\",\"recipient\":"
+                    "\"a@example.net\",\"status\":\"5.1.1\"") != std::string::npos);
+    CHECK(json.find("\"hard\":true") != std::string::npos);
     // Nothing inside the returned original is judged.
     CHECK(json.find("5.7.1") == std::string::npos);
     CHECK(smtp_explain_report_ok() == 1);
@@ -105,8 +106,11 @@ TEST_CASE("an email handed over in parts is explained from its parts outside the
     smtp_explain_message_begin();
     put_part("message/rfc822", "Subject: 550 5.1.1 x\n", true);
     REQUIRE(smtp_explain_message("e.eml", "text", "") != nullptr);
-    CHECK(std::string(smtp_explain_message("e.eml", "text", "")).find("no SMTP reply found") !=
+    CHECK(smtp_explain_looks_like_email("Subject: x\n", 11) == 1);
+    CHECK(smtp_explain_looks_like_email("550 5.1.1 x\n", 12) == 0);
+    CHECK(std::string(smtp_explain_message("e.eml", "text", "")).find("no bounce found in e.eml") !=
           std::string::npos);
+    CHECK(smtp_explain_report_ok() == 0);
     CHECK(smtp_explain_message("e.eml", "html", "") == nullptr);
 }
 

@@ -177,7 +177,7 @@
             core.explain(input.kind === "bytes" ? input.bytes : input.text,
                          Object.assign({ format: format }, options));
         if (input.kind === "email" || (input.kind === "text" &&
-                                       SmtpExplainEmail.looksLikeEmail(input.text))) {
+                                       core.looksLikeEmail(input.text.slice(0, 4096)))) {
             const model = input.model || (await SmtpExplainEmail.decode(input.text));
             explain = (format) => core.explainMessage(model, Object.assign({ format: format },
                                                                            options));
@@ -221,9 +221,11 @@
     });
 
     async function openFile(file) {
+        if (!core) {
+            return;
+        }
         const bytes = new Uint8Array(await file.arrayBuffer());
-        const head = new TextDecoder().decode(bytes.subarray(0, 16384));
-        if (SmtpExplainEmail.looksLikeEmail(head)) {
+        if (core.looksLikeEmail(bytes.subarray(0, 4096))) {
             summary.textContent = "Reading the email " + file.name + "…";
             const model = await SmtpExplainEmail.decode(bytes);
             // Its lines are those of its decoded parts: not the text area's.

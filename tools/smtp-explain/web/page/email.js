@@ -101,17 +101,5 @@
         return { headers: headers(top), type: contentType(top), parts: parts };
     }
 
-    // Whether `text` (the start of a file) looks like an email rather than
-    // a log or a transcript: it starts with header fields, and one of them
-    // is one that every email or bounce has.
-    function looksLikeEmail(text) {
-        const head = text.slice(0, 16384).split(/\r?\n\r?\n/, 1)[0];
-        const lines = head.split(/\r?\n/);
-        if (!/^[!-9;-~]+:/.test(lines[0] || "")) {
-            return false;
-        }
-        return /^(content-type|mime-version|received|return-path|message-id|from):/im.test(head);
-    }
-
-    return { decode: decode, looksLikeEmail: looksLikeEmail };
+    return { decode: decode };
 });

@@ -83,6 +83,13 @@
                                                       c[2].address, c[3].address), o));
     };
 
+    // Whether `head` (a string or bytes: the start of an input) starts an
+    // email, by the program's own test.
+    Core.prototype.looksLikeEmail = function (head) {
+        return this.call([head], (c) =>
+            this.core._smtp_explain_looks_like_email(c[0].address, c[0].size) === 1);
+    };
+
     // Explains an email that email.js decoded (`model`), with the options
     // of explain(); `source` names it in the report.
     Core.prototype.explainMessage = function (model, options) {
