@@ -228,7 +228,9 @@
         if (core.looksLikeEmail(bytes.subarray(0, 4096))) {
             summary.textContent = "Reading the email " + file.name + "…";
             const model = await SmtpExplainEmail.decode(bytes);
-            // Its lines are those of its decoded parts: not the text area's.
+            // Its lines are those of its decoded parts: not the text area's,
+            // which is emptied so as not to show another input beside it.
+            text.value = "";
             input = { kind: "email", model: model, text: "", source: file.name, lines: false };
         } else {
             text.value = new TextDecoder().decode(bytes);
