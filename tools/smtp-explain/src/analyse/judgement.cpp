@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #include "analyse/judgement.hpp"
 
+#include "analyse/bounce_verdict.hpp"
 #include "analyse/findings.hpp"
 
 #include <smtp/enhanced_status_code.hpp>
@@ -42,14 +43,17 @@ void judge_argument(Report& report, std::string_view text, const CodeArgument& a
         return;
     case CodeArgument::Kind::Invalid: report.invalid_argument(text, argument.reason); return;
     case CodeArgument::Kind::NotACode:
-        report.invalid_argument(text,
-                                "not a reply code, an enhanced code, a code's name or a file");
+        report.invalid_argument(text, looks_like_path(text)
+                                          ? "no such file (and not a reply code, an enhanced "
+                                            "code or a code's name)"
+                                          : "not a reply code, an enhanced code, a code's name "
+                                            "or a file");
         return;
     }
 }
 
 void Judgement::reply(const ReplyEvent& event) {
-    report_.reply(ReplyItem{event, analyse_reply(event.reply, event.answered)});
+    report_.reply(ReplyItem{event, analyse_reply(event.reply, event.answered, event.cut_off)});
 }
 
 void Judgement::invalid_reply(const InvalidReplyEvent& event) {
@@ -61,6 +65,10 @@ void Judgement::status(const StatusEvent& event) {
     StatusItem item{event, {}};
     analyse_enhanced(item.findings, event.code, std::nullopt);
     report_.status(item);
+}
+
+void Judgement::bounce(const BounceEvent& event) {
+    report_.bounce(BounceItem{event, judge_bounce(event.recipient)});
 }
 
 } // namespace smtp_explain
