@@ -16,10 +16,7 @@
 // {fmt} 9 (Debian 12's) only honours format_as for enums that turn into
 // integers, so for fmt 9 include <smtp/fmt.hpp> as well.
 //
-// std::format: this header has no std::formatter yet. None of the standard
-// libraries it is tested with has <format> (libstdc++ 12, used by g++ 12 and
-// clang++ 14), and an untested formatter is not shipped. Until then,
-// `std::format("{}", smtp::to_text(code).view())` prints the same text.
+// std::format: <smtp/std_format.hpp> (kept apart, as <format> is heavy).
 #ifndef SMTP_FORMAT_HPP
 #define SMTP_FORMAT_HPP
 

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: BSL-1.0
 //
 // <smtp/smtp.hpp>: the whole library in one include. (<smtp/fmt.hpp>, which
-// needs {fmt}, is not part of it.)
+// needs {fmt}, and <smtp/std_format.hpp>, which includes <format>, are not
+// part of it.)
 #ifndef SMTP_SMTP_HPP
 #define SMTP_SMTP_HPP
 
