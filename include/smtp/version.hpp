@@ -7,7 +7,7 @@
 #define SMTP_VERSION_HPP
 
 #define SMTP_STATUS_VERSION_MAJOR 0
-#define SMTP_STATUS_VERSION_MINOR 1
+#define SMTP_STATUS_VERSION_MINOR 2
 #define SMTP_STATUS_VERSION_PATCH 0
 
 /// The version as one comparable number: major * 10000 + minor * 100 + patch.
