@@ -341,7 +341,9 @@ enum class CodeWeight : int {
 
 /// The reason of one IANA registry entry, X.subject.detail.
 struct EnhancedCodeReason {
+    /// The entry's subject (the 1 of X.1.1).
     int subject;
+    /// The entry's detail (the last 1 of X.1.1).
     int detail;
     /// With class 5 (and, for a success-only entry, what its code says in a
     /// failure: Undefined).
@@ -351,6 +353,7 @@ struct EnhancedCodeReason {
     /// DNS problem), where a transient one is a passing state of the host
     /// (X.3.2: shutdown, load), and for X.4.1, transient only by RFC 3463.
     BounceReason transient;
+    /// How far the code decides the reason.
     CodeWeight weight;
 };
 
@@ -499,11 +502,15 @@ inline constexpr std::array<EnhancedCodeReason, 81> enhanced_code_reasons = {{
 struct VendorCodeReason {
     /// 4 or 5; 0 for both.
     int status_class;
+    /// The subject of the codes covered.
     int subject;
-    /// The details covered, first to last inclusive.
+    /// The first detail covered.
     int first_detail;
+    /// The last detail covered (inclusive).
     int last_detail;
+    /// The reason those codes give.
     BounceReason reason;
+    /// How far the code decides the reason.
     CodeWeight weight;
     /// Who documents the codes: "Microsoft", "Google".
     std::string_view vendor;
@@ -565,7 +572,9 @@ inline constexpr std::array<VendorCodeReason, 32> vendor_code_reasons = {{
 
 /// The reason an enhanced code gives, and how far it decides.
 struct CodeVerdict {
+    /// The reason; Undefined where the code gives none.
     BounceReason reason;
+    /// How far it decides: whether a reply's wording may overrule it.
     CodeWeight weight;
 };
 
@@ -1207,9 +1216,11 @@ enum class BounceBasis : int {
 
 /// The answer of classify_bounce.
 struct BounceVerdict {
+    /// Why the message bounced.
     BounceReason reason;
     /// is_hard_bounce(reason, code, enhanced).
     bool hard;
+    /// What decided the reason.
     BounceBasis basis;
     /// With basis Text, the row of `bounce_phrases` that matched; otherwise
     /// bounce_phrase_count.
