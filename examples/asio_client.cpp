@@ -155,7 +155,8 @@ private:
                               "the reply does not parse: " +
                                   std::string(smtp::name(parse.error)));
         }
-        // Only now, with no Reply alive, may the buffer move.
+        // The buffer may move now: a handler uses its Reply no more once it
+        // has asked for the next one.
         inbox_.erase(0, inbox_read_);
         inbox_read_ = 0;
         socket_.async_read_some(
