@@ -11,12 +11,14 @@
 #   refused-recipient  a message for root and an unknown user: that
 #                      recipient refused with 550 5.1.1, the message
 #                      accepted for root (exit 1);
+#   lock-step          the same from 127.0.0.3, which is not offered
+#                      PIPELINING: the commands one at a time (exit 1);
 #   too-large          a message over the instance's message_size_limit
 #                      (2048 bytes): refused at MAIL, from its SIZE=, with
 #                      552 5.3.4 (exit 1).
 # Each case checks the exit status and the lines that say what happened,
-# and the pipelined group (Postfix offers PIPELINING). Exit 0, 1, or 77 for
-# a skip, bounded by SMTP_STATUS_SERVER_TEST_SECONDS, as mta_fixture.sh.
+# and the pipelined group where Postfix offers PIPELINING. Exit 0, 1, or 77
+# for a skip, bounded by SMTP_STATUS_SERVER_TEST_SECONDS, as mta_fixture.sh.
 # shellcheck source-path=SCRIPTDIR
 set -uo pipefail
 
@@ -92,6 +94,15 @@ run_case refused-recipient 1 "$pipelined" \
     '^result: accepted for 1 of 2 recipients; message accepted$' \
     -- --to "$root" --to "$unknown"
 
+# From 127.0.0.3, which the instance does not offer PIPELINING: one command
+# at a time, and the same outcome as refused-recipient.
+run_case lock-step 1 \
+    '^server offers PIPELINING: no, SIZE: yes$' \
+    '^  -> MAIL FROM:<[^>|]*> SIZE=[0-9]+$' "^  -> RCPT TO:<$unknown>\$" '^  -> DATA$' \
+    "^result: recipient <$unknown>: refused \\(Fail\\): 550 MailboxUnavailable, 5\\.1\\.1; smtp:550 " \
+    '^result: accepted for 1 of 2 recipients; message accepted$' \
+    -- --to "$root" --to "$unknown" --source 127.0.0.3
+
 run_case too-large 1 "$pipelined" \
     '^result: MAIL: refused \(Fail\): 552 [A-Za-z]+, 5\.3\.4; smtp:552 ' \
     '^result: accepted for 0 of 1 recipients; message not accepted$' \
@@ -103,5 +114,5 @@ if [ "$failures" -ne 0 ]; then
     tail -n 30 "$work/maillog"
     fail "$failures check(s) failed"
 fi
-log "done: 3 cases as expected"
+log "done: 4 cases as expected"
 exit 0

@@ -379,8 +379,8 @@ EOF
 # private instance that the integration tests (mta_fixture.sh,
 # asio_example.sh) talk to: nothing under /etc/postfix or /var/spool/postfix
 # is used or changed, nothing is delivered; local users are the system's
-# accounts (root), the client is expected from 127.0.0.2, and a message may
-# have 2048 bytes.
+# accounts (root), the client is expected from 127.0.0.2 (or 127.0.0.3, which
+# is not offered PIPELINING), and a message may have 2048 bytes.
 write_postfix_test_config() {
     local dir=$1 port=$2
     {
@@ -413,8 +413,12 @@ smtpd_error_sleep_time = 0
 smtpd_soft_error_limit = 100
 smtpd_hard_error_limit = 200
 smtpd_junk_command_limit = 1000
+# A client from 127.0.0.3 is not offered PIPELINING, so that a client's
+# one-command-at-a-time path is tested too.
+smtpd_discard_ehlo_keyword_address_maps = cidr:$dir/etc/no_pipelining.cidr
 EOF
     } >"$dir/etc/main.cf"
+    printf '127.0.0.3 pipelining\n' >"$dir/etc/no_pipelining.cidr"
     {
         postfix_master_cf "$port"
         echo "discard   unix  -       -       n       -       -       discard"
