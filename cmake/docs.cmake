@@ -25,6 +25,9 @@ set(DOXYGEN_EXTRACT_ALL NO) # doxygen_add_docs would say YES, which hides the un
 set(DOXYGEN_EXTRACT_PRIVATE NO)
 set(DOXYGEN_EXTRACT_STATIC YES)
 set(DOXYGEN_HIDE_FRIEND_COMPOUNDS YES)
+# One comment before `/// @{` documents each member up to `/// @}` (the
+# comparison operators, the format_as overloads).
+set(DOXYGEN_DISTRIBUTE_GROUP_DOC YES)
 # The std::formatter specialisations are declared where <format> exists;
 # document them, and read the export macro as nothing.
 set(DOXYGEN_ENABLE_PREPROCESSING YES)
