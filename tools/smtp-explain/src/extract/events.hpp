@@ -7,23 +7,26 @@
 // all. Extractors know the input formats and nothing of the judgement or the
 // reports; they hand events to an EventSink, in input order.
 //
-// Each input family is one extractor unit beside this header (reply_lines,
-// transcript, mail_log); a new family, such as bounce messages read as
-// decoded MIME parts, is one more unit, and what it finds that these events
-// cannot carry (a bounce's per-recipient report: recipient, status, code,
-// diagnostic text, action, the command it answered) one more event struct
-// and one more EventSink member.
+// Each input family of text lines is one extractor unit beside this header
+// (reply_lines, transcript, mail_log). Emails are read whole, as a
+// DecodedMessage (message.hpp), by the bounce extractors: what a bounce says
+// of each recipient is a BounceRecipient, which they hand to a BounceSink;
+// the dispatch (bounce.hpp) sends each on as a BounceEvent to a MessageSink.
 #ifndef SMTP_EXPLAIN_EXTRACT_EVENTS_HPP
 #define SMTP_EXPLAIN_EXTRACT_EVENTS_HPP
 
+#include <smtp/bounce_reason.hpp>
 #include <smtp/command.hpp>
+#include <smtp/delivery_status.hpp>
 #include <smtp/enhanced_status_code.hpp>
 #include <smtp/reply.hpp>
 
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace smtp_explain {
 
@@ -138,6 +141,103 @@ protected:
     InputSink(const InputSink&) = default;
     InputSink& operator=(const InputSink&) = default;
     ~InputSink() = default;
+};
+
+// ---------------------------------------------------------------------------
+// Bounces: emails read whole
+
+/// Something odd in what a bounce says of a recipient; the recipient is
+/// still reported.
+struct BounceProblem {
+    /// Stable identifier for scripts: a DsnProblem or DiagnosticFlag name
+    /// ("MissingAction", "MissingLastLine") or an extractor's own
+    /// ("recipient_from_original").
+    std::string kind;
+    /// A sentence for people.
+    std::string message;
+};
+
+/// What a bounce (a delivery status notification, an MTA's failure notice,
+/// a feedback report, an auto-reply) says of one recipient. Plain data: an
+/// extractor fills in what the bounce states and leaves the rest empty; the
+/// analysis draws the verdict from it.
+struct BounceRecipient {
+    /// The address the bounce reports on (Final-Recipient), without angle
+    /// brackets or a type; empty when the bounce names none.
+    std::string recipient;
+    /// The address the sender gave (Original-Recipient, RFC 3461 ORCPT);
+    /// empty when not stated.
+    std::string original_recipient;
+    /// What the reporting MTA did (RFC 3464 section 2.3.3); Unknown when the
+    /// bounce does not say.
+    smtp::DsnAction action = smtp::DsnAction::Unknown;
+    /// The enhanced status code the bounce states for the recipient (a DSN's
+    /// Status field, a "#5.1.1" in a notice); possibly a class alone (5.0.0).
+    std::optional<smtp::EnhancedStatusCode> status;
+    /// The remote server's reply code, 0 when the bounce quotes no reply.
+    int code = 0;
+    /// The enhanced code of that reply, the one right after its code.
+    std::optional<smtp::EnhancedStatusCode> reply_status;
+    /// The diagnostic as the bounce gives it, unfolded, lines joined with a
+    /// space: the reply with its codes ("550 5.1.1 <a@b>: User unknown"), or
+    /// the MTA's own words ("DNS Error: ...", "Unrouteable address").
+    std::string diagnostic;
+    /// The server that gave the diagnostic (Remote-MTA, "host ... said").
+    std::string remote_mta;
+    /// The command the reply answered, when the bounce says it ("in reply to
+    /// RCPT TO command", "after RCPT TO:<a@b>", ">>> DATA").
+    std::optional<smtp::Command> command;
+    /// The reason, when the bounce's kind or format states it outright:
+    /// Feedback for a feedback report, Vacation for an auto-reply, a
+    /// provider's own bounce type. Otherwise the analysis classifies.
+    std::optional<smtp::BounceReason> reason;
+    /// The extractor that read it ("dsn", "text", "arf", a format's name);
+    /// a static string.
+    std::string_view format;
+    /// What was odd, in the order noticed.
+    std::vector<BounceProblem> problems;
+};
+
+/// Where the bounce extractors put each recipient, in the order the bounce
+/// lists them.
+class BounceSink {
+public:
+    virtual void add(BounceRecipient&& recipient) = 0;
+
+protected:
+    BounceSink() = default;
+    BounceSink(const BounceSink&) = default;
+    BounceSink& operator=(const BounceSink&) = default;
+    ~BounceSink() = default;
+};
+
+/// One recipient of a bounce read from an input.
+struct BounceEvent {
+    /// The input's name: "-" for standard input, a file name.
+    std::string_view source;
+    /// Valid during the call only.
+    const BounceRecipient& recipient;
+};
+
+/// An email in which no extractor found a bounce, feedback report or
+/// auto-reply.
+struct NoBounceEvent {
+    std::string_view source;
+    /// The number of leaf parts the email has.
+    std::size_t parts;
+};
+
+/// Where the events of emails go.
+class MessageSink {
+public:
+    virtual void bounce(const BounceEvent& event) = 0;
+    virtual void no_bounce(const NoBounceEvent& event) = 0;
+
+protected:
+    MessageSink() = default;
+    MessageSink(const MessageSink&) = default;
+    MessageSink& operator=(const MessageSink&) = default;
+    ~MessageSink() = default;
 };
 
 } // namespace smtp_explain
