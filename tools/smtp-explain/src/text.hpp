@@ -45,6 +45,10 @@ inline bool starts_with(std::string_view text, std::string_view prefix) noexcept
     return text.substr(0, prefix.size()) == prefix;
 }
 
+inline bool ends_with(std::string_view text, std::string_view suffix) noexcept {
+    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
 inline std::string_view trim_left(std::string_view text) noexcept {
     std::size_t i = 0;
     while (i < text.size() && is_blank(text[i])) {

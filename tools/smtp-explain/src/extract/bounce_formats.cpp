@@ -5,12 +5,26 @@
 // src/extract/formats/, in the order the dispatch asks them.
 #include "extract/bounce_format.hpp"
 
+#include "extract/formats/amazonses_json.hpp"
+#include "extract/formats/exim.hpp"
+#include "extract/formats/gmail.hpp"
+#include "extract/formats/opensmtpd.hpp"
+#include "extract/formats/qmail.hpp"
+#include "extract/formats/yahoo.hpp"
+
 #include <vector>
 
 namespace smtp_explain {
 
 const std::vector<BounceFormat>& bounce_formats() {
-    static const std::vector<BounceFormat> formats = {};
+    static const std::vector<BounceFormat> formats = {
+        formats::amazonses_json,
+        formats::gmail,
+        formats::yahoo,
+        formats::qmail,
+        formats::exim,
+        formats::opensmtpd,
+    };
     return formats;
 }
 

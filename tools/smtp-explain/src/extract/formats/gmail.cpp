@@ -1,0 +1,190 @@
+// smtp-explain: what an SMTP reply, code or session transcript means.
+// SPDX-License-Identifier: BSL-1.0
+#include "extract/formats/gmail.hpp"
+
+#include "extract/formats/notice.hpp"
+#include "text.hpp"
+
+#include <smtp/delivery_status.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace smtp_explain::formats {
+
+namespace {
+
+// The first sentences of each kind of notice, and what they say was done.
+struct Opening {
+    std::string_view words;
+    smtp::DsnAction action;
+};
+constexpr Opening legacy_openings[] = {
+    {"Delivery to the following recipient failed permanently:", smtp::DsnAction::Failed},
+    {"Delivery to the following recipients failed permanently:", smtp::DsnAction::Failed},
+    {"Delivery to the following recipient has been delayed:", smtp::DsnAction::Delayed},
+    {"Delivery to the following recipients have been delayed:", smtp::DsnAction::Delayed},
+};
+constexpr Opening openings[] = {
+    {"Your message wasn't delivered to ", smtp::DsnAction::Failed},
+    {"There was a temporary problem delivering your message to ", smtp::DsnAction::Delayed},
+};
+
+bool is_end(std::string_view line) noexcept {
+    return starts_with(line, "----- Original message -----") ||
+           starts_with(line, "----- Message header follows -----");
+}
+
+// The reply after "The error that the other server returned was:": Gmail
+// writes the code twice ("550 550 5.1.1 ...") and its state after it
+// ("(state 14)."), neither part of the reply.
+std::string legacy_reply(std::string_view text) {
+    text = trim(text);
+    if (text.size() > 8 && text.substr(0, 3) == text.substr(4, 3) && text[3] == ' ' &&
+        is_digit(text[0]) && is_digit(text[1]) && is_digit(text[2])) {
+        text.remove_prefix(4);
+    }
+    const std::size_t state = text.rfind("(state ");
+    if (state != std::string_view::npos) {
+        text = trim(text.substr(0, state));
+    }
+    return std::string(text);
+}
+
+// "... by mx1.example.jp. [192.0.2.153]." in the technical details.
+std::string remote_host(std::string_view text) {
+    const std::size_t by = text.rfind(" by ");
+    const std::size_t open = text.find('[', by == std::string_view::npos ? 0 : by);
+    if (by == std::string_view::npos || open == std::string_view::npos) {
+        return {};
+    }
+    const std::size_t close = text.find(']', open);
+    if (close == std::string_view::npos) {
+        return {};
+    }
+    std::string host(trim(text.substr(by + 4, open - by - 4)));
+    while (!host.empty() && (host.back() == '.' || host.back() == ' ')) {
+        host.pop_back();
+    }
+    return host + " " + std::string(text.substr(open, close - open + 1));
+}
+
+void legacy(const std::vector<std::string_view>& lines, BounceSink& sink) {
+    std::vector<BounceRecipient> found;
+    smtp::DsnAction action = smtp::DsnAction::Unknown;
+    bool listing = false;
+    bool details = false;
+    std::string technical;
+    for (const std::string_view raw : lines) {
+        const std::string_view line = trim(raw);
+        if (is_end(line)) {
+            break;
+        }
+        for (const Opening& opening : legacy_openings) {
+            if (istarts_with(line, opening.words)) {
+                action = opening.action;
+                listing = true;
+            }
+        }
+        if (listing && notice::is_address_line(line)) {
+            found.push_back(notice::recipient_for(notice::find_address(line), action));
+            continue;
+        }
+        if (istarts_with(line, "Technical details of ")) {
+            listing = false;
+            details = true;
+            continue;
+        }
+        if (details) {
+            technical += line;
+            technical += '\n';
+        }
+    }
+    const std::size_t said = notice::ifind(technical, "The error that the other server returned was:");
+    for (BounceRecipient& recipient : found) {
+        if (said != std::string::npos) {
+            notice::set_reply(recipient, legacy_reply(std::string_view(technical).substr(said + 46)));
+            recipient.remote_mta = remote_host(std::string_view(technical).substr(0, said));
+        } else {
+            recipient.diagnostic = notice::squeeze(technical);
+        }
+    }
+    notice::hand_on(found, sink);
+}
+
+void current(const std::vector<std::string_view>& lines, BounceSink& sink) {
+    std::vector<BounceRecipient> found;
+    std::string response;
+    bool responding = false;
+    for (const std::string_view raw : lines) {
+        const std::string_view line = trim(raw);
+        if (is_end(line)) {
+            break;
+        }
+        for (const Opening& opening : openings) {
+            const std::size_t at = notice::ifind(line, opening.words);
+            if (at != std::string_view::npos) {
+                const std::string_view address =
+                    notice::find_address(line.substr(at + opening.words.size()));
+                if (!address.empty()) {
+                    found.push_back(notice::recipient_for(address, opening.action));
+                }
+            }
+        }
+        if (istarts_with(line, "The response from the remote server was:") ||
+            istarts_with(line, "The response was:")) {
+            responding = true;
+            continue;
+        }
+        if (responding) {
+            if (line.empty() && !response.empty()) {
+                responding = false;
+                continue;
+            }
+            response += line;
+            response += '\n';
+        }
+    }
+    for (BounceRecipient& recipient : found) {
+        notice::set_reply(recipient, response);
+    }
+    notice::hand_on(found, sink);
+}
+
+bool recognises(const DecodedMessage& message) {
+    if (!notice::from_ends_with(message, "@googlemail.com") &&
+        !notice::from_ends_with(message, "@google.com")) {
+        return false;
+    }
+    for (const Opening& opening : legacy_openings) {
+        if (notice::report_says(message, opening.words)) {
+            return true;
+        }
+    }
+    for (const Opening& opening : openings) {
+        if (notice::report_says(message, opening.words)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void extract(const DecodedMessage& message, BounceSink& sink) {
+    const std::string text = notice::report_text(message);
+    const std::vector<std::string_view> lines = notice::lines_of(text);
+    for (const Opening& opening : legacy_openings) {
+        if (notice::icontains(text, opening.words)) {
+            legacy(lines, sink);
+            return;
+        }
+    }
+    current(lines, sink);
+}
+
+} // namespace
+
+const BounceFormat gmail = {"gmail", recognises, extract};
+
+} // namespace smtp_explain::formats

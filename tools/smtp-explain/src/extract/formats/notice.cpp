@@ -1,0 +1,294 @@
+// smtp-explain: what an SMTP reply, code or session transcript means.
+// SPDX-License-Identifier: BSL-1.0
+#include "extract/formats/notice.hpp"
+
+#include "text.hpp"
+
+#include <smtp/delivery_status.hpp>
+#include <smtp/enhanced_status_code.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace smtp_explain::notice {
+
+namespace {
+
+bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// Bytes that may wrap an address written as a word: quotes, brackets, and
+// the punctuation a sentence puts after it.
+bool is_wrapping(char c) noexcept {
+    return c == '<' || c == '>' || c == '"' || c == '\'' || c == '(' || c == ')' || c == '[' ||
+           c == ']' || c == ':' || c == ';' || c == ',' || c == '.' || c == '`';
+}
+
+bool is_word_break(char c) noexcept { return is_space(c) || c == ',' || c == ';'; }
+
+// Whether `word` looks like an address: something, one '@', a domain with
+// no white space.
+bool looks_like_address(std::string_view word) noexcept {
+    const std::size_t at = word.rfind('@');
+    return at != std::string_view::npos && at > 0 && at + 1 < word.size() &&
+           word.find('@') == at && word.find('<') == std::string_view::npos;
+}
+
+std::string_view without_mailto(std::string_view address) noexcept {
+    if (istarts_with(address, "mailto:")) {
+        address.remove_prefix(7);
+    }
+    return address;
+}
+
+std::string_view strip_wrapping(std::string_view word) noexcept {
+    while (!word.empty() && is_wrapping(word.front())) {
+        word.remove_prefix(1);
+    }
+    while (!word.empty() && is_wrapping(word.back())) {
+        word.remove_suffix(1);
+    }
+    return word;
+}
+
+} // namespace
+
+std::vector<std::string_view> report_texts(const DecodedMessage& message) {
+    std::vector<std::string_view> texts;
+    for (const MessagePart& part : message.parts) {
+        if (!part.in_original && part.content_type.is("text/plain")) {
+            texts.emplace_back(part.text);
+        }
+    }
+    return texts;
+}
+
+std::string report_text(const DecodedMessage& message) {
+    std::string text;
+    for (const std::string_view part : report_texts(message)) {
+        if (!text.empty()) {
+            text += "\n\n";
+        }
+        text += part;
+    }
+    return text;
+}
+
+bool report_says(const DecodedMessage& message, std::string_view sentence) {
+    for (const MessagePart& part : message.parts) {
+        if (!part.in_original && part.content_type.is("text/plain") &&
+            icontains(part.text, sentence)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::vector<std::string_view> lines_of(std::string_view text) {
+    std::vector<std::string_view> lines;
+    while (!text.empty()) {
+        lines.push_back(take_line(text));
+    }
+    return lines;
+}
+
+std::size_t ifind(std::string_view text, std::string_view needle, std::size_t from) noexcept {
+    if (needle.empty()) {
+        return from <= text.size() ? from : std::string_view::npos;
+    }
+    for (std::size_t i = from; i + needle.size() <= text.size(); ++i) {
+        if (ascii_lower(text[i]) == ascii_lower(needle[0]) &&
+            iequals(text.substr(i, needle.size()), needle)) {
+            return i;
+        }
+    }
+    return std::string_view::npos;
+}
+
+bool icontains(std::string_view text, std::string_view needle) noexcept {
+    return ifind(text, needle) != std::string_view::npos;
+}
+
+std::string_view header(const DecodedMessage& message, std::string_view name) {
+    const std::string* value = message.header(name);
+    return value != nullptr ? std::string_view(*value) : std::string_view();
+}
+
+bool from_ends_with(const DecodedMessage& message, std::string_view suffix) {
+    const std::string_view address = find_address(header(message, "From"));
+    return address.size() >= suffix.size() &&
+           iequals(address.substr(address.size() - suffix.size()), suffix);
+}
+
+std::string_view find_address(std::string_view text) noexcept {
+    // The inside of the first <...> that holds an address.
+    for (std::size_t open = text.find('<'); open != std::string_view::npos;
+         open = text.find('<', open + 1)) {
+        const std::size_t close = text.find('>', open + 1);
+        if (close == std::string_view::npos) {
+            break;
+        }
+        const std::string_view inside = without_mailto(trim(text.substr(open + 1, close - open - 1)));
+        if (looks_like_address(inside) && inside.find(' ') == std::string_view::npos) {
+            return inside;
+        }
+    }
+    // Else the first word that holds one.
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && is_word_break(text[i])) {
+            ++i;
+        }
+        const std::size_t start = i;
+        while (i < text.size() && !is_word_break(text[i])) {
+            ++i;
+        }
+        const std::string_view word = without_mailto(strip_wrapping(text.substr(start, i - start)));
+        if (looks_like_address(word)) {
+            return word;
+        }
+    }
+    return {};
+}
+
+bool is_address_line(std::string_view line) noexcept {
+    line = trim(line);
+    const std::string_view address = find_address(line);
+    if (address.empty()) {
+        return false;
+    }
+    const std::size_t at = line.find(address);
+    std::string_view before = line.substr(0, at);
+    const std::string_view after = line.substr(at + address.size());
+    // A display name before "<mailto:...>", as Exchange writes it.
+    if (before.size() >= 8 && iequals(before.substr(before.size() - 8), "<mailto:")) {
+        return strip_wrapping(after).empty();
+    }
+    if (before.size() >= 7 && iequals(before.substr(before.size() - 7), "mailto:")) {
+        before.remove_suffix(7);
+    }
+    return strip_wrapping(before).empty() && strip_wrapping(after).empty();
+}
+
+std::string squeeze(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool space = false;
+    for (const char c : text) {
+        if (is_space(c)) {
+            space = !out.empty();
+            continue;
+        }
+        if (space) {
+            out += ' ';
+            space = false;
+        }
+        out += c;
+    }
+    return out;
+}
+
+std::optional<smtp::EnhancedStatusCode> status_token(std::string_view token) noexcept {
+    while (!token.empty() && (token.front() == '(' || token.front() == '#' ||
+                              token.front() == '[' || token.front() == '<')) {
+        token.remove_prefix(1);
+    }
+    while (!token.empty() && (token.back() == ')' || token.back() == ']' || token.back() == '>' ||
+                              token.back() == '.' || token.back() == ',' || token.back() == ':' ||
+                              token.back() == ';')) {
+        token.remove_suffix(1);
+    }
+    return smtp::parse_enhanced_status_code(token);
+}
+
+std::optional<smtp::EnhancedStatusCode> hash_status(std::string_view text) noexcept {
+    std::optional<smtp::EnhancedStatusCode> last;
+    for (std::size_t open = text.find("(#"); open != std::string_view::npos;
+         open = text.find("(#", open + 2)) {
+        std::size_t end = open + 2;
+        while (end < text.size() && (is_digit(text[end]) || text[end] == '.')) {
+            ++end;
+        }
+        if (const auto code = smtp::parse_enhanced_status_code(text.substr(open + 2, end - open - 2))) {
+            last = code;
+        }
+    }
+    return last;
+}
+
+bool set_reply(BounceRecipient& recipient, std::string_view text) {
+    const smtp::DiagnosticReply reply = smtp::read_diagnostic(text);
+    const std::optional<int> code = reply.code();
+    const bool usable = reply.found() && (!code || *code / 100 == 2 || *code / 100 == 4 ||
+                                          *code / 100 == 5);
+    if (!usable) {
+        recipient.diagnostic = squeeze(text);
+        return false;
+    }
+    std::string diagnostic;
+    if (code) {
+        recipient.code = *code;
+        recipient.reply_status = reply.enhanced();
+        diagnostic = std::to_string(*code);
+    } else if (!recipient.status) {
+        recipient.status = reply.enhanced();
+    }
+    if (const std::optional<smtp::EnhancedStatusCode> enhanced = reply.enhanced()) {
+        if (!diagnostic.empty()) {
+            diagnostic += ' ';
+        }
+        diagnostic += smtp::to_text(*enhanced).view();
+    }
+    for (const std::string_view piece : reply.pieces()) {
+        if (!diagnostic.empty()) {
+            diagnostic += ' ';
+        }
+        diagnostic += piece;
+    }
+    recipient.diagnostic = squeeze(diagnostic);
+    return true;
+}
+
+std::vector<AddressParagraph> address_paragraphs(const std::vector<std::string_view>& lines) {
+    std::vector<AddressParagraph> paragraphs;
+    bool open = false;
+    for (const std::string_view raw : lines) {
+        const std::string_view line = trim(raw);
+        if (starts_with(line, "---")) {
+            break;
+        }
+        if (line.size() > 3 && line.front() == '<' && ends_with(line, ">:") &&
+            is_address_line(line)) {
+            paragraphs.push_back({find_address(line), {}});
+            open = true;
+            continue;
+        }
+        if (line.empty()) {
+            open = false;
+            continue;
+        }
+        if (open) {
+            paragraphs.back().lines.push_back(line);
+        }
+    }
+    return paragraphs;
+}
+
+BounceRecipient recipient_for(std::string_view address, smtp::DsnAction action) {
+    BounceRecipient recipient;
+    recipient.recipient = std::string(strip_wrapping(without_mailto(trim(address))));
+    recipient.action = action;
+    return recipient;
+}
+
+void hand_on(std::vector<BounceRecipient>& recipients, BounceSink& sink) {
+    for (BounceRecipient& recipient : recipients) {
+        sink.add(std::move(recipient));
+    }
+    recipients.clear();
+}
+
+} // namespace smtp_explain::notice

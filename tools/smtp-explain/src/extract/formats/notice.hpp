@@ -1,0 +1,101 @@
+// smtp-explain: what an SMTP reply, code or session transcript means.
+// SPDX-License-Identifier: BSL-1.0
+//
+// What the bounce formats share when they read a notice's text: its lines,
+// the addresses and replies in them, the fixed sentences that mark a format,
+// and the recipient a notice reports on. Each format (the other units of
+// this folder) knows where its MTA writes what; these only read it.
+#ifndef SMTP_EXPLAIN_EXTRACT_FORMATS_NOTICE_HPP
+#define SMTP_EXPLAIN_EXTRACT_FORMATS_NOTICE_HPP
+
+#include "extract/events.hpp"
+#include "extract/message.hpp"
+
+#include <smtp/enhanced_status_code.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace smtp_explain::notice {
+
+/// The text/plain parts of the report, outside the returned original, in
+/// tree order: where a notice states its verdicts.
+std::vector<std::string_view> report_texts(const DecodedMessage& message);
+
+/// report_texts joined, a blank line between them: the whole report as one
+/// text (a MIME preamble, a part per language and the like included).
+std::string report_text(const DecodedMessage& message);
+
+/// Whether any of report_texts holds `sentence` (ASCII case ignored).
+bool report_says(const DecodedMessage& message, std::string_view sentence);
+
+/// The lines of `text`, without their LF or CRLF.
+std::vector<std::string_view> lines_of(std::string_view text);
+
+/// Whether `text` holds `needle`, ASCII case ignored.
+bool icontains(std::string_view text, std::string_view needle) noexcept;
+
+/// Where `needle` starts in `text` (ASCII case ignored), or npos.
+std::size_t ifind(std::string_view text, std::string_view needle,
+                  std::size_t from = 0) noexcept;
+
+/// The value of the top-level header field `name`, or empty.
+std::string_view header(const DecodedMessage& message, std::string_view name);
+
+/// Whether the From field's address ends with `suffix` ("@googlemail.com",
+/// ASCII case ignored).
+bool from_ends_with(const DecodedMessage& message, std::string_view suffix);
+
+/// The first email address in `text`: the inside of the first <...> that
+/// holds an '@', else the first word that holds one (without the quotes,
+/// brackets and punctuation around it). Empty when there is none.
+std::string_view find_address(std::string_view text) noexcept;
+
+/// Whether `line` names one address and nothing else: "bob@example.jp",
+/// "<bob@example.jp>", "Bob<mailto:bob@example.jp>", "\"bob@example.jp\":".
+bool is_address_line(std::string_view line) noexcept;
+
+/// `text` with runs of white space (line breaks included) made one space,
+/// and trimmed.
+std::string squeeze(std::string_view text);
+
+/// The enhanced status code that `token` is, written as a word ("5.1.1",
+/// "#5.1.1", "(#5.1.1)"), or nothing.
+std::optional<smtp::EnhancedStatusCode> status_token(std::string_view token) noexcept;
+
+/// The last "(#x.y.z)" in `text` (qmail writes its own status so), or
+/// nothing.
+std::optional<smtp::EnhancedStatusCode> hash_status(std::string_view text) noexcept;
+
+/// Sets the recipient's reply from `text`, which holds a server's reply or
+/// an MTA's own words: the reply code and its enhanced code (read as
+/// smtp::read_diagnostic reads a Diagnostic-Code), and the diagnostic, the
+/// reply's lines joined ("550 5.1.1 <a@b>... User unknown"), or the words
+/// squeezed when there is no reply. A reply that is no failure or success
+/// code (1yz, 3yz) is taken as words. Returns whether a reply was found.
+bool set_reply(BounceRecipient& recipient, std::string_view text);
+
+/// A paragraph that a line "<address>:" opens (qmail's format, QSBMF, and
+/// those that copy it): the address and the lines after that one.
+struct AddressParagraph {
+    std::string_view address;
+    std::vector<std::string_view> lines;
+};
+
+/// The paragraphs of `lines` that "<address>:" lines open, each up to a
+/// blank line or the next such line, all of them up to the first line that
+/// starts with "---" (where the returned copy follows).
+std::vector<AddressParagraph> address_paragraphs(const std::vector<std::string_view>& lines);
+
+/// A recipient with `address` (brackets removed) and `action`.
+BounceRecipient recipient_for(std::string_view address, smtp::DsnAction action);
+
+/// Hands every recipient to `sink`, in order.
+void hand_on(std::vector<BounceRecipient>& recipients, BounceSink& sink);
+
+} // namespace smtp_explain::notice
+
+#endif // SMTP_EXPLAIN_EXTRACT_FORMATS_NOTICE_HPP

@@ -1,0 +1,71 @@
+// smtp-explain: what an SMTP reply, code or session transcript means.
+// SPDX-License-Identifier: BSL-1.0
+#include "extract/formats/yahoo.hpp"
+
+#include "extract/formats/notice.hpp"
+#include "text.hpp"
+
+#include <smtp/delivery_status.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace smtp_explain::formats {
+
+namespace {
+
+// The tag Yahoo puts after the reply, and the stage it names.
+struct Tag {
+    std::string_view tag;
+    smtp::Command command;
+};
+constexpr Tag tags[] = {
+    {"[RCPT_TO]", smtp::Command::Rcpt},
+    {"[MAIL_FROM]", smtp::Command::Mail},
+    {"[BODY]", smtp::Command::DataEnd},
+    {"[DATA]", smtp::Command::Data},
+    {"[HELO]", smtp::Command::Helo},
+    {"[EHLO]", smtp::Command::Ehlo},
+};
+
+bool recognises(const DecodedMessage& message) {
+    return notice::report_says(message,
+                               "Sorry, we were unable to deliver your message to the following address");
+}
+
+void extract(const DecodedMessage& message, BounceSink& sink) {
+    const std::string text = notice::report_text(message);
+    const std::vector<std::string_view> lines = notice::lines_of(text);
+    std::vector<BounceRecipient> found;
+    for (const notice::AddressParagraph& paragraph : notice::address_paragraphs(lines)) {
+        BounceRecipient recipient = notice::recipient_for(paragraph.address, smtp::DsnAction::Failed);
+        std::string said_lines;
+        for (std::string_view line : paragraph.lines) {
+            if (istarts_with(line, "Remote host said: ")) {
+                line.remove_prefix(18);
+            }
+            said_lines += line;
+            said_lines += '\n';
+        }
+        const std::string squeezed = notice::squeeze(said_lines);
+        std::string_view said = squeezed;
+        for (const Tag& tag : tags) {
+            if (ends_with(said, tag.tag)) {
+                recipient.command = tag.command;
+                said.remove_suffix(tag.tag.size());
+            }
+        }
+        notice::set_reply(recipient, said);
+        found.push_back(std::move(recipient));
+    }
+    notice::hand_on(found, sink);
+}
+
+} // namespace
+
+const BounceFormat yahoo = {"yahoo", recognises, extract};
+
+} // namespace smtp_explain::formats
