@@ -8,7 +8,7 @@ set -eu
 
 packages="cmake ninja-build g++ clang libclang-rt-dev pkg-config doctest-dev
 libfmt-dev libbenchmark-dev valgrind python3 dpkg-dev file lintian
-libcli11-dev gcovr time"
+libcli11-dev gcovr time nlohmann-json3-dev"
 
 missing=""
 for package in $packages; do
