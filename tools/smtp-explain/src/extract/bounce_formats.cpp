@@ -6,8 +6,12 @@
 #include "extract/bounce_format.hpp"
 
 #include "extract/formats/amazonses_json.hpp"
+#include "extract/formats/exchange2003.hpp"
+#include "extract/formats/exchange2007.hpp"
 #include "extract/formats/exim.hpp"
+#include "extract/formats/ezweb.hpp"
 #include "extract/formats/gmail.hpp"
+#include "extract/formats/kddi.hpp"
 #include "extract/formats/opensmtpd.hpp"
 #include "extract/formats/qmail.hpp"
 #include "extract/formats/yahoo.hpp"
@@ -21,7 +25,11 @@ const std::vector<BounceFormat>& bounce_formats() {
         formats::amazonses_json,
         formats::gmail,
         formats::yahoo,
+        formats::ezweb,
+        formats::kddi,
         formats::qmail,
+        formats::exchange2003,
+        formats::exchange2007,
         formats::exim,
         formats::opensmtpd,
     };
