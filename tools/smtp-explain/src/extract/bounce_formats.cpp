@@ -5,13 +5,19 @@
 // src/extract/formats/, in the order the dispatch asks them.
 #include "extract/bounce_format.hpp"
 
+#include "extract/formats/amazonses.hpp"
 #include "extract/formats/amazonses_json.hpp"
+#include "extract/formats/domino.hpp"
 #include "extract/formats/exchange2003.hpp"
 #include "extract/formats/exchange2007.hpp"
 #include "extract/formats/exim.hpp"
 #include "extract/formats/ezweb.hpp"
 #include "extract/formats/gmail.hpp"
+#include "extract/formats/imail.hpp"
 #include "extract/formats/kddi.hpp"
+#include "extract/formats/messagelabs.hpp"
+#include "extract/formats/messagingserver.hpp"
+#include "extract/formats/notes.hpp"
 #include "extract/formats/opensmtpd.hpp"
 #include "extract/formats/qmail.hpp"
 #include "extract/formats/yahoo.hpp"
@@ -31,6 +37,12 @@ const std::vector<BounceFormat>& bounce_formats() {
         formats::exchange2003,
         formats::exchange2007,
         formats::exim,
+        formats::amazonses,
+        formats::domino,
+        formats::notes,
+        formats::imail,
+        formats::messagelabs,
+        formats::messagingserver,
         formats::opensmtpd,
     };
     return formats;
