@@ -19,7 +19,9 @@
 #include "extract/formats/messagingserver.hpp"
 #include "extract/formats/notes.hpp"
 #include "extract/formats/opensmtpd.hpp"
+#include "extract/formats/postfix.hpp"
 #include "extract/formats/qmail.hpp"
+#include "extract/formats/sendmail.hpp"
 #include "extract/formats/yahoo.hpp"
 
 #include <vector>
@@ -44,6 +46,8 @@ const std::vector<BounceFormat>& bounce_formats() {
         formats::messagelabs,
         formats::messagingserver,
         formats::opensmtpd,
+        formats::postfix,
+        formats::sendmail,
     };
     return formats;
 }

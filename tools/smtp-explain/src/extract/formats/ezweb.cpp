@@ -21,21 +21,6 @@ namespace {
 constexpr std::string_view rejected = "Each of the following recipients was rejected by a remote";
 constexpr std::string_view disabled = "The user(s) account is disabled.";
 
-// "(in reply to RCPT TO command)" at the end of a reply, as Postfix writes
-// it: the command, and the reply without it.
-std::string_view in_reply_to(std::string_view text, BounceRecipient& recipient) {
-    const std::size_t open = notice::ifind(text, "(in reply to ");
-    if (open == std::string_view::npos) {
-        return text;
-    }
-    std::string_view phrase = text.substr(open + 13);
-    const std::size_t end = notice::ifind(phrase, " command)");
-    if (end != std::string_view::npos) {
-        recipient.command = command_from_verb(phrase.substr(0, end));
-    }
-    return trim(text.substr(0, open));
-}
-
 void sessions(const std::vector<std::string_view>& lines, std::vector<BounceRecipient>& found) {
     std::string reply;
     const auto finish = [&] {
@@ -82,7 +67,7 @@ void addresses(const std::vector<std::string_view>& lines, bool account_disabled
             notice::recipient_for(notice::find_address(line), smtp::DsnAction::Failed);
         std::string_view rest = trim(line.substr(close + 1));
         if (!rest.empty() && rest.front() == ':') {
-            rest = in_reply_to(trim(rest.substr(1)), recipient);
+            rest = notice::in_reply_to(trim(rest.substr(1)), recipient);
             notice::set_reply(recipient, rest);
         }
         if (account_disabled) {

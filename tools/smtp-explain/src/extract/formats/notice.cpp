@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #include "extract/formats/notice.hpp"
 
+#include "extract/commands.hpp"
 #include "text.hpp"
 
 #include <smtp/delivery_status.hpp>
@@ -81,6 +82,16 @@ bool report_says(const DecodedMessage& message, std::string_view sentence) {
     for (const MessagePart& part : message.parts) {
         if (!part.in_original && part.content_type.is("text/plain") &&
             icontains(part.text, sentence)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool has_delivery_status(const DecodedMessage& message) {
+    for (const MessagePart& part : message.parts) {
+        if (!part.in_original && (part.content_type.is("message/delivery-status") ||
+                                  part.content_type.is("message/global-delivery-status"))) {
             return true;
         }
     }
@@ -233,6 +244,13 @@ bool set_reply(BounceRecipient& recipient, std::string_view text) {
         recipient.code = *code;
         recipient.reply_status = reply.enhanced();
         diagnostic = std::to_string(*code);
+        // qmail's convention, which qmail patches write into replies too:
+        // the status in "(#5.1.1)", of the reply's class.
+        const std::optional<smtp::EnhancedStatusCode> hashed = hash_status(text);
+        if (!reply.enhanced() && !recipient.status && hashed &&
+            hashed->status_class == *code / 100) {
+            recipient.status = hashed;
+        }
     } else if (!recipient.status) {
         recipient.status = reply.enhanced();
     }
@@ -275,6 +293,19 @@ std::vector<AddressParagraph> address_paragraphs(const std::vector<std::string_v
         }
     }
     return paragraphs;
+}
+
+std::string_view in_reply_to(std::string_view text, BounceRecipient& recipient) {
+    const std::size_t open = ifind(text, "(in reply to ");
+    if (open == std::string_view::npos) {
+        return text;
+    }
+    const std::string_view phrase = text.substr(open + 13);
+    const std::size_t end = ifind(phrase, " command)");
+    if (end != std::string_view::npos) {
+        recipient.command = command_from_verb(squeeze(phrase.substr(0, end)));
+    }
+    return trim(text.substr(0, open));
 }
 
 BounceRecipient recipient_for(std::string_view address, smtp::DsnAction action) {

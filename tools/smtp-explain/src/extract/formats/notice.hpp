@@ -32,6 +32,11 @@ std::string report_text(const DecodedMessage& message);
 /// Whether any of report_texts holds `sentence` (ASCII case ignored).
 bool report_says(const DecodedMessage& message, std::string_view sentence);
 
+/// Whether the email has a delivery status part (RFC 3464's
+/// message/delivery-status, RFC 6533's message/global-delivery-status)
+/// outside the returned original.
+bool has_delivery_status(const DecodedMessage& message);
+
 /// The lines of `text`, without their LF or CRLF.
 std::vector<std::string_view> lines_of(std::string_view text);
 
@@ -89,6 +94,10 @@ struct AddressParagraph {
 /// blank line or the next such line, all of them up to the first line that
 /// starts with "---" (where the returned copy follows).
 std::vector<AddressParagraph> address_paragraphs(const std::vector<std::string_view>& lines);
+
+/// "(in reply to RCPT TO command)" (Postfix's words) in `text`: sets the
+/// recipient's command, and returns `text` up to it.
+std::string_view in_reply_to(std::string_view text, BounceRecipient& recipient);
 
 /// A recipient with `address` (brackets removed) and `action`.
 BounceRecipient recipient_for(std::string_view address, smtp::DsnAction action);
