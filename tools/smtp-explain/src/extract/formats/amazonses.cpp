@@ -65,7 +65,7 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
             reason = false;
         }
     }
-    notice::hand_on(found, sink);
+    notice::hand_on(message, found, sink);
 }
 
 } // namespace

@@ -213,7 +213,7 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
             }
         }
     }
-    notice::hand_on(found, sink);
+    notice::hand_on(message, found, sink);
 }
 
 } // namespace

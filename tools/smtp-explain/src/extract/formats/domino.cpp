@@ -55,7 +55,7 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
             recipient.reason = smtp::BounceReason::UserUnknown;
         }
     }
-    notice::hand_on(found, sink);
+    notice::hand_on(message, found, sink);
 }
 
 } // namespace

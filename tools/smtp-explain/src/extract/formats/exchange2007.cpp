@@ -133,7 +133,7 @@ bool recognises(const DecodedMessage& message) {
 void extract(const DecodedMessage& message, BounceSink& sink) {
     const std::string text = notice::report_text(message);
     std::vector<BounceRecipient> found = administrators(notice::lines_of(text));
-    notice::hand_on(found, sink);
+    notice::hand_on(message, found, sink);
 }
 
 } // namespace

@@ -92,7 +92,7 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
     if (found.empty()) {
         addresses(lines, notice::icontains(text, disabled), found);
     }
-    notice::hand_on(found, sink);
+    notice::hand_on(message, found, sink);
 }
 
 } // namespace

@@ -71,7 +71,8 @@ std::string remote_host(std::string_view text) {
     return host + " " + std::string(text.substr(open, close - open + 1));
 }
 
-void legacy(const std::vector<std::string_view>& lines, BounceSink& sink) {
+void legacy(const DecodedMessage& message, const std::vector<std::string_view>& lines,
+            BounceSink& sink) {
     std::vector<BounceRecipient> found;
     smtp::DsnAction action = smtp::DsnAction::Unknown;
     bool listing = false;
@@ -111,10 +112,11 @@ void legacy(const std::vector<std::string_view>& lines, BounceSink& sink) {
             recipient.diagnostic = notice::squeeze(technical);
         }
     }
-    notice::hand_on(found, sink);
+    notice::hand_on(message, found, sink);
 }
 
-void current(const std::vector<std::string_view>& lines, BounceSink& sink) {
+void current(const DecodedMessage& message, const std::vector<std::string_view>& lines,
+             BounceSink& sink) {
     std::vector<BounceRecipient> found;
     std::string response;
     bool responding = false;
@@ -150,7 +152,7 @@ void current(const std::vector<std::string_view>& lines, BounceSink& sink) {
     for (BounceRecipient& recipient : found) {
         notice::set_reply(recipient, response);
     }
-    notice::hand_on(found, sink);
+    notice::hand_on(message, found, sink);
 }
 
 bool recognises(const DecodedMessage& message) {
@@ -176,11 +178,11 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
     const std::vector<std::string_view> lines = notice::lines_of(text);
     for (const Opening& opening : legacy_openings) {
         if (notice::icontains(text, opening.words)) {
-            legacy(lines, sink);
+            legacy(message, lines, sink);
             return;
         }
     }
-    current(lines, sink);
+    current(message, lines, sink);
 }
 
 } // namespace

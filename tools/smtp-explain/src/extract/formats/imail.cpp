@@ -63,7 +63,7 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
         }
         found.push_back(std::move(recipient));
     }
-    notice::hand_on(found, sink);
+    notice::hand_on(message, found, sink);
 }
 
 } // namespace

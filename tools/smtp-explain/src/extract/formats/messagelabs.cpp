@@ -55,7 +55,7 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
     for (BounceRecipient& recipient : found) {
         notice::set_reply(recipient, reason);
     }
-    notice::hand_on(found, sink);
+    notice::hand_on(message, found, sink);
 }
 
 } // namespace

@@ -61,7 +61,7 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
             reason += ' ';
         }
     }
-    notice::hand_on(found, sink);
+    notice::hand_on(message, found, sink);
 }
 
 } // namespace

@@ -315,8 +315,101 @@ BounceRecipient recipient_for(std::string_view address, smtp::DsnAction action) 
     return recipient;
 }
 
-void hand_on(std::vector<BounceRecipient>& recipients, BounceSink& sink) {
-    for (BounceRecipient& recipient : recipients) {
+std::vector<BounceRecipient> merge_with_dsn(std::vector<BounceRecipient> from_text,
+                                            std::vector<BounceRecipient> from_dsn) {
+    std::vector<BounceRecipient> merged;
+    std::vector<bool> used(from_text.size(), false);
+    for (BounceRecipient& dsn : from_dsn) {
+        std::size_t match = from_text.size();
+        for (std::size_t i = 0; i < from_text.size(); ++i) {
+            if (!used[i] && iequals(from_text[i].recipient, dsn.recipient)) {
+                match = i;
+                break;
+            }
+        }
+        if (match == from_text.size()) {
+            merged.push_back(std::move(dsn));
+            continue;
+        }
+        used[match] = true;
+        BounceRecipient joined = std::move(from_text[match]);
+        if (dsn.action != smtp::DsnAction::Unknown) {
+            joined.action = dsn.action;
+        }
+        if (dsn.status) {
+            joined.status = dsn.status;
+        }
+        if (joined.code == 0 && dsn.code != 0) {
+            joined.code = dsn.code;
+            joined.reply_status = dsn.reply_status;
+            joined.diagnostic = std::move(dsn.diagnostic);
+        } else if (joined.diagnostic.empty()) {
+            joined.diagnostic = std::move(dsn.diagnostic);
+        }
+        if (joined.remote_mta.empty()) {
+            joined.remote_mta = std::move(dsn.remote_mta);
+        }
+        if (joined.original_recipient.empty()) {
+            joined.original_recipient = std::move(dsn.original_recipient);
+        }
+        if (!joined.command) {
+            joined.command = dsn.command;
+        }
+        if (!joined.reason) {
+            joined.reason = dsn.reason;
+        }
+        for (BounceProblem& problem : dsn.problems) {
+            joined.problems.push_back(std::move(problem));
+        }
+        joined.format = {};
+        merged.push_back(std::move(joined));
+    }
+    for (std::size_t i = 0; i < from_text.size(); ++i) {
+        if (!used[i]) {
+            merged.push_back(std::move(from_text[i]));
+        }
+    }
+    return merged;
+}
+
+namespace {
+
+// What the DSN parts outside the original say of each recipient.
+std::vector<BounceRecipient> dsn_recipients(const DecodedMessage& message) {
+    std::vector<BounceRecipient> found;
+    for (const MessagePart& part : message.parts) {
+        if (part.in_original || !(part.content_type.is("message/delivery-status") ||
+                                  part.content_type.is("message/global-delivery-status"))) {
+            continue;
+        }
+        const smtp::DeliveryStatus dsn = smtp::parse_delivery_status(part.text);
+        for (const smtp::DsnRecipient group : dsn.recipients()) {
+            const auto final_recipient = group.final_recipient();
+            if (!final_recipient) {
+                continue;
+            }
+            BounceRecipient recipient = recipient_for(final_recipient->value().raw(), group.action());
+            recipient.status = group.status();
+            if (const auto diagnostic = group.diagnostic_code()) {
+                set_reply(recipient, diagnostic->value().raw());
+            }
+            if (const auto remote = group.remote_mta()) {
+                recipient.remote_mta = squeeze(remote->value().raw());
+            }
+            found.push_back(std::move(recipient));
+        }
+    }
+    return found;
+}
+
+} // namespace
+
+void hand_on(const DecodedMessage& message, std::vector<BounceRecipient>& recipients,
+             BounceSink& sink) {
+    std::vector<BounceRecipient> merged =
+        has_delivery_status(message) ? merge_with_dsn(std::move(recipients), dsn_recipients(message))
+                                     : std::move(recipients);
+    for (BounceRecipient& recipient : merged) {
         sink.add(std::move(recipient));
     }
     recipients.clear();

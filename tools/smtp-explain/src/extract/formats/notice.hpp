@@ -102,8 +102,19 @@ std::string_view in_reply_to(std::string_view text, BounceRecipient& recipient);
 /// A recipient with `address` (brackets removed) and `action`.
 BounceRecipient recipient_for(std::string_view address, smtp::DsnAction action);
 
-/// Hands every recipient to `sink`, in order.
-void hand_on(std::vector<BounceRecipient>& recipients, BounceSink& sink);
+/// What a format read from a notice's text, joined with what its DSN part
+/// says of the same recipients (matched by address): the DSN's recipients
+/// in its order, each with the DSN's Action and Status and the text's
+/// reply, command, server and reason (the text's where the DSN leaves a
+/// field empty or, for the reply, quotes none); then the text's recipients
+/// the DSN does not list.
+std::vector<BounceRecipient> merge_with_dsn(std::vector<BounceRecipient> from_text,
+                                            std::vector<BounceRecipient> from_dsn);
+
+/// Hands every recipient to `sink`, in order, each merged with the
+/// message's DSN part when it has one (merge_with_dsn).
+void hand_on(const DecodedMessage& message, std::vector<BounceRecipient>& recipients,
+             BounceSink& sink);
 
 } // namespace smtp_explain::notice
 

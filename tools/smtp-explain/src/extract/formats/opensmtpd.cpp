@@ -41,7 +41,7 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
         notice::set_reply(recipient, line.substr(colon + 2));
         found.push_back(std::move(recipient));
     }
-    notice::hand_on(found, sink);
+    notice::hand_on(message, found, sink);
 }
 
 } // namespace

@@ -128,7 +128,7 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
         }
     }
     close();
-    notice::hand_on(found, sink);
+    notice::hand_on(message, found, sink);
 }
 
 } // namespace

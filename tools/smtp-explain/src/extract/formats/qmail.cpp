@@ -106,7 +106,7 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
         read_paragraph(recipient, paragraph.lines);
         found.push_back(std::move(recipient));
     }
-    notice::hand_on(found, sink);
+    notice::hand_on(message, found, sink);
 }
 
 } // namespace

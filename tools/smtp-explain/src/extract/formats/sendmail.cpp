@@ -178,7 +178,7 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
             notice::set_reply(recipient, own.front().text);
         }
     }
-    notice::hand_on(found, sink);
+    notice::hand_on(message, found, sink);
 }
 
 } // namespace

@@ -61,7 +61,7 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
         notice::set_reply(recipient, said);
         found.push_back(std::move(recipient));
     }
-    notice::hand_on(found, sink);
+    notice::hand_on(message, found, sink);
 }
 
 } // namespace
