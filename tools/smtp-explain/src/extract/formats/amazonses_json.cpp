@@ -218,6 +218,6 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
 
 } // namespace
 
-const BounceFormat amazonses_json = {"amazonses", recognises, extract};
+const BounceFormat amazonses_json = {"amazonses_json", recognises, extract};
 
 } // namespace smtp_explain::formats

@@ -19,7 +19,15 @@ namespace {
 constexpr std::string_view problems = "--- The following addresses had delivery problems ---";
 
 bool recognises(const DecodedMessage& message) {
-    return notice::report_says(message, problems);
+    // The marker line as McAfee writes it, not the longer rules of others.
+    for (const std::string_view part : notice::report_texts(message)) {
+        for (const std::string_view line : notice::lines_of(part)) {
+            if (trim(line) == problems) {
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
 void extract(const DecodedMessage& message, BounceSink& sink) {
