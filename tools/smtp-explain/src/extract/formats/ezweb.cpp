@@ -56,16 +56,12 @@ void addresses(const std::vector<std::string_view>& lines, bool account_disabled
         if (starts_with(line, "---")) {
             break; // the returned message's header follows
         }
-        if (line.empty() || line.front() != '<') {
+        const notice::LeadingAddress leading = notice::leading_address(line);
+        if (leading.address.empty()) {
             continue;
         }
-        const std::size_t close = line.find('>');
-        if (close == std::string_view::npos || !notice::is_address_line(line.substr(0, close + 1))) {
-            continue;
-        }
-        BounceRecipient recipient =
-            notice::recipient_for(notice::find_address(line), smtp::DsnAction::Failed);
-        std::string_view rest = trim(line.substr(close + 1));
+        BounceRecipient recipient = notice::recipient_for(leading.address, smtp::DsnAction::Failed);
+        std::string_view rest = leading.rest;
         if (!rest.empty() && rest.front() == ':') {
             rest = notice::in_reply_to(trim(rest.substr(1)), recipient);
             notice::set_reply(recipient, rest);

@@ -40,17 +40,13 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
             listing = true;
             continue;
         }
-        if (!listing || line.empty() || line.front() != '<') {
-            continue;
-        }
         // "<a@b>   (Unknown user a@b)"
-        const std::size_t close = line.find('>');
-        if (close == std::string_view::npos || !notice::is_address_line(line.substr(0, close + 1))) {
+        const notice::LeadingAddress leading = notice::leading_address(line);
+        if (!listing || leading.address.empty()) {
             continue;
         }
-        BounceRecipient recipient =
-            notice::recipient_for(notice::find_address(line), smtp::DsnAction::Failed);
-        std::string_view reason = trim(line.substr(close + 1));
+        BounceRecipient recipient = notice::recipient_for(leading.address, smtp::DsnAction::Failed);
+        std::string_view reason = leading.rest;
         if (starts_with(reason, "(") && ends_with(reason, ")")) {
             reason = reason.substr(1, reason.size() - 2);
         }

@@ -165,6 +165,18 @@ std::string_view find_address(std::string_view text) noexcept {
     return {};
 }
 
+LeadingAddress leading_address(std::string_view line) noexcept {
+    line = trim(line);
+    if (line.empty() || line.front() != '<') {
+        return {};
+    }
+    const std::size_t close = line.find('>');
+    if (close == std::string_view::npos || !is_address_line(line.substr(0, close + 1))) {
+        return {};
+    }
+    return {find_address(line.substr(0, close + 1)), trim(line.substr(close + 1))};
+}
+
 bool is_address_line(std::string_view line) noexcept {
     line = trim(line);
     const std::string_view address = find_address(line);

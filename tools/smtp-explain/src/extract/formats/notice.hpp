@@ -11,6 +11,7 @@
 #include "extract/events.hpp"
 #include "extract/message.hpp"
 
+#include <smtp/command.hpp>
 #include <smtp/enhanced_status_code.hpp>
 
 #include <cstddef>
@@ -58,6 +59,25 @@ bool from_ends_with(const DecodedMessage& message, std::string_view suffix);
 /// holds an '@', else the first word that holds one (without the quotes,
 /// brackets and punctuation around it). Empty when there is none.
 std::string_view find_address(std::string_view text) noexcept;
+
+/// A line that starts with an address in angle brackets ("<a@b>: 550 ...",
+/// "<a@b>   (Unknown user)", "<a@b> (expanded from <c@d>): ..."): the
+/// address, and what follows the '>' without the white space around it.
+struct LeadingAddress {
+    std::string_view address;
+    std::string_view rest;
+};
+
+/// The address that `line` (trimmed) starts with, in angle brackets; an
+/// empty address when it starts with none.
+LeadingAddress leading_address(std::string_view line) noexcept;
+
+/// A stage of the SMTP session as a notice names it in words, and the
+/// command it stands for ("[RCPT_TO]", "does not like recipient.").
+struct StageWords {
+    std::string_view words;
+    smtp::Command command;
+};
 
 /// Whether `line` names one address and nothing else: "bob@example.jp",
 /// "<bob@example.jp>", "Bob<mailto:bob@example.jp>", "\"bob@example.jp\":".

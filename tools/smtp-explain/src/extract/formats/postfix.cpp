@@ -87,35 +87,29 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
         const std::string_view line = trim(raw);
         // A recipient's paragraph starts at the start of a line (some sites
         // indent it by a space) with the address in angle brackets.
-        if (!line.empty() && line.front() == '<' && raw.size() - line.size() <= 1) {
-            const std::size_t close_bracket = line.find('>');
-            const std::string_view address =
-                close_bracket == std::string_view::npos ? std::string_view()
-                                                        : notice::find_address(line.substr(0, close_bracket + 1));
-            // "<a@b>:" or "<a@b> (expanded from <c@d>):": not an address in
-            // a sentence.
-            const std::string_view after =
-                address.empty() ? std::string_view() : trim_left(line.substr(close_bracket + 1));
-            if (!address.empty() && (starts_with(after, ":") || istarts_with(after, "(expanded from"))) {
-                close();
-                BounceRecipient recipient = notice::recipient_for(address, action);
-                std::string_view rest = line.substr(close_bracket + 1);
-                const std::size_t expanded = notice::ifind(rest, "(expanded from ");
-                if (expanded != std::string_view::npos) {
-                    recipient.original_recipient =
-                        std::string(notice::find_address(rest.substr(expanded)));
-                    const std::size_t end = rest.find(')', expanded);
-                    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
-                }
-                rest = trim(rest);
-                if (!rest.empty() && rest.front() == ':') {
-                    rest.remove_prefix(1);
-                }
-                found.push_back(std::move(recipient));
-                paragraph = std::string(trim(rest));
-                open = true;
-                continue;
+        const notice::LeadingAddress leading = notice::leading_address(line);
+        // "<a@b>:" or "<a@b> (expanded from <c@d>):" at the start of a line
+        // (some sites indent it by a space): not an address in a sentence.
+        if (raw.size() - line.size() <= 1 && !leading.address.empty() &&
+            (starts_with(leading.rest, ":") || istarts_with(leading.rest, "(expanded from"))) {
+            close();
+            BounceRecipient recipient = notice::recipient_for(leading.address, action);
+            std::string_view rest = leading.rest;
+            const std::size_t expanded = notice::ifind(rest, "(expanded from ");
+            if (expanded != std::string_view::npos) {
+                recipient.original_recipient =
+                    std::string(notice::find_address(rest.substr(expanded)));
+                const std::size_t end = rest.find(')', expanded);
+                rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
             }
+            rest = trim(rest);
+            if (!rest.empty() && rest.front() == ':') {
+                rest.remove_prefix(1);
+            }
+            found.push_back(std::move(recipient));
+            paragraph = std::string(trim(rest));
+            open = true;
+            continue;
         }
         if (line.empty() || starts_with(line, "--")) {
             close();

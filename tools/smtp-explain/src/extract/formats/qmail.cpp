@@ -18,11 +18,7 @@ namespace smtp_explain::formats {
 namespace {
 
 // qmail-remote's sentences before the reply, and the stage each names.
-struct Stage {
-    std::string_view words;
-    smtp::Command command;
-};
-constexpr Stage stages[] = {
+constexpr notice::StageWords stages[] = {
     {" does not like recipient.", smtp::Command::Rcpt},
     {" failed after I sent the message.", smtp::Command::DataEnd},
     {" failed on DATA command.", smtp::Command::Data},
@@ -49,7 +45,7 @@ void read_paragraph(BounceRecipient& recipient, const std::vector<std::string_vi
     std::string words;
     bool said = false;
     for (const std::string_view line : lines) {
-        for (const Stage& stage : stages) {
+        for (const notice::StageWords& stage : stages) {
             const std::size_t at = line.find(stage.words);
             if (at != std::string_view::npos) {
                 recipient.command = stage.command;

@@ -18,11 +18,7 @@ namespace smtp_explain::formats {
 namespace {
 
 // The tag Yahoo puts after the reply, and the stage it names.
-struct Tag {
-    std::string_view tag;
-    smtp::Command command;
-};
-constexpr Tag tags[] = {
+constexpr notice::StageWords tags[] = {
     {"[RCPT_TO]", smtp::Command::Rcpt},
     {"[MAIL_FROM]", smtp::Command::Mail},
     {"[BODY]", smtp::Command::DataEnd},
@@ -52,10 +48,10 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
         }
         const std::string squeezed = notice::squeeze(said_lines);
         std::string_view said = squeezed;
-        for (const Tag& tag : tags) {
-            if (ends_with(said, tag.tag)) {
+        for (const notice::StageWords& tag : tags) {
+            if (ends_with(said, tag.words)) {
                 recipient.command = tag.command;
-                said.remove_suffix(tag.tag.size());
+                said.remove_suffix(tag.words.size());
             }
         }
         notice::set_reply(recipient, said);
