@@ -322,7 +322,9 @@ std::string_view in_reply_to(std::string_view text, BounceRecipient& recipient) 
 
 BounceRecipient recipient_for(std::string_view address, smtp::DsnAction action) {
     BounceRecipient recipient;
-    recipient.recipient = std::string(strip_wrapping(without_mailto(trim(address))));
+    // One line, whatever the notice did: a folded field's breaks are spaces.
+    const std::string one_line = squeeze(address);
+    recipient.recipient = std::string(strip_wrapping(without_mailto(one_line)));
     recipient.action = action;
     return recipient;
 }
