@@ -8,6 +8,7 @@
 #include <smtp/semantics.hpp>
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace smtp_explain {
@@ -24,6 +25,24 @@ smtp::Action action_of_class(int status_class) noexcept {
     case 4: return smtp::Action::Retry;
     default: return smtp::Action::Fail; // an int, not our enum
     }
+}
+
+// The words of a diagnostic without its codes, a multiline reply's lines
+// joined with spaces and their markers left out ("550-5.1.1 No such 550
+// 5.1.1 user" gives "No such user"), as classify_bounce reads them.
+std::string reply_words(std::string_view diagnostic) {
+    const smtp::DiagnosticReply reply = smtp::read_diagnostic(diagnostic);
+    if (!reply.found()) {
+        return std::string(diagnostic);
+    }
+    std::string out;
+    for (const std::string_view piece : reply.pieces()) {
+        if (!out.empty()) {
+            out += ' ';
+        }
+        out.append(piece.data(), piece.size());
+    }
+    return out;
 }
 
 bool is_delivery(smtp::DsnAction action) noexcept {
@@ -68,7 +87,7 @@ BounceJudgement judge_bounce(const BounceRecipient& recipient) {
         const smtp::BounceVerdict verdict =
             smtp::classify_bounce(out.code, out.status,
                                   recipient.command.value_or(smtp::Command::Other),
-                                  recipient.diagnostic);
+                                  reply_words(recipient.diagnostic));
         out.reason = verdict.reason;
         out.hard = verdict.hard;
         out.basis = verdict.basis;

@@ -213,6 +213,54 @@ std::string_view leading_address(std::string_view line) {
     return text.substr(0, length);
 }
 
+// A line with the lines that continue it, joined with single spaces.
+struct LogicalLine {
+    std::string text;
+    std::size_t first; // index of its first line
+};
+
+// Whether lines[j] continues the logical line that starts at lines[start]:
+// indented, at least as far as that line (Postfix and Exim wrap so), and
+// neither a transcript line, nor a recipient at the start's indentation
+// (Exim lists recipients one under the other), nor an address after a line
+// that ends with a colon (a list under its label).
+bool continues(const std::vector<TextLine>& lines, std::size_t start, std::size_t j) {
+    const std::string_view line = lines[j].text;
+    const std::size_t indent = indentation(lines[start].text);
+    const std::size_t more = indentation(line);
+    const std::string_view content = trim(line);
+    if (is_blank_line(line) || more == 0 || more < indent || starts_with(content, ">>>") ||
+        starts_with(content, "<<<")) {
+        return false;
+    }
+    const bool address = !leading_address(line).empty();
+    const std::string_view previous = trim(lines[j - 1].text);
+    return !(address && (more == indent || (!previous.empty() && previous.back() == ':')));
+}
+
+std::vector<LogicalLine> logical_lines(const std::vector<TextLine>& lines) {
+    std::vector<LogicalLine> out;
+    std::size_t i = 0;
+    while (i < lines.size()) {
+        if (is_blank_line(lines[i].text)) {
+            ++i;
+            continue;
+        }
+        LogicalLine logical{std::string(trim(lines[i].text)), i};
+        std::size_t next = i + 1;
+        while (next < lines.size() && continues(lines, i, next)) {
+            if (logical.text.size() < max_logical_line) {
+                logical.text += ' ';
+                logical.text += trim(lines[next].text);
+            }
+            ++next;
+        }
+        out.push_back(std::move(logical));
+        i = next;
+    }
+    return out;
+}
+
 // Words before a colon that name a sender, not a recipient.
 bool is_sender_cue(std::string_view cue) {
     cue = trim(cue);
@@ -539,10 +587,10 @@ std::vector<NoticeBlock> notice_blocks(std::string_view notice,
                                        const std::vector<std::string_view>& exclude) {
     const std::vector<TextLine> lines = split_lines(notice);
     std::vector<Found> found;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        const std::string_view address = leading_address(lines[i].text);
+    for (const LogicalLine& line : logical_lines(lines)) {
+        const std::string_view address = leading_address(lines[line.first].text);
         if (!address.empty()) {
-            found.push_back({address, i});
+            found.push_back({address, line.first});
         }
     }
     if (found.empty()) {
@@ -587,33 +635,8 @@ TextReply find_text_reply(std::string_view text) {
     std::optional<smtp::Command> transcript_command;
     std::optional<smtp::Command> named_command; // "after RCPT command:" on a line before
     std::string remote; // the last server a line before the reply named
-    std::size_t i = 0;
-    while (i < lines.size()) {
-        const std::string_view first = lines[i].text;
-        if (is_blank_line(first)) {
-            ++i;
-            continue;
-        }
-        // The logical line: the line and the indented lines that continue it.
-        const std::size_t indent = indentation(first);
-        std::string logical(trim(first));
-        std::size_t next = i + 1;
-        while (next < lines.size()) {
-            const std::string_view line = lines[next].text;
-            const std::size_t more = indentation(line);
-            const std::string_view content = trim(line);
-            if (is_blank_line(line) || more == 0 || more < indent ||
-                (more == indent && !leading_address(line).empty()) ||
-                starts_with(content, ">>>") || starts_with(content, "<<<")) {
-                break;
-            }
-            if (logical.size() < max_logical_line) {
-                logical += ' ';
-                logical += content;
-            }
-            ++next;
-        }
-        i = next;
+    for (const LogicalLine& line : logical_lines(lines)) {
+        const std::string& logical = line.text;
         std::string_view body = logical;
         // A session transcript: Sendmail's and Courier's ">>> RCPT TO:<a@b>"
         // and "<<< 550 ...", Postfix's "In: DATA" and "Out: 451 ...".
@@ -678,6 +701,23 @@ TextReply find_text_reply(std::string_view text) {
             break;
         }
     }
+    // The command from a transcript further on, as Sendmail writes it below
+    // its summary: ">>> DATA", "<<< 550 5.7.1 ...".
+    if (best.code != 0 && !best.command) {
+        std::optional<smtp::Command> sent;
+        for (const TextLine& line : lines) {
+            const std::string_view content = trim(line.text);
+            if (starts_with(content, ">>>")) {
+                sent = command_from_line(trim(content.substr(3)), false);
+            } else if (starts_with(content, "<<<") && sent) {
+                const smtp::DiagnosticReply quoted = smtp::read_diagnostic(content.substr(3));
+                if (quoted.code() == best.code) {
+                    best.command = sent;
+                    break;
+                }
+            }
+        }
+    }
     // qmail's and chkusr's status after the reply's text: "550 sorry, no
     // mailbox here by that name (#5.1.1 - chkusr)".
     if (!best.enhanced) {
@@ -733,6 +773,19 @@ std::string collapse_space(std::string_view text) {
         out += c;
     }
     return out;
+}
+
+std::string paragraph_words(std::string_view paragraph) {
+    constexpr std::size_t max_words = 1000;
+    std::string words = collapse_space(paragraph);
+    if (words.size() > max_words) {
+        std::size_t cut = max_words;
+        while (cut > 0 && (static_cast<unsigned char>(words[cut]) & 0xc0) == 0x80) {
+            --cut; // not inside a UTF-8 sequence
+        }
+        words.resize(cut);
+    }
+    return words;
 }
 
 std::vector<std::string_view> own_addresses(const DecodedMessage& message) {

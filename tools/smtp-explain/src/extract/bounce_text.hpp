@@ -143,6 +143,10 @@ void add_diagnostic_problems(BounceRecipient& recipient, smtp::DiagnosticFlags f
 /// none at either end: a folded field's value or a paragraph as one line.
 std::string collapse_space(std::string_view text);
 
+/// A recipient's paragraph as one line of words, for the classifier when
+/// it quotes no reply: at most the first 1000 bytes, cut at a character.
+std::string paragraph_words(std::string_view paragraph);
+
 /// The addresses of the bounce's own From field: the reporting system,
 /// never a recipient it reports on. (Not its To: a sender who wrote to
 /// itself gets the bounce of its own address.)

@@ -131,8 +131,16 @@ std::size_t extract_dsn(const DecodedMessage& message, BounceSink& sink) {
             const std::string_view text = block != nullptr                ? block->text
                                           : dsn.recipient_count() == 1 ? std::string_view(notice)
                                                                          : std::string_view();
-            if (!text.empty()) {
+            const bool delivered = recipient.action == smtp::DsnAction::Delivered ||
+                                   recipient.action == smtp::DsnAction::Relayed ||
+                                   recipient.action == smtp::DsnAction::Expanded;
+            if (!text.empty() && !delivered) {
                 apply_text_reply(recipient, find_text_reply(text));
+            }
+            // Without a diagnostic, the paragraph's words tell the reason
+            // ("Unrouteable address", "retry timeout exceeded").
+            if (recipient.diagnostic.empty() && block != nullptr) {
+                recipient.diagnostic = paragraph_words(block->text);
             }
             sink.add(std::move(recipient));
             ++count;

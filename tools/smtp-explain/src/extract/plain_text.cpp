@@ -14,13 +14,6 @@
 
 namespace smtp_explain {
 
-namespace {
-
-// The words of a paragraph for the classifier, when it quotes no reply.
-constexpr std::size_t max_words = 1000;
-
-} // namespace
-
 std::size_t extract_plain_text(const DecodedMessage& message, BounceSink& sink) {
     const std::string notice = notice_text(message);
     const std::vector<NoticeBlock> blocks = notice_blocks(notice, own_addresses(message));
@@ -56,7 +49,7 @@ std::size_t extract_plain_text(const DecodedMessage& message, BounceSink& sink) 
         const TextReply own = find_text_reply(block.text);
         apply_text_reply(recipient, own.found() ? own : shared);
         if (recipient.diagnostic.empty()) {
-            recipient.diagnostic = collapse_space(block.text).substr(0, max_words);
+            recipient.diagnostic = paragraph_words(block.text);
         }
         sink.add(std::move(recipient));
     }
