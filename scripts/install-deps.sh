@@ -3,12 +3,13 @@
 # run its tests (Debian 12 or later). Safe to run again: it does nothing when
 # all of it is already there. The real-server integration test installs the
 # mail servers it needs itself. dpkg-dev and file (dpkg-shlibdeps) and
-# lintian are for the Debian packages and their test.
+# lintian are for the Debian packages and their test. libgmime-3.0-dev is
+# smtp-explain's MIME reader of emails.
 set -eu
 
 packages="cmake ninja-build g++ clang libclang-rt-dev pkg-config doctest-dev
 libfmt-dev libbenchmark-dev valgrind python3 dpkg-dev file lintian
-libcli11-dev gcovr time nlohmann-json3-dev"
+libcli11-dev libgmime-3.0-dev gcovr time nlohmann-json3-dev"
 
 missing=""
 for package in $packages; do

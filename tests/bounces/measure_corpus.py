@@ -28,10 +28,14 @@ What is counted, per recipient:
   hard         our "hard" equals the label's hardbounce (when not null).
 Per email:
   exit 0       the program exited 0 (it understood the email).
-  quoted       an item's recipient or code occurs only inside the quoted
+  quoted       an item with a verdict of failure (next_action Fail or Retry)
+               whose recipient or code occurs only inside the quoted
                original message (a message/rfc822 or text/rfc822-headers
                part, or after a plain-text "copy of the message" line), not
-               in the report itself: a verdict read from the wrong place.
+               in the report itself: a verdict read from the wrong place. (A
+               feedback report's or an auto-reply's item is no such verdict:
+               a feedback report may name the recipient only in the
+               reported message.)
 
 The summary gives counts and percentages, then the same per family (the file
 name up to its first "-"); --misses lists every miss.
@@ -110,18 +114,22 @@ def as_code(value):
 def expected_action(rcpt):
     """The verdict a reader should take for a labelled recipient.
 
-    1. reason delivered, feedback or vacation: Proceed (no failure);
+    The same rule as smtp-explain's (analyse/bounce_verdict.hpp):
+    1. reason delivered, feedback or vacation, or action delivered, relayed
+       or expanded: Proceed (no failure);
     2. action "delayed": Retry;
     3. the label's enhanced status class (sisimai's X.0.9xx included: its class
        is the classifier's judgement): 4 Retry, 5 Fail;
     4. else the reply code's class: 4 Retry, 5 Fail;
-    5. else the reason: a transient one (TRANSIENT_REASONS) Retry, undefined
+    5. else action "failed": Fail (the MTA gave up and says no more);
+    6. else the reason: a transient one (TRANSIENT_REASONS) Retry, undefined
        or onhold nothing expected (None), any other Fail.
     """
     reason = label_value(rcpt, "reason") or ""
-    if reason in PROCEED_REASONS:
+    action = (label_value(rcpt, "action") or "").lower()
+    if reason in PROCEED_REASONS or action in ("delivered", "relayed", "expanded"):
         return "Proceed"
-    if (label_value(rcpt, "action") or "").lower() == "delayed":
+    if action == "delayed":
         return "Retry"
     status = label_value(rcpt, "deliverystatus") or ""
     if status[:1] in ("4", "5"):
@@ -129,6 +137,8 @@ def expected_action(rcpt):
     code = as_code(label_value(rcpt, "replycode"))
     if code is not None and code // 100 in (4, 5):
         return "Retry" if code // 100 == 4 else "Fail"
+    if action == "failed":
+        return "Fail"
     if reason in UNDECIDED_REASONS:
         return None
     return "Retry" if reason in TRANSIENT_REASONS else "Fail"
@@ -183,8 +193,11 @@ def split_report_and_quoted(raw):
 
 
 def from_quoted_only(item, report, quoted):
-    """Whether a bounce item's recipient or code occurs only in the quoted
-    original (and not in the report)."""
+    """Whether a bounce item with a verdict of failure (Fail, Retry) has a
+    recipient or code that occurs only in the quoted original (and not in
+    the report)."""
+    if item.get("next_action") not in ("Fail", "Retry"):
+        return False
     low_report, low_quoted = report.lower(), quoted.lower()
     rcpt = (item.get("recipient") or "").lower()
     if rcpt and rcpt not in low_report and rcpt in low_quoted:

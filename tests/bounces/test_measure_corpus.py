@@ -225,6 +225,11 @@ class RuleTest(unittest.TestCase):
             ({"deliverystatus": "2.1.5", "reason": "delivered"}, "Proceed"),
             ({"deliverystatus": "5.1.1", "reason": "userunknown",
               "reviewed": {"deliverystatus": "4.4.7"}}, "Retry"),
+            ({"deliverystatus": "", "replycode": "", "action": "failed",
+              "reason": "expired"}, "Fail"),
+            ({"deliverystatus": "", "replycode": "", "action": "failed",
+              "reason": "undefined"}, "Fail"),
+            ({"deliverystatus": "", "action": "relayed", "reason": "undefined"}, "Proceed"),
         ]
         for label, verdict in cases:
             self.assertEqual(mc.expected_action(label), verdict, label)
@@ -246,10 +251,13 @@ class RuleTest(unittest.TestCase):
         report, quoted = mc.split_report_and_quoted(raw.encode())
         self.assertIn("Final-Recipient: rfc822; user@example.net", report)
         self.assertIn("Preamble notice 452.", report)
-        self.assertFalse(mc.from_quoted_only({"recipient": "user@example.net", "code": 550},
-                                             report, quoted))
-        self.assertTrue(mc.from_quoted_only({"recipient": "quoted-only@example.com", "code": None},
-                                            report, quoted))
+        self.assertFalse(mc.from_quoted_only({"recipient": "user@example.net", "code": 550,
+                                              "next_action": "Fail"}, report, quoted))
+        self.assertTrue(mc.from_quoted_only({"recipient": "quoted-only@example.com", "code": None,
+                                             "next_action": "Fail"}, report, quoted))
+        # A feedback report's recipient may stand in the reported message only.
+        self.assertFalse(mc.from_quoted_only({"recipient": "quoted-only@example.com", "code": None,
+                                              "next_action": "Proceed"}, report, quoted))
 
     def test_split_report_and_quoted(self):
         report, quoted = mc.split_report_and_quoted(POSTFIX_EML.encode())

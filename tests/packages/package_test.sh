@@ -174,6 +174,8 @@ expect_field "$tool_deb" Section '^mail$'
 # Computed by dpkg-shlibdeps from the program's shared libraries.
 expect_field "$tool_deb" Depends '(^|, )libc6 \(>= [^)]+\)'
 expect_field "$tool_deb" Depends '(^|, )libstdc\+\+6 \(>= [^)]+\)'
+# The MIME reader of emails (bounces).
+expect_field "$tool_deb" Depends '(^|, )libgmime-3\.0-0 \(>= [^)]+\)'
 for deb in "$dev_deb" "$tool_deb"; do
     expect_field "$deb" Version "^${version//./\\.}\$"
     expect_field "$deb" Priority '^optional$'

@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: BSL-1.0
 #include "explain.hpp"
 
+#include "extract/bounce.hpp"
 #include "report/json_report.hpp"
 #include "report/text_report.hpp"
 
+#include <smtp/bounce_reason.hpp>
 #include <smtp/enhanced_status_code.hpp>
 #include <smtp/status_code.hpp>
 
@@ -27,6 +29,19 @@ std::unique_ptr<Report> make_report(Format format, Output& output) {
     return std::make_unique<TextReport>(output, false);
 }
 
+// An extractor's recipients, each judged and reported as it comes.
+class ToJudgement final : public BounceSink {
+public:
+    ToJudgement(MessageSink& sink, std::string_view source) : sink_(sink), source_(source) {}
+    void add(BounceRecipient&& recipient) override {
+        sink_.bounce(BounceEvent{source_, recipient});
+    }
+
+private:
+    MessageSink& sink_;
+    std::string_view source_;
+};
+
 } // namespace
 
 Explanation::Explanation(const Options& options, Output& output)
@@ -47,6 +62,13 @@ void Explanation::text(std::string_view source, std::string_view text) {
     reader.finish();
 }
 
+void Explanation::message(std::string_view source, const DecodedMessage& message) {
+    ToJudgement sink(judgement_, source);
+    if (extract_bounce(message, sink) == 0) {
+        judgement_.no_bounce(NoBounceEvent{source, message.parts.size()});
+    }
+}
+
 void Explanation::list_codes() {
     for (const smtp::SmtpStatusCode code : smtp::all_status_codes) {
         report_->basic(BasicItem{{}, smtp::value(code), {}, std::nullopt, {}});
@@ -56,6 +78,12 @@ void Explanation::list_codes() {
 void Explanation::list_registry() {
     for (const smtp::EnhancedStatusCodeEntry& entry : smtp::enhanced_status_code_registry) {
         report_->registry_entry({}, entry);
+    }
+}
+
+void Explanation::list_reasons() {
+    for (const smtp::BounceReason reason : smtp::all_bounce_reasons) {
+        report_->bounce_reason(reason);
     }
 }
 

@@ -1,12 +1,13 @@
 // smtp-explain: what an SMTP reply, code or session transcript means.
 // SPDX-License-Identifier: BSL-1.0
 //
-// The core's entry: explain arguments (codes, names, classes) and inputs of
-// text (replies, transcripts, mail logs) into a report, text or JSON. The
-// pipeline behind it, one folder per step:
+// The core's entry: explain arguments (codes, names, classes), inputs of
+// text (replies, transcripts, mail logs) and emails (bounces, decoded by the
+// caller) into a report, text or JSON. The pipeline behind it, one folder
+// per step:
 //
-//   read/      bytes into bounded lines
-//   extract/   lines into events, one unit per input family
+//   read/      bytes into bounded lines; whether an input is an email
+//   extract/   lines and emails into events, one unit per input family
 //   analyse/   arguments and events judged: findings
 //   report/    items written as text or JSON into an Output
 //
@@ -19,6 +20,7 @@
 #include "analyse/judgement.hpp"
 #include "extract/events.hpp"
 #include "extract/input.hpp"
+#include "extract/message.hpp"
 #include "read/line_reader.hpp"
 #include "report/output.hpp"
 #include "report/report.hpp"
@@ -71,10 +73,17 @@ public:
     /// Explains the replies in `text`, an input named `source` in the report.
     void text(std::string_view source, std::string_view text);
 
+    /// Explains an email, decoded (extract/message.hpp), named `source` in
+    /// the report: one bounce item for each recipient it reports on, or an
+    /// item saying that it holds no bounce.
+    void message(std::string_view source, const DecodedMessage& message);
+
     /// Lists every reply code the library knows (--list).
     void list_codes();
     /// Lists the IANA enhanced status code registry (--list --enhanced).
     void list_registry();
+    /// Lists the bounce reasons (--list --reasons).
+    void list_reasons();
 
     /// Ends the report with its summary. True when everything was
     /// understood: the exit status 0.

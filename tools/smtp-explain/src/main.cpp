@@ -3,11 +3,12 @@
 //
 // The program: the command line in, the core's report out. Exit status: 0
 // when everything was understood, 1 when something was not a valid code or
-// reply, 2 for a usage error, an unreadable file or a failed write (one
-// line on stderr).
+// reply or an email held no bounce, 2 for a usage error, an unreadable file,
+// an email too large to read or a failed write (one line on stderr).
 #include "cli/command_line.hpp"
 #include "cli/file_input.hpp"
 #include "explain.hpp"
+#include "read/email_input.hpp"
 #include "report/output.hpp"
 
 #include <cerrno>
@@ -56,6 +57,7 @@ int run(const CommandLine& command_line) {
         return print(sink, version_text(command_line.options.format));
     case CommandLine::Action::List:
     case CommandLine::Action::ListEnhanced:
+    case CommandLine::Action::ListReasons:
     case CommandLine::Action::Explain: break;
     }
 
@@ -79,6 +81,8 @@ int run(const CommandLine& command_line) {
         explanation.list_codes();
     } else if (command_line.action == CommandLine::Action::ListEnhanced) {
         explanation.list_registry();
+    } else if (command_line.action == CommandLine::Action::ListReasons) {
+        explanation.list_reasons();
     }
     auto next_file = files.begin();
     for (const Argument& argument : command_line.arguments) {
@@ -88,10 +92,17 @@ int run(const CommandLine& command_line) {
         case Argument::Kind::Stdin:
         case Argument::Kind::File: {
             std::FILE* file = argument.kind == Argument::Kind::Stdin ? stdin : (next_file++)->get();
-            InputReader reader(explanation, argument.text);
-            if (!read_file(file, reader)) {
+            switch (read_input(file, explanation, argument.text)) {
+            case ReadStatus::Ok: break;
+            case ReadStatus::Failed:
                 complain("error reading '" + argument.text + "'");
                 read_failed = true;
+                break;
+            case ReadStatus::TooLarge:
+                complain("'" + argument.text + "' is an email larger than " +
+                         std::to_string(max_email_size >> 20) + " MiB: not read");
+                read_failed = true;
+                break;
             }
             break;
         }

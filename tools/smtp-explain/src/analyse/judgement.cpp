@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #include "analyse/judgement.hpp"
 
+#include "analyse/bounce_verdict.hpp"
 #include "analyse/findings.hpp"
 
 #include <smtp/enhanced_status_code.hpp>
@@ -61,6 +62,10 @@ void Judgement::status(const StatusEvent& event) {
     StatusItem item{event, {}};
     analyse_enhanced(item.findings, event.code, std::nullopt);
     report_.status(item);
+}
+
+void Judgement::bounce(const BounceEvent& event) {
+    report_.bounce(BounceItem{event, judge_bounce(event.recipient)});
 }
 
 } // namespace smtp_explain

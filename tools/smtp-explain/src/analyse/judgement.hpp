@@ -23,8 +23,8 @@ namespace smtp_explain {
 void judge_argument(Report& report, std::string_view text, const CodeArgument& argument,
                     std::optional<smtp::Command> command);
 
-/// Events in, items out: the InputSink in front of a report.
-class Judgement final : public InputSink {
+/// Events in, items out: the InputSink and MessageSink in front of a report.
+class Judgement final : public InputSink, public MessageSink {
 public:
     /// `limits` are those the extractors parsed with (they word the
     /// errors); `report` must outlive the judgement.
@@ -34,6 +34,8 @@ public:
     void invalid_reply(const InvalidReplyEvent& event) override;
     void status(const StatusEvent& event) override;
     void no_reply(const NoReplyEvent& event) override { report_.no_reply(event); }
+    void bounce(const BounceEvent& event) override;
+    void no_bounce(const NoBounceEvent& event) override { report_.no_bounce(event); }
 
 private:
     Report& report_;

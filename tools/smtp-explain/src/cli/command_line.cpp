@@ -85,6 +85,7 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     std::string command;
     bool list = false;
     bool enhanced = false;
+    bool reasons = false;
     bool brief = false;
     bool json = false;
     bool version = false;
@@ -115,6 +116,9 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     app.add_flag("-e,--enhanced", enhanced,
                  "with --list: list the IANA enhanced status code\nregistry")
         ->disable_flag_override();
+    app.add_flag("-r,--reasons", reasons,
+                 "with --list: list the bounce reasons a bounce's\nrecipients are given")
+        ->disable_flag_override();
     app.add_flag("-b,--brief", brief, "one line per code or reply (text output)")
         ->disable_flag_override();
     app.add_flag("-j,--json", json, "write one JSON document")->disable_flag_override();
@@ -144,11 +148,19 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     if (enhanced && !list) {
         return usage_error("--enhanced goes with --list");
     }
+    if (reasons && !list) {
+        return usage_error("--reasons goes with --list");
+    }
+    if (enhanced && reasons) {
+        return usage_error("--enhanced and --reasons are two lists: give one");
+    }
     if (list) {
         if (!what.empty() || !files.empty()) {
             return usage_error("--list takes no codes or files");
         }
-        out.action = enhanced ? CommandLine::Action::ListEnhanced : CommandLine::Action::List;
+        out.action = enhanced  ? CommandLine::Action::ListEnhanced
+                     : reasons ? CommandLine::Action::ListReasons
+                               : CommandLine::Action::List;
         return out;
     }
     if (what.empty() && files.empty()) {

@@ -34,6 +34,7 @@ struct CommandLine {
         Explain,      ///< explain `arguments`
         List,         ///< --list
         ListEnhanced, ///< --list --enhanced
+        ListReasons,  ///< --list --reasons
         Help,         ///< --help: print `message` and exit 0
         Version,      ///< --version
         UsageError,   ///< print `message` on stderr and exit 2

@@ -2,10 +2,12 @@
 // SPDX-License-Identifier: BSL-1.0
 #include "report/json_report.hpp"
 
+#include "analyse/bounce_verdict.hpp"
 #include "analyse/findings.hpp"
 #include "text.hpp"
 #include "wording.hpp"
 
+#include <smtp/bounce_reason.hpp>
 #include <smtp/enhanced_status_code.hpp>
 #include <smtp/reply.hpp>
 #include <smtp/semantics.hpp>
@@ -340,6 +342,80 @@ void JsonReport::no_reply(const NoReplyEvent& event) {
     end_item();
 }
 
+void JsonReport::bounce(const BounceItem& item) {
+    ++bounces_;
+    const BounceRecipient& recipient = item.event.recipient;
+    const BounceJudgement& judgement = item.judgement;
+    JsonObject o(begin_item());
+    o.string("kind", "bounce");
+    o.string("source", item.event.source);
+    o.string_or_null("recipient", recipient.recipient);
+    if (judgement.status) {
+        o.string("status", smtp::to_text(*judgement.status).view());
+    } else {
+        o.null("status");
+    }
+    o.number_or_null("code", judgement.code);
+    o.string("next_action", smtp::name(judgement.next_action));
+    o.string("reason", smtp::name(judgement.reason));
+    o.boolean("hard", judgement.hard);
+    o.string("reason_description", smtp::description(judgement.reason));
+    o.string("reason_basis", smtp::name(judgement.basis));
+    o.string_or_null("original_recipient", recipient.original_recipient);
+    o.string_or_null("action", action_word(recipient.action));
+    if (recipient.status) {
+        o.string("stated_status", smtp::to_text(*recipient.status).view());
+    } else {
+        o.null("stated_status");
+    }
+    o.string_or_null("diagnostic", recipient.diagnostic);
+    o.string_or_null("remote_mta", recipient.remote_mta);
+    if (recipient.command) {
+        o.string("command", smtp::name(*recipient.command));
+    } else {
+        o.null("command");
+    }
+    o.string("format", recipient.format);
+    std::string& out = o.key("problems");
+    out += '[';
+    bool first = true;
+    for (const BounceProblem& problem : recipient.problems) {
+        if (!first) {
+            out += ',';
+        }
+        first = false;
+        JsonObject p(out);
+        p.string("kind", problem.kind);
+        p.string("message", problem.message);
+        p.close();
+    }
+    out += ']';
+    o.close();
+    end_item();
+}
+
+void JsonReport::no_bounce(const NoBounceEvent& event) {
+    ++errors_;
+    JsonObject o(begin_item());
+    o.string("kind", "no_bounce");
+    o.string("source", event.source);
+    o.number("parts", static_cast<long long>(event.parts));
+    o.string("message", "no bounce, feedback report or auto-reply found in the email");
+    o.close();
+    end_item();
+}
+
+void JsonReport::bounce_reason(smtp::BounceReason reason) {
+    JsonObject o(begin_item());
+    o.string("kind", "bounce_reason");
+    o.string("reason", smtp::name(reason));
+    o.string("description", smtp::description(reason));
+    o.boolean("failure", smtp::is_failure(reason));
+    o.boolean("hard", smtp::is_hard_bounce(reason));
+    o.close();
+    end_item();
+}
+
 void JsonReport::finish(bool ok) {
     std::string& out = output_.buffer();
     // The rest of the top-level object the constructor opened.
@@ -347,6 +423,7 @@ void JsonReport::finish(bool ok) {
     JsonObject summary(out);
     summary.number("replies", static_cast<long long>(replies_));
     summary.number("statuses", static_cast<long long>(statuses_));
+    summary.number("bounces", static_cast<long long>(bounces_));
     summary.number("warnings", static_cast<long long>(warnings_));
     summary.number("errors", static_cast<long long>(errors_));
     summary.close();

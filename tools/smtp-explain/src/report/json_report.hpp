@@ -9,7 +9,8 @@
 //   {...},
 //   {...}
 //   ],
-//   "summary":{"replies":1,"statuses":0,"warnings":0,"errors":0},"ok":true}
+//   "summary":{"replies":1,"statuses":0,"bounces":0,"warnings":0,"errors":0},
+//   "ok":true}
 //
 // tools/smtp-explain/README.md documents every item kind and field.
 #ifndef SMTP_EXPLAIN_REPORT_JSON_REPORT_HPP
@@ -67,6 +68,9 @@ public:
     void invalid_reply(const InvalidReplyItem& item) override;
     void status(const StatusItem& item) override;
     void no_reply(const NoReplyEvent& event) override;
+    void bounce(const BounceItem& item) override;
+    void no_bounce(const NoBounceEvent& event) override;
+    void bounce_reason(smtp::BounceReason reason) override;
     void finish(bool ok) override;
 
 private:

@@ -8,9 +8,11 @@
 #ifndef SMTP_EXPLAIN_REPORT_REPORT_HPP
 #define SMTP_EXPLAIN_REPORT_REPORT_HPP
 
+#include "analyse/bounce_verdict.hpp"
 #include "analyse/findings.hpp"
 #include "extract/events.hpp"
 
+#include <smtp/bounce_reason.hpp>
 #include <smtp/enhanced_status_code.hpp>
 #include <smtp/semantics.hpp>
 #include <smtp/status_code.hpp>
@@ -67,6 +69,12 @@ struct StatusItem {
     Findings findings;
 };
 
+/// One recipient of a bounce read from an input, with the verdict on it.
+struct BounceItem {
+    const BounceEvent& event;
+    BounceJudgement judgement;
+};
+
 /// A report being written: one call per item, in order, then finish().
 class Report {
 public:
@@ -95,6 +103,12 @@ public:
     virtual void status(const StatusItem& item) = 0;
     /// An input in which nothing was found.
     virtual void no_reply(const NoReplyEvent& event) = 0;
+    /// One recipient of a bounce (or of a feedback report, an auto-reply).
+    virtual void bounce(const BounceItem& item) = 0;
+    /// An email in which no bounce was found.
+    virtual void no_bounce(const NoBounceEvent& event) = 0;
+    /// A line of --list --reasons.
+    virtual void bounce_reason(smtp::BounceReason reason) = 0;
     /// Ends the report (the summary); `ok` is whether everything was
     /// understood, which is the exit status 0.
     virtual void finish(bool ok) = 0;
@@ -116,6 +130,8 @@ protected:
     std::uint64_t replies_ = 0;
     /// Enhanced codes read without a reply around them (status()).
     std::uint64_t statuses_ = 0;
+    /// Recipients of bounces (bounce()).
+    std::uint64_t bounces_ = 0;
     std::uint64_t errors_ = 0;
     std::uint64_t warnings_ = 0;
 };

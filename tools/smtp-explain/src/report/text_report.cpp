@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: BSL-1.0
 #include "report/text_report.hpp"
 
+#include "analyse/bounce_verdict.hpp"
 #include "text.hpp"
 #include "wording.hpp"
 
+#include <smtp/bounce_reason.hpp>
 #include <smtp/enhanced_status_code.hpp>
 #include <smtp/reply.hpp>
 #include <smtp/semantics.hpp>
@@ -320,13 +322,110 @@ void TextReport::no_reply(const NoReplyEvent& event) {
     end_block();
 }
 
+void TextReport::bounce(const BounceItem& item) {
+    ++bounces_;
+    input_seen_ = true;
+    const BounceRecipient& recipient = item.event.recipient;
+    const BounceJudgement& judgement = item.judgement;
+    const std::string address =
+        recipient.recipient.empty() ? std::string("(no recipient named)") : recipient.recipient;
+    std::string codes;
+    if (judgement.code != 0) {
+        codes = std::to_string(judgement.code);
+    }
+    if (judgement.status) {
+        codes += codes.empty() ? "" : " ";
+        codes += smtp::to_text(*judgement.status).view();
+    }
+    if (brief_) {
+        std::string line = source_name(item.event.source) + ": " + address + ": ";
+        if (!codes.empty()) {
+            line += codes + " ";
+        }
+        line += smtp::name(judgement.reason);
+        line += judgement.hard ? " (hard), " : ", ";
+        line += smtp::name(judgement.next_action);
+        brief_line(line, {});
+        return;
+    }
+    std::string& out = begin_block();
+    out += "bounce in ";
+    out += source_name(item.event.source);
+    out += ": ";
+    append_terminal_text(out, address, 300);
+    out += '\n';
+    if (judgement.status) {
+        field_wrapped("status", enhanced_summary(*judgement.status));
+    }
+    if (!recipient.diagnostic.empty()) {
+        std::string diagnostic;
+        append_terminal_text(diagnostic, recipient.diagnostic, 600);
+        field_wrapped(judgement.code != 0 ? "reply" : "diagnosis", diagnostic);
+    }
+    if (recipient.command) {
+        field("answers", command_phrase(*recipient.command));
+    }
+    if (!recipient.remote_mta.empty()) {
+        field("server", recipient.remote_mta);
+    }
+    if (const std::string_view action = action_word(recipient.action); !action.empty()) {
+        field("action", action);
+    }
+    field_wrapped("reason", std::string(smtp::name(judgement.reason)) + ": " +
+                                std::string(smtp::description(judgement.reason)));
+    field_wrapped("address", judgement.hard
+                                 ? "bad (a hard bounce): do not send to it again."
+                                 : "stays (not a hard bounce): only this message is concerned.");
+    next_field(judgement.next_action);
+    field("format", recipient.format);
+    for (const BounceProblem& problem : recipient.problems) {
+        field_wrapped("problem", problem.message + " (" + problem.kind + ")");
+    }
+    end_block();
+}
+
+void TextReport::no_bounce(const NoBounceEvent& event) {
+    ++errors_;
+    input_seen_ = true;
+    if (brief_) {
+        brief_line(source_name(event.source) + ": no bounce found (" +
+                       std::to_string(event.parts) + (event.parts == 1 ? " part)" : " parts)"),
+                   {});
+        return;
+    }
+    std::string& out = begin_block();
+    out += "no bounce found in ";
+    out += source_name(event.source);
+    out += " (" + std::to_string(event.parts) + (event.parts == 1 ? " part)\n" : " parts)\n");
+    field_wrapped("error", "The email is no delivery status notification, failure notice, "
+                           "feedback report or auto-reply the tool can read.");
+    end_block();
+}
+
+void TextReport::bounce_reason(smtp::BounceReason reason) {
+    std::string& out = output_.buffer();
+    const std::string_view word = smtp::name(reason);
+    out += word;
+    out.append(word.size() < 17 ? 17 - word.size() : 1, ' ');
+    out += smtp::description(reason);
+    out += '\n';
+    output_.maybe_flush();
+}
+
 void TextReport::finish(bool ok) {
     if (input_seen_) {
         std::string& out = output_.buffer();
         if (blocks_ > 0 && !brief_) {
             out += '\n';
         }
-        out += std::to_string(replies_) + (replies_ == 1 ? " reply" : " replies");
+        if (replies_ > 0 || bounces_ == 0) {
+            out += std::to_string(replies_) + (replies_ == 1 ? " reply" : " replies") + ", ";
+        }
+        if (bounces_ > 0) {
+            out += std::to_string(bounces_) +
+                   (bounces_ == 1 ? " bounce recipient, " : " bounce recipients, ");
+        }
+        out.erase(out.size() - 2); // the last ", "
         if (statuses_ > 0) {
             out += ", " + std::to_string(statuses_) + (statuses_ == 1 ? " status" : " statuses");
         }

@@ -36,6 +36,9 @@ public:
     void invalid_reply(const InvalidReplyItem& item) override;
     void status(const StatusItem& item) override;
     void no_reply(const NoReplyEvent& event) override;
+    void bounce(const BounceItem& item) override;
+    void no_bounce(const NoBounceEvent& event) override;
+    void bounce_reason(smtp::BounceReason reason) override;
     void finish(bool ok) override;
 
 private:

@@ -61,7 +61,7 @@ TEST_CASE("the document: head, items, summary, ok") {
             R"("next_action":"Retry"},)",
             R"({"kind":"invalid_argument","input":"600","message":"an SMTP reply code is three )"
             R"j(digits, the first 2 to 5 (RFC 5321 section 4.2)"})j",
-            R"(],"summary":{"replies":0,"statuses":0,"warnings":0,"errors":1},"ok":false})"});
+            R"(],"summary":{"replies":0,"statuses":0,"bounces":0,"warnings":0,"errors":1},"ok":false})"});
     CHECK(smtp_explain::testing::JsonChecker(result.report).document());
 }
 
@@ -73,7 +73,7 @@ TEST_CASE("a document without items is still one document") {
         report.finish(true);
     }
     CHECK(sink.text() == head + "\n" +
-                             R"(],"summary":{"replies":0,"statuses":0,"warnings":0,"errors":0},)"
+                             R"(],"summary":{"replies":0,"statuses":0,"bounces":0,"warnings":0,"errors":0},)"
                              R"("ok":true})"
                              "\n");
     CHECK(smtp_explain::testing::JsonChecker(sink.text()).document());
@@ -141,7 +141,7 @@ TEST_CASE("a reply: where it was found, its lines, what it answers, what to do")
     CHECK(has(text, R"("enhanced_info":{"code":"5.5.3","class":5,"subject":5,"detail":3,)"));
     CHECK(has(text, R"("answers":"Rcpt","command":"RCPT TO:<a@b>","command_assumed":false,)"
                     R"("context":null,"next_action":"Retry","findings":[)"));
-    CHECK(has(text, R"("summary":{"replies":1,"statuses":0,"warnings":0,"errors":0},"ok":true})"));
+    CHECK(has(text, R"("summary":{"replies":1,"statuses":0,"bounces":0,"warnings":0,"errors":0},"ok":true})"));
 
     const std::string bare = json({stdin_text("250 ok\n")}).report;
     CHECK(has(bare, R"("enhanced":null,"line_count":1,"lines":["ok"],)"));
@@ -174,7 +174,7 @@ TEST_CASE("JSON: invalid replies, statuses and inputs with nothing in them") {
     CHECK(items[3] == R"({"kind":"no_reply","source":"-","lines_read":0,"binary":false,)"
                       R"("message":"no SMTP reply found"})");
     CHECK(items[4] ==
-          R"(],"summary":{"replies":0,"statuses":1,"warnings":0,"errors":2},"ok":false})");
+          R"(],"summary":{"replies":0,"statuses":1,"bounces":0,"warnings":0,"errors":2},"ok":false})");
     CHECK(has(json({stdin_text("x dsn=4.4.1, status=deferred\n")}).report,
               R"("code":"4.4.1","context":"status=deferred",)"));
     CHECK(has(json({stdin_text("\x01\x02\x03\n")}).report, R"("binary":true,)"));

@@ -66,6 +66,17 @@ public:
     void no_reply(const smtp_explain::NoReplyEvent& event) override {
         calls.push_back("no_reply " + std::string(event.source));
     }
+    void bounce(const smtp_explain::BounceItem& item) override {
+        calls.push_back("bounce " + item.event.recipient.recipient + " " +
+                        std::string(smtp::name(item.judgement.reason)) + " " +
+                        std::string(smtp::name(item.judgement.next_action)));
+    }
+    void no_bounce(const smtp_explain::NoBounceEvent& event) override {
+        calls.push_back("no_bounce " + std::string(event.source));
+    }
+    void bounce_reason(smtp::BounceReason reason) override {
+        calls.push_back("bounce_reason " + std::string(smtp::name(reason)));
+    }
     void finish(bool ok) override { calls.push_back(ok ? "finish ok" : "finish not ok"); }
 
     std::vector<std::string> calls;
