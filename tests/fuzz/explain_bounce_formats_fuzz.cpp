@@ -28,8 +28,7 @@ void check(bool property) {
 }
 
 bool valid_class(const std::optional<smtp::EnhancedStatusCode>& code) {
-    return !code || code->status_class == 2 || code->status_class == 4 ||
-           code->status_class == 5;
+    return !code || code->status_class == 2 || code->status_class == 4 || code->status_class == 5;
 }
 
 struct Checker final : smtp_explain::BounceSink {

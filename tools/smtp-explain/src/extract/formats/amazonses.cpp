@@ -56,8 +56,8 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
     for (const std::string_view raw : notice::lines_of(text)) {
         const std::string_view line = trim(raw);
         if (istarts_with(line, following)) {
-            found.push_back(notice::recipient_for(notice::find_address(line.substr(following.size())),
-                                                  smtp::DsnAction::Failed));
+            found.push_back(notice::recipient_for(
+                notice::find_address(line.substr(following.size())), smtp::DsnAction::Failed));
         } else if (iequals(line, reason_for)) {
             reason = true;
         } else if (reason && !line.empty() && !found.empty()) {

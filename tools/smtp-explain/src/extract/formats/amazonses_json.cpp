@@ -142,8 +142,8 @@ void recipients_of(const Json& event, const char* array, smtp::DsnAction fallbac
             continue;
         }
         const smtp::DsnAction stated = action_named(text_of(item, "action"));
-        BounceRecipient recipient = notice::recipient_for(
-            address, stated != smtp::DsnAction::Unknown ? stated : fallback);
+        BounceRecipient recipient =
+            notice::recipient_for(address, stated != smtp::DsnAction::Unknown ? stated : fallback);
         recipient.status = smtp::parse_enhanced_status_code(text_of(item, "status"));
         set_diagnostic(recipient, text_of(item, "diagnosticCode"));
         recipient.remote_mta = std::string(remote);
@@ -156,8 +156,7 @@ bool recognises(const DecodedMessage& message) {
     const std::string whole = notice::report_text(message);
     const std::string_view text = trim_left(whole);
     return !text.empty() && text.front() == '{' &&
-           (notice::icontains(text, "notificationType") ||
-            notice::icontains(text, "eventType")) &&
+           (notice::icontains(text, "notificationType") || notice::icontains(text, "eventType")) &&
            notice::icontains(text, "mail");
 }
 
@@ -183,8 +182,8 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
         }
     } else if (type == "Complaint") {
         const Json* complaint = member_of(notification, "complaint");
-        const Json* list = complaint != nullptr ? member_of(*complaint, "complainedRecipients")
-                                                : nullptr;
+        const Json* list =
+            complaint != nullptr ? member_of(*complaint, "complainedRecipients") : nullptr;
         if (list != nullptr && list->is_array()) {
             for (const Json& item : *list) {
                 const std::string_view address = text_of(item, "emailAddress");

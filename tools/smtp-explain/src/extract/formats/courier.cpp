@@ -22,10 +22,10 @@ bool recognises(const DecodedMessage& message) {
 
 void extract(const DecodedMessage& message, BounceSink& sink) {
     const std::string text = notice::report_text(message);
-    const smtp::DsnAction action = notice::icontains(text, "DELAYED MAIL") ||
-                                           notice::icontains(text, "DELAYS IN DELIVERING")
-                                       ? smtp::DsnAction::Delayed
-                                       : smtp::DsnAction::Failed;
+    const smtp::DsnAction action =
+        notice::icontains(text, "DELAYED MAIL") || notice::icontains(text, "DELAYS IN DELIVERING")
+            ? smtp::DsnAction::Delayed
+            : smtp::DsnAction::Failed;
     std::vector<BounceRecipient> found;
     std::string reply;
     const auto close = [&] {

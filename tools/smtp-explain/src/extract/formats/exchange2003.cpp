@@ -100,8 +100,8 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
         }
         if (is_entry(line)) {
             close();
-            found.push_back(notice::recipient_for(notice::find_address(line),
-                                                  smtp::DsnAction::Failed));
+            found.push_back(
+                notice::recipient_for(notice::find_address(line), smtp::DsnAction::Failed));
         } else if (line.empty()) {
             if (!reason.empty()) {
                 close();

@@ -49,7 +49,8 @@ void read_diagnostic_line(BounceRecipient& recipient, std::string_view text) {
     const std::size_t hash = text.find('#');
     if (hash != std::string_view::npos && hash > 0) {
         const std::string_view host = trim(text.substr(0, hash));
-        if (!host.empty() && host.find(' ') == std::string_view::npos && recipient.remote_mta.empty()) {
+        if (!host.empty() && host.find(' ') == std::string_view::npos &&
+            recipient.remote_mta.empty()) {
             recipient.remote_mta = std::string(host);
         }
         text = text.substr(hash);
@@ -105,7 +106,8 @@ std::vector<BounceRecipient> administrators(const std::vector<std::string_view>&
             close();
             continue;
         }
-        if (!in_block && notice::is_address_line(line) && line.find('<') == std::string_view::npos) {
+        if (!in_block && notice::is_address_line(line) &&
+            line.find('<') == std::string_view::npos) {
             found.push_back(
                 notice::recipient_for(notice::find_address(line), smtp::DsnAction::Failed));
             in_block = true;

@@ -17,7 +17,8 @@ namespace smtp_explain::formats {
 
 namespace {
 
-constexpr std::string_view created = "This message was created automatically by mail delivery software.";
+constexpr std::string_view created =
+    "This message was created automatically by mail delivery software.";
 
 // Where the returned copy starts: what follows is the original.
 bool starts_copy(std::string_view line) noexcept {
@@ -154,8 +155,8 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
             for (const BounceRecipient& earlier : found) {
                 seen = seen || iequals(earlier.recipient, current.recipient);
             }
-            const bool address = !current.recipient.empty() &&
-                                 current.recipient.find(' ') == std::string::npos;
+            const bool address =
+                !current.recipient.empty() && current.recipient.find(' ') == std::string::npos;
             if (!seen && address) {
                 found.push_back(std::move(current));
             }
@@ -190,7 +191,8 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
                 address = body;
             } else {
                 rest = body.substr(body.find(address) + address.size());
-                while (!rest.empty() && (rest.front() == '>' || rest.front() == ':' || rest.front() == ' ')) {
+                while (!rest.empty() &&
+                       (rest.front() == '>' || rest.front() == ':' || rest.front() == ' ')) {
                     rest.remove_prefix(1);
                 }
             }

@@ -77,7 +77,8 @@ void addresses(const std::vector<std::string_view>& lines, bool account_disabled
 }
 
 bool recognises(const DecodedMessage& message) {
-    return notice::from_ends_with(message, "@ezweb.ne.jp") || notice::report_says(message, rejected);
+    return notice::from_ends_with(message, "@ezweb.ne.jp") ||
+           notice::report_says(message, rejected);
 }
 
 void extract(const DecodedMessage& message, BounceSink& sink) {

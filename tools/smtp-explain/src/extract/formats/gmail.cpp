@@ -103,10 +103,12 @@ void legacy(const DecodedMessage& message, const std::vector<std::string_view>& 
             technical += '\n';
         }
     }
-    const std::size_t said = notice::ifind(technical, "The error that the other server returned was:");
+    const std::size_t said =
+        notice::ifind(technical, "The error that the other server returned was:");
     for (BounceRecipient& recipient : found) {
         if (said != std::string::npos) {
-            notice::set_reply(recipient, legacy_reply(std::string_view(technical).substr(said + 46)));
+            notice::set_reply(recipient,
+                              legacy_reply(std::string_view(technical).substr(said + 46)));
             recipient.remote_mta = remote_host(std::string_view(technical).substr(0, said));
         } else {
             recipient.diagnostic = notice::squeeze(technical);

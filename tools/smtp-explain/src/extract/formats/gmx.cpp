@@ -21,7 +21,8 @@ constexpr std::string_view error_after = "SMTP error from remote server after ";
 constexpr std::string_view reason_is = "For the following reason:";
 
 bool recognises(const DecodedMessage& message) {
-    if (!notice::report_says(message, "This message was created automatically by mail delivery software.")) {
+    if (!notice::report_says(message,
+                             "This message was created automatically by mail delivery software.")) {
         return false;
     }
     const std::string squeezed = notice::squeeze(notice::report_text(message));

@@ -51,9 +51,8 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
             continue;
         }
         const std::string_view words = trim(line.substr(0, colon));
-        BounceRecipient recipient =
-            notice::recipient_for(notice::find_address(line.substr(colon + 2)),
-                                  smtp::DsnAction::Failed);
+        BounceRecipient recipient = notice::recipient_for(
+            notice::find_address(line.substr(colon + 2)), smtp::DsnAction::Failed);
         notice::set_reply(recipient, words);
         for (const Words& known : reasons) {
             if (istarts_with(words, known.words)) {

@@ -29,8 +29,8 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
     for (const std::string_view raw : notice::lines_of(text)) {
         const std::string_view line = trim(raw);
         if (istarts_with(line, could_not)) {
-            found.push_back(notice::recipient_for(notice::find_address(line.substr(could_not.size())),
-                                                  smtp::DsnAction::Failed));
+            found.push_back(notice::recipient_for(
+                notice::find_address(line.substr(could_not.size())), smtp::DsnAction::Failed));
         } else if (!found.empty() && found.back().diagnostic.empty() && !line.empty()) {
             // The reason, in words, on the line after the address.
             found.back().diagnostic = notice::squeeze(line);

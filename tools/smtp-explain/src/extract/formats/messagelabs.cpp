@@ -15,7 +15,8 @@ namespace smtp_explain::formats {
 
 namespace {
 
-constexpr std::string_view unable = "I was unable to deliver your message to the following addresses:";
+constexpr std::string_view unable =
+    "I was unable to deliver your message to the following addresses:";
 
 bool recognises(const DecodedMessage& message) {
     return notice::report_says(message, "This is the mail delivery agent at") &&

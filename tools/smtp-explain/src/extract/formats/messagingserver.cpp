@@ -35,8 +35,8 @@ std::string remote_system(std::string_view value) {
 }
 
 bool recognises(const DecodedMessage& message) {
-    return notice::report_says(message,
-                               "This report relates to a message you sent with the following header fields:");
+    return notice::report_says(
+        message, "This report relates to a message you sent with the following header fields:");
 }
 
 void extract(const DecodedMessage& message, BounceSink& sink) {

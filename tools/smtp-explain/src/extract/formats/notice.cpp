@@ -3,6 +3,7 @@
 #include "extract/formats/notice.hpp"
 
 #include "extract/commands.hpp"
+#include "extract/dsn.hpp"
 #include "text.hpp"
 
 #include <smtp/delivery_status.hpp>
@@ -19,7 +20,9 @@ namespace smtp_explain::notice {
 
 namespace {
 
-bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_space(char c) noexcept {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 // Bytes that may wrap an address written as a word: quotes, brackets, and
 // the punctuation a sentence puts after it.
@@ -28,14 +31,16 @@ bool is_wrapping(char c) noexcept {
            c == ']' || c == ':' || c == ';' || c == ',' || c == '.' || c == '`';
 }
 
-bool is_word_break(char c) noexcept { return is_space(c) || c == ',' || c == ';'; }
+bool is_word_break(char c) noexcept {
+    return is_space(c) || c == ',' || c == ';';
+}
 
 // Whether `word` looks like an address: something, one '@', a domain with
 // no white space.
 bool looks_like_address(std::string_view word) noexcept {
     const std::size_t at = word.rfind('@');
-    return at != std::string_view::npos && at > 0 && at + 1 < word.size() &&
-           word.find('@') == at && word.find('<') == std::string_view::npos;
+    return at != std::string_view::npos && at > 0 && at + 1 < word.size() && word.find('@') == at &&
+           word.find('<') == std::string_view::npos;
 }
 
 std::string_view without_mailto(std::string_view address) noexcept {
@@ -90,8 +95,7 @@ bool report_says(const DecodedMessage& message, std::string_view sentence) {
 
 bool has_delivery_status(const DecodedMessage& message) {
     for (const MessagePart& part : message.parts) {
-        if (!part.in_original && (part.content_type.is("message/delivery-status") ||
-                                  part.content_type.is("message/global-delivery-status"))) {
+        if (!part.in_original && is_delivery_status_type(part.content_type)) {
             return true;
         }
     }
@@ -142,7 +146,8 @@ std::string_view find_address(std::string_view text) noexcept {
         if (close == std::string_view::npos) {
             break;
         }
-        const std::string_view inside = without_mailto(trim(text.substr(open + 1, close - open - 1)));
+        const std::string_view inside =
+            without_mailto(trim(text.substr(open + 1, close - open - 1)));
         if (looks_like_address(inside) && inside.find(' ') == std::string_view::npos) {
             return inside;
         }
@@ -235,7 +240,8 @@ std::optional<smtp::EnhancedStatusCode> hash_status(std::string_view text) noexc
         while (end < text.size() && (is_digit(text[end]) || text[end] == '.')) {
             ++end;
         }
-        if (const auto code = smtp::parse_enhanced_status_code(text.substr(open + 2, end - open - 2))) {
+        if (const auto code =
+                smtp::parse_enhanced_status_code(text.substr(open + 2, end - open - 2))) {
             last = code;
         }
     }
@@ -245,8 +251,8 @@ std::optional<smtp::EnhancedStatusCode> hash_status(std::string_view text) noexc
 bool set_reply(BounceRecipient& recipient, std::string_view text) {
     const smtp::DiagnosticReply reply = smtp::read_diagnostic(text);
     const std::optional<int> code = reply.code();
-    const bool usable = reply.found() && (!code || *code / 100 == 2 || *code / 100 == 4 ||
-                                          *code / 100 == 5);
+    const bool usable =
+        reply.found() && (!code || *code / 100 == 2 || *code / 100 == 4 || *code / 100 == 5);
     if (!usable) {
         recipient.diagnostic = squeeze(text);
         return false;
@@ -388,41 +394,24 @@ std::vector<BounceRecipient> merge_with_dsn(std::vector<BounceRecipient> from_te
 
 namespace {
 
-// What the DSN parts outside the original say of each recipient.
-std::vector<BounceRecipient> dsn_recipients(const DecodedMessage& message) {
-    std::vector<BounceRecipient> found;
-    for (const MessagePart& part : message.parts) {
-        if (part.in_original || !(part.content_type.is("message/delivery-status") ||
-                                  part.content_type.is("message/global-delivery-status"))) {
-            continue;
-        }
-        const smtp::DeliveryStatus dsn = smtp::parse_delivery_status(part.text);
-        for (const smtp::DsnRecipient group : dsn.recipients()) {
-            const auto final_recipient = group.final_recipient();
-            if (!final_recipient) {
-                continue;
-            }
-            BounceRecipient recipient = recipient_for(final_recipient->value().raw(), group.action());
-            recipient.status = group.status();
-            if (const auto diagnostic = group.diagnostic_code()) {
-                set_reply(recipient, diagnostic->value().raw());
-            }
-            if (const auto remote = group.remote_mta()) {
-                recipient.remote_mta = squeeze(remote->value().raw());
-            }
-            found.push_back(std::move(recipient));
-        }
-    }
-    return found;
-}
+// Keeps what the DSN reader hands on.
+struct Kept final : BounceSink {
+    std::vector<BounceRecipient> recipients;
+    void add(BounceRecipient&& recipient) override { recipients.push_back(std::move(recipient)); }
+};
 
 } // namespace
 
 void hand_on(const DecodedMessage& message, std::vector<BounceRecipient>& recipients,
              BounceSink& sink) {
-    std::vector<BounceRecipient> merged =
-        has_delivery_status(message) ? merge_with_dsn(std::move(recipients), dsn_recipients(message))
-                                     : std::move(recipients);
+    std::vector<BounceRecipient> merged;
+    if (has_delivery_status(message)) {
+        Kept dsn;
+        extract_dsn(message, dsn);
+        merged = merge_with_dsn(std::move(recipients), std::move(dsn.recipients));
+    } else {
+        merged = std::move(recipients);
+    }
     for (BounceRecipient& recipient : merged) {
         sink.add(std::move(recipient));
     }

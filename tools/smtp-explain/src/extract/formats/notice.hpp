@@ -45,8 +45,7 @@ std::vector<std::string_view> lines_of(std::string_view text);
 bool icontains(std::string_view text, std::string_view needle) noexcept;
 
 /// Where `needle` starts in `text` (ASCII case ignored), or npos.
-std::size_t ifind(std::string_view text, std::string_view needle,
-                  std::size_t from = 0) noexcept;
+std::size_t ifind(std::string_view text, std::string_view needle, std::size_t from = 0) noexcept;
 
 /// The value of the top-level header field `name`, or empty.
 std::string_view header(const DecodedMessage& message, std::string_view name);

@@ -48,9 +48,9 @@ void read_paragraph(BounceRecipient& recipient, std::string_view wrapped) {
     }
     // Postfix's own words: a connection that failed, a DNS error, a
     // timeout "while sending RCPT TO".
-    for (const std::string_view prefix : {std::string_view("connect to "),
-                                          std::string_view("conversation with "),
-                                          std::string_view("lost connection with ")}) {
+    for (const std::string_view prefix :
+         {std::string_view("connect to "), std::string_view("conversation with "),
+          std::string_view("lost connection with ")}) {
         if (recipient.remote_mta.empty()) {
             recipient.remote_mta = std::string(host_after(text, prefix));
         }
@@ -71,7 +71,7 @@ bool recognises(const DecodedMessage& message) {
 void extract(const DecodedMessage& message, BounceSink& sink) {
     const std::string text = notice::report_text(message);
     const smtp::DsnAction action =
-        notice::icontains(text, "THIS IS A WARNING ONLY") ? smtp::DsnAction::Delayed
+        notice::icontains(text, "THIS IS A WARNING ONLY")       ? smtp::DsnAction::Delayed
         : notice::icontains(text, "was successfully delivered") ? smtp::DsnAction::Delivered
                                                                 : smtp::DsnAction::Failed;
     std::vector<BounceRecipient> found;

@@ -98,7 +98,8 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
     const std::vector<std::string_view> lines = notice::lines_of(text);
     std::vector<BounceRecipient> found;
     for (const notice::AddressParagraph& paragraph : notice::address_paragraphs(lines)) {
-        BounceRecipient recipient = notice::recipient_for(paragraph.address, smtp::DsnAction::Failed);
+        BounceRecipient recipient =
+            notice::recipient_for(paragraph.address, smtp::DsnAction::Failed);
         read_paragraph(recipient, paragraph.lines);
         found.push_back(std::move(recipient));
     }

@@ -18,7 +18,8 @@ namespace smtp_explain::formats {
 namespace {
 
 bool recognises(const DecodedMessage& message) {
-    return notice::report_says(message, "This is an automatically generated message from SendGrid.");
+    return notice::report_says(message,
+                               "This is an automatically generated message from SendGrid.");
 }
 
 void read_fields(BounceRecipient& recipient, std::string_view line) {

@@ -19,7 +19,8 @@ namespace smtp_explain::formats {
 namespace {
 
 constexpr std::string_view fatal = "----- The following addresses had permanent fatal errors -----";
-constexpr std::string_view transient = "----- The following addresses had transient non-fatal errors -----";
+constexpr std::string_view transient =
+    "----- The following addresses had transient non-fatal errors -----";
 constexpr std::string_view transcript = "----- Transcript of session follows -----";
 
 // One exchange of the transcript: the command sent and the reply read.
@@ -61,8 +62,9 @@ OwnLine own_line(std::string_view line) {
         code = line.substr(0, 3);
     }
     const std::size_t dots = line.find("... ");
-    const std::string_view address =
-        dots == std::string_view::npos ? std::string_view() : notice::find_address(line.substr(0, dots));
+    const std::string_view address = dots == std::string_view::npos
+                                         ? std::string_view()
+                                         : notice::find_address(line.substr(0, dots));
     if (address.empty()) {
         return {{}, code.empty() ? std::string() : std::string(line)};
     }
@@ -123,8 +125,10 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
                     remote.pop_back();
                 }
             } else if (starts_with(line, ">>> ")) {
-                exchanges.push_back({remote, std::string(line.substr(4)),
-                                     command_from_line(line.substr(4), false), {}});
+                exchanges.push_back({remote,
+                                     std::string(line.substr(4)),
+                                     command_from_line(line.substr(4), false),
+                                     {}});
             } else if (starts_with(line, "<<< ") && !exchanges.empty()) {
                 exchanges.back().reply += line.substr(4);
                 exchanges.back().reply += '\n';

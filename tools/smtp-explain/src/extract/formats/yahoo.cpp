@@ -19,17 +19,14 @@ namespace {
 
 // The tag Yahoo puts after the reply, and the stage it names.
 constexpr notice::StageWords tags[] = {
-    {"[RCPT_TO]", smtp::Command::Rcpt},
-    {"[MAIL_FROM]", smtp::Command::Mail},
-    {"[BODY]", smtp::Command::DataEnd},
-    {"[DATA]", smtp::Command::Data},
-    {"[HELO]", smtp::Command::Helo},
-    {"[EHLO]", smtp::Command::Ehlo},
+    {"[RCPT_TO]", smtp::Command::Rcpt}, {"[MAIL_FROM]", smtp::Command::Mail},
+    {"[BODY]", smtp::Command::DataEnd}, {"[DATA]", smtp::Command::Data},
+    {"[HELO]", smtp::Command::Helo},    {"[EHLO]", smtp::Command::Ehlo},
 };
 
 bool recognises(const DecodedMessage& message) {
-    return notice::report_says(message,
-                               "Sorry, we were unable to deliver your message to the following address");
+    return notice::report_says(
+        message, "Sorry, we were unable to deliver your message to the following address");
 }
 
 void extract(const DecodedMessage& message, BounceSink& sink) {
@@ -37,7 +34,8 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
     const std::vector<std::string_view> lines = notice::lines_of(text);
     std::vector<BounceRecipient> found;
     for (const notice::AddressParagraph& paragraph : notice::address_paragraphs(lines)) {
-        BounceRecipient recipient = notice::recipient_for(paragraph.address, smtp::DsnAction::Failed);
+        BounceRecipient recipient =
+            notice::recipient_for(paragraph.address, smtp::DsnAction::Failed);
         std::string said_lines;
         for (std::string_view line : paragraph.lines) {
             if (istarts_with(line, "Remote host said: ")) {

@@ -1,0 +1,74 @@
+// Tests of src/extract/formats/amazonses_json.hpp: Amazon SES notifications in JSON, bare or in
+// their SNS envelope, read from the fixtures of tests/data/bounces/formats/.
+#include "extract/formats/amazonses_json.hpp"
+
+#include "support/format_fixtures.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+using smtp_explain::formats::amazonses_json;
+using smtp_explain::testing::diagnostics;
+using smtp_explain::testing::fixture;
+using smtp_explain::testing::read_with;
+using Lines = std::vector<std::string>;
+
+TEST_CASE("amazonses_json: a Permanent bounce: each bounced recipient with its status, "
+          "diagnosticCode and the remote MTA") {
+    CHECK(read_with(amazonses_json, "amazonses-bounce.eml") ==
+          Lines{
+              "bob@example.jp Failed 550 5.1.1 status=5.1.1 mta=192.0.2.153",
+              "carol@example.net Failed 554 5.7.1 status=5.0.0 mta=192.0.2.153",
+          });
+    CHECK(diagnostics(amazonses_json, "amazonses-bounce.eml") ==
+          Lines{
+              "550 5.1.1 <bob@example.jp>: Recipient address rejected: User unknown",
+              "554 5.7.1 Message rejected",
+          });
+}
+
+TEST_CASE("amazonses_json: the notification as the SNS envelope's Message string; a Transient "
+          "MailboxFull bounce is delayed and says its reason") {
+    CHECK(read_with(amazonses_json, "amazonses-sns-transient.eml") ==
+          Lines{
+              "frank@example.jp Delayed 452 4.2.2 status=4.2.2 reason=mailboxfull",
+          });
+    CHECK(diagnostics(amazonses_json, "amazonses-sns-transient.eml") ==
+          Lines{
+              "452 4.2.2 <frank@example.jp>: Mailbox full",
+          });
+}
+
+TEST_CASE("amazonses_json: a complaint is a feedback report, whose long line SNS broke with '!', a "
+          "line break and a space") {
+    CHECK(read_with(amazonses_json, "amazonses-complaint.eml") ==
+          Lines{
+              "gina@example.org Unknown reason=feedback",
+          });
+    CHECK(diagnostics(amazonses_json, "amazonses-complaint.eml") == Lines{
+                                                                        "",
+                                                                    });
+}
+
+TEST_CASE("amazonses_json: a delivery notification: delivered, with the remote server's reply") {
+    CHECK(read_with(amazonses_json, "amazonses-delivery.eml") ==
+          Lines{
+              "henry@example.com Delivered 250 2.0.0 mta=192.0.2.26 reason=delivered",
+          });
+    CHECK(diagnostics(amazonses_json, "amazonses-delivery.eml") ==
+          Lines{
+              "250 2.0.0 OK 1773824827 a1b2c3d4e5f6-gsmtp",
+          });
+}
+
+TEST_CASE("amazonses_json: other formats' bounces are not its own") {
+    CHECK_FALSE(amazonses_json.recognises(fixture("amazonses-dsn-text.eml")));
+    CHECK_FALSE(amazonses_json.recognises(fixture("exim-no-dsn.eml")));
+    CHECK_FALSE(amazonses_json.recognises(fixture("gmail.eml")));
+}
+
+} // namespace

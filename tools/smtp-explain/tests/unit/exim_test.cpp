@@ -1,0 +1,65 @@
+// Tests of src/extract/formats/exim.hpp: Exim's bounces and warnings in plain text, and mail.ru's,
+// read from the fixtures of tests/data/bounces/formats/.
+#include "extract/formats/exim.hpp"
+
+#include "support/format_fixtures.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+using smtp_explain::formats::exim;
+using smtp_explain::testing::diagnostics;
+using smtp_explain::testing::fixture;
+using smtp_explain::testing::read_with;
+using Lines = std::vector<std::string>;
+
+TEST_CASE("exim: each address and what happened to it: the reply after RCPT, a multiline reply at "
+          "the end of data, Exim's own words") {
+    CHECK(read_with(exim, "exim-no-dsn.eml") ==
+          Lines{
+              "bob@example.jp Failed 550 5.1.1 cmd=Rcpt mta=mx1.example.jp [192.0.2.153]",
+              "carol@example.net Failed 554 5.7.1 cmd=DataEnd mta=mx.example.net [198.51.100.7]",
+              "nobody@example.com Failed",
+          });
+    CHECK(diagnostics(exim, "exim-no-dsn.eml") ==
+          Lines{
+              "550 5.1.1 <bob@example.jp>: Recipient address rejected: User unknown",
+              "554 5.7.1 The message was refused by the content filter. Please remove the "
+              "attachment and send it again.",
+              "Unrouteable address",
+          });
+}
+
+TEST_CASE("exim: a warning: the delay reason's reply, delayed") {
+    CHECK(read_with(exim, "exim-delayed.eml") ==
+          Lines{
+              "frank@example.jp Delayed 452 4.2.2 cmd=Rcpt mta=mx1.example.jp [192.0.2.153]",
+          });
+    CHECK(diagnostics(exim, "exim-delayed.eml") ==
+          Lines{
+              "452 4.2.2 <frank@example.jp>: mailbox is over quota",
+          });
+}
+
+TEST_CASE("exim: mail.ru's Russian preface tells the recipient a second time: reported once") {
+    CHECK(read_with(exim, "mailru.eml") ==
+          Lines{
+              "bob@example.jp Failed 550 5.1.1 cmd=Rcpt mta=mx1.example.jp [192.0.2.153]",
+          });
+    CHECK(diagnostics(exim, "mailru.eml") ==
+          Lines{
+              "550 5.1.1 <bob@example.jp>: Recipient address rejected: User unknown",
+          });
+}
+
+TEST_CASE("exim: other formats' bounces are not its own") {
+    CHECK_FALSE(exim.recognises(fixture("gmx.eml")));
+    CHECK_FALSE(exim.recognises(fixture("postfix-no-dsn.eml")));
+    CHECK_FALSE(exim.recognises(fixture("qmail.eml")));
+}
+
+} // namespace

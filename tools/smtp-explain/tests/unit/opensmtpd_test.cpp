@@ -1,0 +1,47 @@
+// Tests of src/extract/formats/opensmtpd.hpp: OpenSMTPD's notices, read from the fixtures of
+// tests/data/bounces/formats/.
+#include "extract/formats/opensmtpd.hpp"
+
+#include "support/format_fixtures.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+using smtp_explain::formats::opensmtpd;
+using smtp_explain::testing::diagnostics;
+using smtp_explain::testing::fixture;
+using smtp_explain::testing::read_with;
+using Lines = std::vector<std::string>;
+
+TEST_CASE("opensmtpd: one line per recipient: a reply, or OpenSMTPD's own words") {
+    CHECK(read_with(opensmtpd, "opensmtpd-error.eml") == Lines{
+                                                             "bob@example.jp Failed 550 5.1.1",
+                                                             "carol@nowhere.example.test Failed",
+                                                         });
+    CHECK(diagnostics(opensmtpd, "opensmtpd-error.eml") ==
+          Lines{
+              "550 5.1.1 <bob@example.jp>: Recipient address rejected: User unknown",
+              "Domain does not exist",
+          });
+}
+
+TEST_CASE("opensmtpd: a warning ('this e-mail', older wording): delayed") {
+    CHECK(read_with(opensmtpd, "opensmtpd-warning.eml") == Lines{
+                                                               "frank@example.jp Delayed 421 4.3.2",
+                                                           });
+    CHECK(diagnostics(opensmtpd, "opensmtpd-warning.eml") ==
+          Lines{
+              "421 4.3.2 Service not available, closing transmission channel",
+          });
+}
+
+TEST_CASE("opensmtpd: other formats' bounces are not its own") {
+    CHECK_FALSE(opensmtpd.recognises(fixture("exim-no-dsn.eml")));
+    CHECK_FALSE(opensmtpd.recognises(fixture("sendmail-no-dsn.eml")));
+}
+
+} // namespace
