@@ -213,6 +213,13 @@ std::string_view leading_address(std::string_view line) {
     return text.substr(0, length);
 }
 
+// A line of a session transcript: Sendmail's and Courier's ">>> RCPT
+// TO:<a@b>" and "<<< 550 ...", Postfix's "In: DATA" and "Out: 451 ...".
+bool is_transcript_line(std::string_view content) {
+    return starts_with(content, ">>>") || starts_with(content, "<<<") ||
+           starts_with(content, "In:") || starts_with(content, "Out:");
+}
+
 // A line with the lines that continue it, joined with single spaces.
 struct LogicalLine {
     std::string text;
@@ -229,8 +236,7 @@ bool continues(const std::vector<TextLine>& lines, std::size_t start, std::size_
     const std::size_t indent = indentation(lines[start].text);
     const std::size_t more = indentation(line);
     const std::string_view content = trim(line);
-    if (is_blank_line(line) || more == 0 || more < indent || starts_with(content, ">>>") ||
-        starts_with(content, "<<<")) {
+    if (is_blank_line(line) || more == 0 || more < indent || is_transcript_line(content)) {
         return false;
     }
     const bool address = !leading_address(line).empty();
