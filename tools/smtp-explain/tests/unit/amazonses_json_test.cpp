@@ -21,8 +21,10 @@ TEST_CASE("amazonses_json: a Permanent bounce: each bounced recipient with its s
           "diagnosticCode and the remote MTA") {
     CHECK(read_with(amazonses_json, "amazonses-bounce.eml") ==
           Lines{
-              "bob@example.jp Failed 550 5.1.1 status=5.1.1 mta=192.0.2.153",
-              "carol@example.net Failed 554 5.7.1 status=5.0.0 mta=192.0.2.153",
+              "bob@example.jp amazonses_json failed status=5.1.1 code=550 reply=5.1.1 "
+              "mta=192.0.2.153",
+              "carol@example.net amazonses_json failed status=5.0.0 code=554 reply=5.7.1 "
+              "mta=192.0.2.153",
           });
     CHECK(diagnostics(amazonses_json, "amazonses-bounce.eml") ==
           Lines{
@@ -35,7 +37,8 @@ TEST_CASE("amazonses_json: the notification as the SNS envelope's Message string
           "MailboxFull bounce is delayed and says its reason") {
     CHECK(read_with(amazonses_json, "amazonses-sns-transient.eml") ==
           Lines{
-              "frank@example.jp Delayed 452 4.2.2 status=4.2.2 reason=mailboxfull",
+              "frank@example.jp amazonses_json delayed status=4.2.2 code=452 reply=4.2.2 "
+              "reason=mailboxfull",
           });
     CHECK(diagnostics(amazonses_json, "amazonses-sns-transient.eml") ==
           Lines{
@@ -47,7 +50,7 @@ TEST_CASE("amazonses_json: a complaint is a feedback report, whose long line SNS
           "line break and a space") {
     CHECK(read_with(amazonses_json, "amazonses-complaint.eml") ==
           Lines{
-              "gina@example.org Unknown reason=feedback",
+              "gina@example.org amazonses_json reason=feedback",
           });
     CHECK(diagnostics(amazonses_json, "amazonses-complaint.eml") == Lines{
                                                                         "",
@@ -57,7 +60,8 @@ TEST_CASE("amazonses_json: a complaint is a feedback report, whose long line SNS
 TEST_CASE("amazonses_json: a delivery notification: delivered, with the remote server's reply") {
     CHECK(read_with(amazonses_json, "amazonses-delivery.eml") ==
           Lines{
-              "henry@example.com Delivered 250 2.0.0 mta=192.0.2.26 reason=delivered",
+              "henry@example.com amazonses_json delivered code=250 reply=2.0.0 mta=192.0.2.26 "
+              "reason=delivered",
           });
     CHECK(diagnostics(amazonses_json, "amazonses-delivery.eml") ==
           Lines{

@@ -20,7 +20,7 @@ using Lines = std::vector<std::string>;
 TEST_CASE("amazonses: SES's status, and the remote reply quoted after its code") {
     CHECK(read_with(amazonses, "amazonses-dsn-text.eml") ==
           Lines{
-              "ivan@example.jp Failed 550 5.1.1 status=5.1.0",
+              "ivan@example.jp amazonses failed status=5.1.0 code=550 reply=5.1.1",
           });
     CHECK(diagnostics(amazonses, "amazonses-dsn-text.eml") ==
           Lines{

@@ -19,7 +19,7 @@ using smtp_explain::bounce_formats;
 using smtp_explain::BounceFormat;
 using smtp_explain::DecodedMessage;
 using smtp_explain::MessagePart;
-using smtp_explain::testing::Collector;
+using smtp_explain::testing::Collect;
 using smtp_explain::testing::fixture;
 
 // The fixture and the format that wrote it (the name the dispatch reports).
@@ -89,7 +89,7 @@ TEST_CASE("bounce_formats: every fixture is read by its own format, first in the
         CAPTURE(written.file);
         const DecodedMessage message = fixture(written.file);
         CHECK(first_recognising(message) == written.format);
-        Collector collector;
+        Collect collector;
         for (const BounceFormat& format : bounce_formats()) {
             if (format.name == written.format) {
                 format.extract(message, collector);
@@ -126,7 +126,7 @@ TEST_CASE("bounce_formats: an email with no parts, an empty one, a letter and by
         for (const BounceFormat& format : bounce_formats()) {
             CAPTURE(format.name);
             CHECK_FALSE(format.recognises(message));
-            Collector collector;
+            Collect collector;
             format.extract(message, collector); // asked anyway: nothing, and no crash
             CHECK(collector.recipients.empty());
         }

@@ -19,11 +19,12 @@ using Lines = std::vector<std::string>;
 
 TEST_CASE("courier: each recipient's server, session and reply, joined with the DSN's action and "
           "status") {
-    CHECK(read_with(courier, "courier.eml") == Lines{
-                                                   "bob@example.jp Failed 550 5.1.1 status=5.0.0 "
-                                                   "cmd=Rcpt mta=mx1.example.jp [192.0.2.153]",
-                                                   "carol@nowhere.example.test Failed status=5.0.0",
-                                               });
+    CHECK(read_with(courier, "courier.eml") ==
+          Lines{
+              "bob@example.jp courier failed status=5.0.0 code=550 reply=5.1.1 cmd=Rcpt "
+              "mta=mx1.example.jp [192.0.2.153]",
+              "carol@nowhere.example.test courier failed status=5.0.0",
+          });
     CHECK(diagnostics(courier, "courier.eml") == Lines{
                                                      "550 5.1.1 <bob@example.jp>... User unknown",
                                                      "No such domain.",

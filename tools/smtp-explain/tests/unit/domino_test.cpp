@@ -21,7 +21,7 @@ TEST_CASE("domino: the address after 'was not delivered to:', the words after 'b
           "reason; the DSN adds its status") {
     CHECK(read_with(domino, "domino.eml") ==
           Lines{
-              "bob@example.jp Failed status=5.0.0 reason=userunknown",
+              "bob@example.jp domino failed status=5.0.0 reason=userunknown",
           });
     CHECK(diagnostics(domino, "domino.eml") ==
           Lines{

@@ -21,8 +21,8 @@ TEST_CASE("exchange2003: each 'a@b on <date>' entry; Exchange's diagnostic words
           "(Unknown Recipient, Host Unknown)") {
     CHECK(read_with(exchange2003, "exchange2003.eml") ==
           Lines{
-              "bob@example.jp Failed reason=userunknown",
-              "carol@junk.example.test Failed reason=hostunknown",
+              "bob@example.jp exchange2003 failed reason=userunknown",
+              "carol@junk.example.test exchange2003 failed reason=hostunknown",
           });
     CHECK(
         diagnostics(exchange2003, "exchange2003.eml") ==
@@ -37,7 +37,7 @@ TEST_CASE("exchange2003: the older form: 'The following recipient(s) could not b
           "'Recipient Not Found'") {
     CHECK(read_with(exchange2003, "exchange2000.eml") ==
           Lines{
-              "dave@example.org Failed reason=userunknown",
+              "dave@example.org exchange2003 failed reason=userunknown",
           });
     CHECK(diagnostics(exchange2003, "exchange2000.eml") ==
           Lines{

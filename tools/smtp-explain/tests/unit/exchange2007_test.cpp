@@ -21,8 +21,8 @@ TEST_CASE("exchange2007: the administrators' section: Exchange's own '#550 5.1.1
           "remote server's") {
     CHECK(read_with(exchange2007, "exchange2007.eml") ==
           Lines{
-              "bob@example.jp Failed 550 5.1.1",
-              "carol@example.net Failed 552 5.2.2 mta=mx.example.net",
+              "bob@example.jp exchange2007 failed code=550 reply=5.1.1",
+              "carol@example.net exchange2007 failed code=552 reply=5.2.2 mta=mx.example.net",
           });
     CHECK(diagnostics(exchange2007, "exchange2007.eml") ==
           Lines{
@@ -35,7 +35,8 @@ TEST_CASE("exchange2007: '#< #5.0.0 smtp; 554 5.7.1 ...> #SMTP#': Exchange's sta
           "reply and server") {
     CHECK(read_with(exchange2007, "exchange2010.eml") ==
           Lines{
-              "bob@example.jp Failed 554 5.7.1 status=5.0.0 mta=mx1.example.jp",
+              "bob@example.jp exchange2007 failed status=5.0.0 code=554 reply=5.7.1 "
+              "mta=mx1.example.jp",
           });
     CHECK(diagnostics(exchange2007, "exchange2010.eml") ==
           Lines{
@@ -44,9 +45,10 @@ TEST_CASE("exchange2007: '#< #5.0.0 smtp; 554 5.7.1 ...> #SMTP#': Exchange's sta
 }
 
 TEST_CASE("exchange2007: \"Remote Server returned '550 5.1.10 ...'\"") {
-    CHECK(read_with(exchange2007, "office365.eml") == Lines{
-                                                          "bob@example.jp Failed 550 5.1.10",
-                                                      });
+    CHECK(read_with(exchange2007, "office365.eml") ==
+          Lines{
+              "bob@example.jp exchange2007 failed code=550 reply=5.1.10",
+          });
     CHECK(
         diagnostics(exchange2007, "office365.eml") ==
         Lines{

@@ -21,9 +21,11 @@ TEST_CASE("exim: each address and what happened to it: the reply after RCPT, a m
           "the end of data, Exim's own words") {
     CHECK(read_with(exim, "exim-no-dsn.eml") ==
           Lines{
-              "bob@example.jp Failed 550 5.1.1 cmd=Rcpt mta=mx1.example.jp [192.0.2.153]",
-              "carol@example.net Failed 554 5.7.1 cmd=DataEnd mta=mx.example.net [198.51.100.7]",
-              "nobody@example.com Failed",
+              "bob@example.jp exim failed code=550 reply=5.1.1 cmd=Rcpt mta=mx1.example.jp "
+              "[192.0.2.153]",
+              "carol@example.net exim failed code=554 reply=5.7.1 cmd=DataEnd mta=mx.example.net "
+              "[198.51.100.7]",
+              "nobody@example.com exim failed",
           });
     CHECK(diagnostics(exim, "exim-no-dsn.eml") ==
           Lines{
@@ -37,7 +39,8 @@ TEST_CASE("exim: each address and what happened to it: the reply after RCPT, a m
 TEST_CASE("exim: a warning: the delay reason's reply, delayed") {
     CHECK(read_with(exim, "exim-delayed.eml") ==
           Lines{
-              "frank@example.jp Delayed 452 4.2.2 cmd=Rcpt mta=mx1.example.jp [192.0.2.153]",
+              "frank@example.jp exim delayed code=452 reply=4.2.2 cmd=Rcpt mta=mx1.example.jp "
+              "[192.0.2.153]",
           });
     CHECK(diagnostics(exim, "exim-delayed.eml") ==
           Lines{
@@ -46,10 +49,10 @@ TEST_CASE("exim: a warning: the delay reason's reply, delayed") {
 }
 
 TEST_CASE("exim: mail.ru's Russian preface tells the recipient a second time: reported once") {
-    CHECK(read_with(exim, "mailru.eml") ==
-          Lines{
-              "bob@example.jp Failed 550 5.1.1 cmd=Rcpt mta=mx1.example.jp [192.0.2.153]",
-          });
+    CHECK(read_with(exim, "mailru.eml") == Lines{
+                                               "bob@example.jp exim failed code=550 reply=5.1.1 "
+                                               "cmd=Rcpt mta=mx1.example.jp [192.0.2.153]",
+                                           });
     CHECK(diagnostics(exim, "mailru.eml") ==
           Lines{
               "550 5.1.1 <bob@example.jp>: Recipient address rejected: User unknown",

@@ -19,7 +19,7 @@ using Lines = std::vector<std::string>;
 
 TEST_CASE("ezweb: ISO-2022-JP decoded: the recipient, the command of the session and the reply") {
     CHECK(read_with(ezweb, "au-ezweb.eml") == Lines{
-                                                  "bob@example.jp Failed 550 cmd=Rcpt",
+                                                  "bob@example.jp ezweb failed code=550 cmd=Rcpt",
                                               });
     CHECK(diagnostics(ezweb, "au-ezweb.eml") == Lines{
                                                     "550 <bob@example.jp>: User unknown",

@@ -21,7 +21,7 @@ TEST_CASE("gmail: before 2016: the recipient under 'failed permanently', the mul
           "the server") {
     CHECK(read_with(gmail, "gmail-legacy.eml") ==
           Lines{
-              "bob@example.jp Failed 550 5.1.1 mta=mx1.example.jp [192.0.2.153]",
+              "bob@example.jp gmail failed code=550 reply=5.1.1 mta=mx1.example.jp [192.0.2.153]",
           });
     CHECK(diagnostics(gmail, "gmail-legacy.eml") ==
           Lines{
@@ -32,9 +32,10 @@ TEST_CASE("gmail: before 2016: the recipient under 'failed permanently', the mul
 
 TEST_CASE(
     "gmail: a delay: the code Gmail writes twice and its '(state 14)' are no part of the reply") {
-    CHECK(read_with(gmail, "gmail-delayed-legacy.eml") == Lines{
-                                                              "frank@example.jp Delayed 452 4.2.2",
-                                                          });
+    CHECK(read_with(gmail, "gmail-delayed-legacy.eml") ==
+          Lines{
+              "frank@example.jp gmail delayed code=452 reply=4.2.2",
+          });
     CHECK(diagnostics(gmail, "gmail-delayed-legacy.eml") ==
           Lines{
               "452 4.2.2 <frank@example.jp>... Mailbox full",
@@ -43,9 +44,10 @@ TEST_CASE(
 
 TEST_CASE("gmail: since 2016: 'Your message wasn't delivered to a@b' and 'The response from the "
           "remote server was:'") {
-    CHECK(read_with(gmail, "gmail.eml") == Lines{
-                                               "carol@example.net Failed 550 5.1.1",
-                                           });
+    CHECK(read_with(gmail, "gmail.eml") ==
+          Lines{
+              "carol@example.net gmail failed code=550 reply=5.1.1",
+          });
     CHECK(diagnostics(gmail, "gmail.eml") == Lines{
                                                  "550 5.1.1 <carol@example.net>: Recipient address "
                                                  "rejected: User unknown in local recipient table",
@@ -54,7 +56,7 @@ TEST_CASE("gmail: since 2016: 'Your message wasn't delivered to a@b' and 'The re
 
 TEST_CASE("gmail: Gmail's own words when no server answered") {
     CHECK(read_with(gmail, "gmail-dns.eml") == Lines{
-                                                   "dave@nowhere.example.test Failed",
+                                                   "dave@nowhere.example.test gmail failed",
                                                });
     CHECK(diagnostics(gmail, "gmail-dns.eml") ==
           Lines{

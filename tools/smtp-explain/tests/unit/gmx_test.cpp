@@ -20,8 +20,8 @@ using Lines = std::vector<std::string>;
 TEST_CASE("gmx: quoted addresses, the stage, the host and an enhanced code without a reply code") {
     CHECK(read_with(gmx, "gmx.eml") ==
           Lines{
-              "bob@example.jp Failed status=5.1.1 cmd=Rcpt mta=mx1.example.jp",
-              "carol@example.jp Failed status=5.2.2 cmd=Rcpt mta=mx1.example.jp",
+              "bob@example.jp gmx failed status=5.1.1 cmd=Rcpt mta=mx1.example.jp",
+              "carol@example.jp gmx failed status=5.2.2 cmd=Rcpt mta=mx1.example.jp",
           });
     CHECK(diagnostics(gmx, "gmx.eml") ==
           Lines{

@@ -19,7 +19,7 @@ using Lines = std::vector<std::string>;
 
 TEST_CASE("imail: 'Unknown user: a@b': the words state the reason") {
     CHECK(read_with(imail, "imail.eml") == Lines{
-                                               "bob@example.org Failed reason=userunknown",
+                                               "bob@example.org imail failed reason=userunknown",
                                            });
     CHECK(diagnostics(imail, "imail.eml") == Lines{
                                                  "Unknown user",

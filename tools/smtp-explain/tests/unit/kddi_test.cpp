@@ -20,7 +20,7 @@ using Lines = std::vector<std::string>;
 TEST_CASE("kddi: ISO-2022-JP decoded: the address after 'Could not be delivered to:' and the "
           "reason its words state") {
     CHECK(read_with(kddi, "kddi.eml") == Lines{
-                                             "carol@dion.example.jp Failed reason=mailboxfull",
+                                             "carol@dion.example.jp kddi failed reason=mailboxfull",
                                          });
     CHECK(diagnostics(kddi, "kddi.eml") == Lines{
                                                "As their mailbox is full.",

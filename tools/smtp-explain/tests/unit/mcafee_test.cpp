@@ -19,7 +19,7 @@ using Lines = std::vector<std::string>;
 
 TEST_CASE("mcafee: the address and the words in parentheses after it") {
     CHECK(read_with(mcafee, "mcafee.eml") == Lines{
-                                                 "bob@example.jp Failed",
+                                                 "bob@example.jp mcafee failed",
                                              });
     CHECK(diagnostics(mcafee, "mcafee.eml") == Lines{
                                                    "Unknown user bob@example.jp",

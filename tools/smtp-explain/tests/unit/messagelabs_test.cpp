@@ -18,9 +18,10 @@ using smtp_explain::testing::read_with;
 using Lines = std::vector<std::string>;
 
 TEST_CASE("messagelabs: the addresses and the reply after 'Reason:'") {
-    CHECK(read_with(messagelabs, "messagelabs.eml") == Lines{
-                                                           "bob@example.jp Failed 550 5.1.1",
-                                                       });
+    CHECK(read_with(messagelabs, "messagelabs.eml") ==
+          Lines{
+              "bob@example.jp messagelabs failed code=550 reply=5.1.1",
+          });
     CHECK(diagnostics(messagelabs, "messagelabs.eml") ==
           Lines{
               "550 5.1.1 <bob@example.jp>... User unknown",

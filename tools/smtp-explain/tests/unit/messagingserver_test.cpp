@@ -21,8 +21,8 @@ TEST_CASE("messagingserver: each 'Recipient address:' block: the reply in 'Diagn
           "host of 'Remote system:'") {
     CHECK(read_with(messagingserver, "messagingserver.eml") ==
           Lines{
-              "bob@example.jp Failed 550 5.1.1 mta=mx1.example.jp",
-              "carol@example.jp Failed 552 5.2.2 mta=mx1.example.jp",
+              "bob@example.jp messagingserver failed code=550 reply=5.1.1 mta=mx1.example.jp",
+              "carol@example.jp messagingserver failed code=552 reply=5.2.2 mta=mx1.example.jp",
           });
     CHECK(diagnostics(messagingserver, "messagingserver.eml") ==
           Lines{

@@ -19,7 +19,7 @@ using Lines = std::vector<std::string>;
 
 TEST_CASE("notes: the words under 'Failure Reasons' and the address after them") {
     CHECK(read_with(notes, "notes.eml") == Lines{
-                                               "erin@example.com Failed reason=userunknown",
+                                               "erin@example.com notes failed reason=userunknown",
                                            });
     CHECK(diagnostics(notes, "notes.eml") == Lines{
                                                  "User not listed in public Name & Address Book",

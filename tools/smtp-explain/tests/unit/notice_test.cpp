@@ -2,6 +2,8 @@
 // text.
 #include "extract/formats/notice.hpp"
 
+#include "support/messages.hpp"
+
 #include <doctest/doctest.h>
 
 #include <smtp/delivery_status.hpp>
@@ -19,18 +21,12 @@ namespace notice = smtp_explain::notice;
 using smtp_explain::BounceRecipient;
 using smtp_explain::DecodedMessage;
 using smtp_explain::MessagePart;
+using smtp_explain::testing::part;
 
 std::optional<smtp::EnhancedStatusCode> code(int c, int s, int d) {
     return smtp::EnhancedStatusCode{c, s, d};
 }
 
-MessagePart part(std::string type, std::string text, bool in_original = false) {
-    MessagePart out;
-    out.content_type.type = std::move(type);
-    out.text = std::move(text);
-    out.in_original = in_original;
-    return out;
-}
 
 TEST_CASE("notice: the report's text is its text/plain parts outside the original") {
     DecodedMessage message;

@@ -18,10 +18,11 @@ using smtp_explain::testing::read_with;
 using Lines = std::vector<std::string>;
 
 TEST_CASE("opensmtpd: one line per recipient: a reply, or OpenSMTPD's own words") {
-    CHECK(read_with(opensmtpd, "opensmtpd-error.eml") == Lines{
-                                                             "bob@example.jp Failed 550 5.1.1",
-                                                             "carol@nowhere.example.test Failed",
-                                                         });
+    CHECK(read_with(opensmtpd, "opensmtpd-error.eml") ==
+          Lines{
+              "bob@example.jp opensmtpd failed code=550 reply=5.1.1",
+              "carol@nowhere.example.test opensmtpd failed",
+          });
     CHECK(diagnostics(opensmtpd, "opensmtpd-error.eml") ==
           Lines{
               "550 5.1.1 <bob@example.jp>: Recipient address rejected: User unknown",
@@ -30,9 +31,10 @@ TEST_CASE("opensmtpd: one line per recipient: a reply, or OpenSMTPD's own words"
 }
 
 TEST_CASE("opensmtpd: a warning ('this e-mail', older wording): delayed") {
-    CHECK(read_with(opensmtpd, "opensmtpd-warning.eml") == Lines{
-                                                               "frank@example.jp Delayed 421 4.3.2",
-                                                           });
+    CHECK(read_with(opensmtpd, "opensmtpd-warning.eml") ==
+          Lines{
+              "frank@example.jp opensmtpd delayed code=421 reply=4.3.2",
+          });
     CHECK(diagnostics(opensmtpd, "opensmtpd-warning.eml") ==
           Lines{
               "421 4.3.2 Service not available, closing transmission channel",

@@ -20,10 +20,10 @@ using Lines = std::vector<std::string>;
 TEST_CASE("qmail: each '<a@b>:' paragraph: the remote reply and the stage, qmail's own status") {
     CHECK(read_with(qmail, "qmail.eml") ==
           Lines{
-              "bob@example.jp Failed 550 5.1.1 cmd=Rcpt mta=192.0.2.153",
-              "carol@example.net Failed 552 5.3.4 cmd=DataEnd mta=198.51.100.7",
-              "dave@nowhere.example.test Failed status=5.1.2",
-              "erin@example.org Failed status=4.4.1",
+              "bob@example.jp qmail failed code=550 reply=5.1.1 cmd=Rcpt mta=192.0.2.153",
+              "carol@example.net qmail failed code=552 reply=5.3.4 cmd=DataEnd mta=198.51.100.7",
+              "dave@nowhere.example.test qmail failed status=5.1.2",
+              "erin@example.org qmail failed status=4.4.1",
           });
     CHECK(diagnostics(qmail, "qmail.eml") ==
           Lines{

@@ -21,8 +21,8 @@ TEST_CASE(
     "sendmail: each address with the transcript's exchange: RCPT for one, DATA for the other") {
     CHECK(read_with(sendmail, "sendmail-no-dsn.eml") ==
           Lines{
-              "bob@example.jp Failed 550 5.1.1 cmd=Rcpt mta=mx1.example.jp",
-              "carol@example.net Failed 554 5.7.1 cmd=Data mta=mx.example.net",
+              "bob@example.jp sendmail failed code=550 reply=5.1.1 cmd=Rcpt mta=mx1.example.jp",
+              "carol@example.net sendmail failed code=554 reply=5.7.1 cmd=Data mta=mx.example.net",
           });
     CHECK(diagnostics(sendmail, "sendmail-no-dsn.eml") ==
           Lines{
@@ -34,7 +34,7 @@ TEST_CASE(
 TEST_CASE("sendmail: a warning names its recipient in the transcript only: delayed") {
     CHECK(read_with(sendmail, "sendmail-warning.eml") ==
           Lines{
-              "frank@example.jp Delayed 452 4.2.2 cmd=Rcpt mta=mx1.example.jp",
+              "frank@example.jp sendmail delayed code=452 reply=4.2.2 cmd=Rcpt mta=mx1.example.jp",
           });
     CHECK(diagnostics(sendmail, "sendmail-warning.eml") ==
           Lines{

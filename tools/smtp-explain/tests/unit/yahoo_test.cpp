@@ -18,10 +18,11 @@ using smtp_explain::testing::read_with;
 using Lines = std::vector<std::string>;
 
 TEST_CASE("yahoo: qmail's paragraphs, the bracketed tag names the stage") {
-    CHECK(read_with(yahoo, "yahoo.eml") == Lines{
-                                               "bob@example.jp Failed 550 5.1.1 cmd=Rcpt",
-                                               "carol@example.net Failed 554 5.7.1 cmd=DataEnd",
-                                           });
+    CHECK(read_with(yahoo, "yahoo.eml") ==
+          Lines{
+              "bob@example.jp yahoo failed code=550 reply=5.1.1 cmd=Rcpt",
+              "carol@example.net yahoo failed code=554 reply=5.7.1 cmd=DataEnd",
+          });
     CHECK(diagnostics(yahoo, "yahoo.eml") ==
           Lines{
               "550 5.1.1 <bob@example.jp>: Recipient address rejected: User unknown in virtual "

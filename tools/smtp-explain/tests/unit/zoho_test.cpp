@@ -19,7 +19,7 @@ using Lines = std::vector<std::string>;
 
 TEST_CASE("zoho: the address, and the reply from its two ERROR_CODE fields") {
     CHECK(read_with(zoho, "zoho.eml") == Lines{
-                                             "bob@example.jp Failed 550 5.1.1",
+                                             "bob@example.jp zoho failed code=550 reply=5.1.1",
                                          });
     CHECK(diagnostics(zoho, "zoho.eml") ==
           Lines{
