@@ -27,7 +27,6 @@ std::optional<smtp::EnhancedStatusCode> code(int c, int s, int d) {
     return smtp::EnhancedStatusCode{c, s, d};
 }
 
-
 TEST_CASE("notice: the report's text is its text/plain parts outside the original") {
     DecodedMessage message;
     message.parts.push_back(part("text/plain", "first"));
@@ -210,6 +209,23 @@ TEST_CASE("notice: merge_with_dsn takes the DSN's order, action and status, the 
     CHECK(merged[3].recipient == "only-in-text@example.jp");
 
     CHECK(notice::merge_with_dsn({}, {}).empty());
+}
+
+TEST_CASE("notice: merge_with_dsn keeps the text's status where the DSN's says the class alone") {
+    const auto merged_status = [](std::optional<smtp::EnhancedStatusCode> text,
+                                  std::optional<smtp::EnhancedStatusCode> dsn) {
+        std::vector<BounceRecipient> from_text{made("a@example.jp", smtp::DsnAction::Failed)};
+        from_text[0].status = text;
+        std::vector<BounceRecipient> from_dsn{made("a@example.jp", smtp::DsnAction::Failed)};
+        from_dsn[0].status = dsn;
+        return notice::merge_with_dsn(std::move(from_text), std::move(from_dsn))[0].status;
+    };
+    CHECK(merged_status(code(5, 3, 0), code(5, 0, 0)) == code(5, 3, 0));
+    CHECK(merged_status(code(5, 3, 0), code(5, 1, 1)) == code(5, 1, 1));
+    CHECK(merged_status(code(4, 4, 1), code(5, 0, 0)) == code(5, 0, 0)); // another class
+    CHECK(merged_status(code(5, 0, 0), code(5, 0, 0)) == code(5, 0, 0));
+    CHECK(merged_status(std::nullopt, code(5, 0, 0)) == code(5, 0, 0));
+    CHECK(merged_status(code(5, 3, 0), std::nullopt) == code(5, 3, 0));
 }
 
 } // namespace

@@ -102,6 +102,17 @@ bool has_delivery_status(const DecodedMessage& message) {
     return false;
 }
 
+bool pastes_delivery_status(const DecodedMessage& message) {
+    for (const std::string_view text : report_texts(message)) {
+        for (const std::string_view line : lines_of(text)) {
+            if (istarts_with(trim_left(line), "Final-Recipient:")) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 std::vector<std::string_view> lines_of(std::string_view text) {
     std::vector<std::string_view> lines;
     while (!text.empty()) {
@@ -356,7 +367,13 @@ std::vector<BounceRecipient> merge_with_dsn(std::vector<BounceRecipient> from_te
         if (dsn.action != smtp::DsnAction::Unknown) {
             joined.action = dsn.action;
         }
-        if (dsn.status) {
+        // The DSN's Status, unless it says the class alone ("5.0.0", as Exim,
+        // OpenSMTPD and Courier write it) where the text states more.
+        const bool class_only = dsn.status && dsn.status->subject == 0 && dsn.status->detail == 0;
+        const bool text_says_more = joined.status && dsn.status &&
+                                    joined.status->status_class == dsn.status->status_class &&
+                                    (joined.status->subject != 0 || joined.status->detail != 0);
+        if (dsn.status && !(class_only && text_says_more)) {
             joined.status = dsn.status;
         }
         if (joined.code == 0 && dsn.code != 0) {

@@ -38,6 +38,11 @@ bool report_says(const DecodedMessage& message, std::string_view sentence);
 /// outside the returned original.
 bool has_delivery_status(const DecodedMessage& message);
 
+/// Whether the report's text holds a DSN's per-recipient fields pasted
+/// into it ("Final-Recipient:" at the start of a line), as old MTAs and
+/// broken MIME leave them: the generic readers read those fields.
+bool pastes_delivery_status(const DecodedMessage& message);
+
 /// The lines of `text`, without their LF or CRLF.
 std::vector<std::string_view> lines_of(std::string_view text);
 
@@ -123,7 +128,8 @@ BounceRecipient recipient_for(std::string_view address, smtp::DsnAction action);
 
 /// What a format read from a notice's text, joined with what its DSN part
 /// says of the same recipients (matched by address): the DSN's recipients
-/// in its order, each with the DSN's Action and Status and the text's
+/// in its order, each with the DSN's Action and Status (but the text's status
+/// where the DSN's says the class alone, "5.0.0") and the text's
 /// reply, command, server and reason (the text's where the DSN leaves a
 /// field empty or, for the reply, quotes none); then the text's recipients
 /// the DSN does not list.

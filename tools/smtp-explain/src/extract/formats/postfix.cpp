@@ -63,7 +63,7 @@ void read_paragraph(BounceRecipient& recipient, std::string_view wrapped) {
 }
 
 bool recognises(const DecodedMessage& message) {
-    return !notice::has_delivery_status(message) &&
+    return !notice::has_delivery_status(message) && !notice::pastes_delivery_status(message) &&
            (notice::report_says(message, "This is the Postfix program at host") ||
             notice::report_says(message, "This is the mail system at host"));
 }
