@@ -23,7 +23,7 @@ TEST_CASE("courier: each recipient's server, session and reply, joined with the 
           Lines{
               "bob@example.jp courier failed status=5.0.0 code=550 reply=5.1.1 cmd=Rcpt "
               "mta=mx1.example.jp [192.0.2.153]",
-              "carol@nowhere.example.test courier failed status=5.0.0",
+              "carol@nowhere.example.test courier failed status=5.0.0 reason=hostunknown",
           });
     CHECK(diagnostics(courier, "courier.eml") == Lines{
                                                      "550 5.1.1 <bob@example.jp>... User unknown",

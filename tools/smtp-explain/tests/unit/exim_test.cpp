@@ -59,6 +59,13 @@ TEST_CASE("exim: mail.ru's Russian preface tells the recipient a second time: re
           });
 }
 
+TEST_CASE("exim: the notice on malformed addresses: the address in brackets, a syntax error") {
+    CHECK(read_with(exim, "exim-malformed.eml") ==
+          Lines{"carol@example.jp exim failed reason=syntaxerror"});
+    CHECK(diagnostics(exim, "exim-malformed.eml") ==
+          Lines{"malformed address: <carol@example.jp> may not follow bob@example.jp"});
+}
+
 TEST_CASE("exim: other formats' bounces are not its own") {
     CHECK_FALSE(exim.recognises(fixture("gmx.eml")));
     CHECK_FALSE(exim.recognises(fixture("postfix-no-dsn.eml")));

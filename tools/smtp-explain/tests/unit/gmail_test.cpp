@@ -46,7 +46,7 @@ TEST_CASE("gmail: since 2016: 'Your message wasn't delivered to a@b' and 'The re
           "remote server was:'") {
     CHECK(read_with(gmail, "gmail.eml") ==
           Lines{
-              "carol@example.net gmail failed code=550 reply=5.1.1",
+              "carol@example.net gmail failed code=550 reply=5.1.1 reason=userunknown",
           });
     CHECK(diagnostics(gmail, "gmail.eml") == Lines{
                                                  "550 5.1.1 <carol@example.net>: Recipient address "
@@ -55,9 +55,10 @@ TEST_CASE("gmail: since 2016: 'Your message wasn't delivered to a@b' and 'The re
 }
 
 TEST_CASE("gmail: Gmail's own words when no server answered") {
-    CHECK(read_with(gmail, "gmail-dns.eml") == Lines{
-                                                   "dave@nowhere.example.test gmail failed",
-                                               });
+    CHECK(read_with(gmail, "gmail-dns.eml") ==
+          Lines{
+              "dave@nowhere.example.test gmail failed reason=hostunknown",
+          });
     CHECK(diagnostics(gmail, "gmail-dns.eml") ==
           Lines{
               "DNS Error: 2460411 DNS type 'mx' lookup of nowhere.example.test responded with code "

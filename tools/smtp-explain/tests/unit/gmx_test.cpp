@@ -30,6 +30,14 @@ TEST_CASE("gmx: quoted addresses, the stage, the host and an enhanced code witho
           });
 }
 
+TEST_CASE("gmx: 1&1's form, the reason in words after 'For the following reason:'") {
+    CHECK(read_with(gmx, "einsundeins.eml") ==
+          Lines{"dave@example.org gmx failed reason=mesgtoobig"});
+    CHECK(diagnostics(gmx, "einsundeins.eml") ==
+          Lines{"Mail size limit exceeded. For explanation visit "
+                "https://postmaster.example.de/en/error-messages"});
+}
+
 TEST_CASE("gmx: other formats' bounces are not its own") {
     CHECK_FALSE(gmx.recognises(fixture("exim-no-dsn.eml")));
     CHECK_FALSE(gmx.recognises(fixture("mailru.eml")));

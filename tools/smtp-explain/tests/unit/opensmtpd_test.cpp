@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include <smtp/bounce_reason.hpp>
+
 #include <string>
 #include <vector>
 
@@ -21,7 +23,7 @@ TEST_CASE("opensmtpd: one line per recipient: a reply, or OpenSMTPD's own words"
     CHECK(read_with(opensmtpd, "opensmtpd-error.eml") ==
           Lines{
               "bob@example.jp opensmtpd failed code=550 reply=5.1.1",
-              "carol@nowhere.example.test opensmtpd failed",
+              "carol@nowhere.example.test opensmtpd failed reason=hostunknown",
           });
     CHECK(diagnostics(opensmtpd, "opensmtpd-error.eml") ==
           Lines{
@@ -39,6 +41,28 @@ TEST_CASE("opensmtpd: a warning ('this e-mail', older wording): delayed") {
           Lines{
               "421 4.3.2 Service not available, closing transmission channel",
           });
+}
+
+TEST_CASE("opensmtpd: its own words for failures no server answered state the reason") {
+    using smtp_explain::testing::email;
+    using smtp_explain::testing::extract_with;
+    using smtp_explain::testing::part;
+    const auto message =
+        email({{"From", "Mailer Daemon <MAILER-DAEMON@mail.example.com>"}},
+              {part("text/plain", "    This is the MAILER-DAEMON, please DO NOT REPLY to this "
+                                  "email.\n\n    An error has occurred while attempting to "
+                                  "deliver a message for\n    the following list of "
+                                  "recipients:\n\na@example.jp: Network error on destination "
+                                  "MXs\nb@example.jp: Envelope expired\nc@example.jp: Domain "
+                                  "does not exist\nd@example.jp: Loop detected\n")},
+              "text/plain");
+    const auto recipients = extract_with(opensmtpd, message);
+    REQUIRE(recipients.size() == 4);
+    CHECK(recipients[0].reason == smtp::BounceReason::NetworkError);
+    CHECK(recipients[1].reason == smtp::BounceReason::Expired);
+    CHECK(recipients[2].reason == smtp::BounceReason::HostUnknown);
+    CHECK_FALSE(recipients[3].reason); // left to the classifier
+    CHECK(recipients[3].diagnostic == "Loop detected");
 }
 
 TEST_CASE("opensmtpd: other formats' bounces are not its own") {

@@ -6,6 +6,7 @@
 #include "extract/formats/notice.hpp"
 #include "text.hpp"
 
+#include <smtp/bounce_reason.hpp>
 #include <smtp/delivery_status.hpp>
 
 #include <string>
@@ -31,6 +32,11 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
     const auto close = [&] {
         if (!found.empty() && !reply.empty()) {
             notice::set_reply(found.back(), reply);
+            // Courier's own words (no server answered): the domain has no
+            // mail host.
+            if (found.back().code == 0 && notice::icontains(reply, "No such domain")) {
+                found.back().reason = smtp::BounceReason::HostUnknown;
+            }
         }
         reply.clear();
     };

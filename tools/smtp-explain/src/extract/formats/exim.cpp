@@ -6,6 +6,7 @@
 #include "extract/formats/notice.hpp"
 #include "text.hpp"
 
+#include <smtp/bounce_reason.hpp>
 #include <smtp/delivery_status.hpp>
 
 #include <cstddef>
@@ -143,6 +144,8 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
     const smtp::DsnAction action = notice::icontains(text, "has not yet been delivered")
                                        ? smtp::DsnAction::Delayed
                                        : smtp::DsnAction::Failed;
+    // The notice on addresses Exim could not parse states the reason.
+    const bool malformed = notice::icontains(text, "incorrectly constructed");
     std::vector<BounceRecipient> found;
     BounceRecipient current;
     std::vector<std::string_view> details;
@@ -157,6 +160,9 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
             }
             const bool address =
                 !current.recipient.empty() && current.recipient.find(' ') == std::string::npos;
+            if (malformed) {
+                current.reason = smtp::BounceReason::SyntaxError;
+            }
             if (!seen && address) {
                 found.push_back(std::move(current));
             }

@@ -5,6 +5,7 @@
 #include "extract/formats/notice.hpp"
 #include "text.hpp"
 
+#include <smtp/bounce_reason.hpp>
 #include <smtp/delivery_status.hpp>
 
 #include <cstddef>
@@ -122,6 +123,11 @@ void current(const DecodedMessage& message, const std::vector<std::string_view>&
     std::vector<BounceRecipient> found;
     std::string response;
     bool responding = false;
+    // Gmail's own sentence after the address states why: "because the
+    // address couldn't be found", "because the domain example.jp couldn't be
+    // found".
+    std::string_view reason_words;
+    smtp::BounceReason reason = smtp::BounceReason::Undefined;
     for (const std::string_view raw : lines) {
         const std::string_view line = trim(raw);
         if (is_end(line)) {
@@ -134,6 +140,14 @@ void current(const DecodedMessage& message, const std::vector<std::string_view>&
                     notice::find_address(line.substr(at + opening.words.size()));
                 if (!address.empty()) {
                     found.push_back(notice::recipient_for(address, opening.action));
+                }
+                if (notice::icontains(line, "because the address couldn't be found")) {
+                    reason_words = "address";
+                    reason = smtp::BounceReason::UserUnknown;
+                } else if (notice::icontains(line, "because the domain ") &&
+                           notice::icontains(line, "couldn't be found")) {
+                    reason_words = "domain";
+                    reason = smtp::BounceReason::HostUnknown;
                 }
             }
         }
@@ -153,6 +167,9 @@ void current(const DecodedMessage& message, const std::vector<std::string_view>&
     }
     for (BounceRecipient& recipient : found) {
         notice::set_reply(recipient, response);
+        if (!reason_words.empty()) {
+            recipient.reason = reason;
+        }
     }
     notice::hand_on(message, found, sink);
 }

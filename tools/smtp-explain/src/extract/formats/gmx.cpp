@@ -6,6 +6,7 @@
 #include "extract/formats/notice.hpp"
 #include "text.hpp"
 
+#include <smtp/bounce_reason.hpp>
 #include <smtp/delivery_status.hpp>
 
 #include <cstddef>
@@ -35,7 +36,6 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
     std::vector<BounceRecipient> found;
     std::string reply;
     bool listing = false;
-    bool reasoning = false;
     const auto close = [&] {
         if (!found.empty() && !reply.empty()) {
             notice::set_reply(found.back(), reply);
@@ -56,7 +56,6 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
         }
         if (notice::is_address_line(line) && !istarts_with(line, "host:")) {
             close();
-            reasoning = false;
             found.push_back(
                 notice::recipient_for(notice::find_address(line), smtp::DsnAction::Failed));
             continue;
@@ -72,15 +71,18 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
             found.back().command = command_from_verb(phrase);
         } else if (istarts_with(line, "host:")) {
             found.back().remote_mta = std::string(trim(line.substr(5)));
-        } else if (iequals(line, reason_is)) {
-            reasoning = true;
-        } else {
+        } else if (!iequals(line, reason_is)) {
             reply += line;
             reply += '\n';
         }
     }
     close();
-    static_cast<void>(reasoning);
+    // 1&1's words for a message over the recipient's size limit.
+    for (BounceRecipient& recipient : found) {
+        if (recipient.code == 0 && notice::icontains(recipient.diagnostic, "size limit exceeded")) {
+            recipient.reason = smtp::BounceReason::MesgTooBig;
+        }
+    }
     notice::hand_on(message, found, sink);
 }
 

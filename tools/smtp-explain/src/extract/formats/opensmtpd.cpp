@@ -5,6 +5,7 @@
 #include "extract/formats/notice.hpp"
 #include "text.hpp"
 
+#include <smtp/bounce_reason.hpp>
 #include <smtp/delivery_status.hpp>
 
 #include <cstddef>
@@ -14,6 +15,18 @@
 namespace smtp_explain::formats {
 
 namespace {
+
+// OpenSMTPD's own words for a failure no server answered (its MTA's errors),
+// and the reason each states.
+struct OwnWords {
+    std::string_view words;
+    smtp::BounceReason reason;
+};
+constexpr OwnWords own_words[] = {
+    {"Domain does not exist", smtp::BounceReason::HostUnknown},
+    {"Network error on destination MXs", smtp::BounceReason::NetworkError},
+    {"Envelope expired", smtp::BounceReason::Expired},
+};
 
 bool recognises(const DecodedMessage& message) {
     return notice::report_says(message, "This is the MAILER-DAEMON, please DO NOT REPLY to this");
@@ -38,7 +51,13 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
             continue;
         }
         BounceRecipient recipient = notice::recipient_for(line.substr(0, colon), action);
-        notice::set_reply(recipient, line.substr(colon + 2));
+        if (!notice::set_reply(recipient, line.substr(colon + 2))) {
+            for (const OwnWords& own : own_words) {
+                if (istarts_with(recipient.diagnostic, own.words)) {
+                    recipient.reason = own.reason;
+                }
+            }
+        }
         found.push_back(std::move(recipient));
     }
     notice::hand_on(message, found, sink);
