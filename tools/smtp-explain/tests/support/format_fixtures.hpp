@@ -41,6 +41,17 @@ inline std::string fixture_bytes(std::string_view name) {
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
+/// A real bounce of tests/bounces/generated/<mta>/<name>, as the program
+/// reads it.
+inline DecodedMessage generated(std::string_view mta, std::string_view name) {
+    const std::string path = std::string(SMTP_EXPLAIN_TOOL_DIR) +
+                             "/../../tests/bounces/generated/" + std::string(mta) + "/" +
+                             std::string(name);
+    std::ifstream in(path, std::ios::binary);
+    return read_message(
+        std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()));
+}
+
 /// The fixture as the program reads it.
 inline DecodedMessage fixture(std::string_view name) {
     return read_message(fixture_bytes(name));

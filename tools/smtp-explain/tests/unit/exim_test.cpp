@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -64,6 +65,26 @@ TEST_CASE("exim: the notice on malformed addresses: the address in brackets, a s
           Lines{"carol@example.jp exim failed reason=syntaxerror"});
     CHECK(diagnostics(exim, "exim-malformed.eml") ==
           Lines{"malformed address: <carol@example.jp> may not follow bob@example.jp"});
+}
+
+std::vector<std::string> read_generated(const smtp_explain::BounceFormat& format,
+                                        std::string_view mta, std::string_view name) {
+    std::vector<std::string> out;
+    for (const auto& recipient :
+         smtp_explain::testing::extract_with(format, smtp_explain::testing::generated(mta, name))) {
+        out.push_back(smtp_explain::testing::describe(recipient));
+    }
+    return out;
+}
+
+TEST_CASE("exim: real notices with a DSN part: the text's reply and stage, the DSN's action") {
+    // tests/bounces/generated: Debian's Exim 4.96 on loopback.
+    CHECK(read_generated(exim, "exim", "exim-policy-failed.eml") ==
+          Lines{"policy@sink.example.test exim failed status=5.0.0 code=554 reply=5.7.1 cmd=Rcpt "
+                "mta=127.0.0.1 [127.0.0.1]"});
+    CHECK(read_generated(exim, "exim", "exim-busy-delayed.eml") ==
+          Lines{"busy@busy.example.test exim delayed status=4.0.0 code=421 reply=4.3.2 cmd=Rcpt "
+                "mta=127.0.0.11 [127.0.0.11]"});
 }
 
 TEST_CASE("exim: other formats' bounces are not its own") {

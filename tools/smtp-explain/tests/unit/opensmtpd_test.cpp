@@ -9,6 +9,7 @@
 #include <smtp/bounce_reason.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -63,6 +64,24 @@ TEST_CASE("opensmtpd: its own words for failures no server answered state the re
     CHECK(recipients[2].reason == smtp::BounceReason::HostUnknown);
     CHECK_FALSE(recipients[3].reason); // left to the classifier
     CHECK(recipients[3].diagnostic == "Loop detected");
+}
+
+std::vector<std::string> read_generated(const smtp_explain::BounceFormat& format,
+                                        std::string_view mta, std::string_view name) {
+    std::vector<std::string> out;
+    for (const auto& recipient :
+         smtp_explain::testing::extract_with(format, smtp_explain::testing::generated(mta, name))) {
+        out.push_back(smtp_explain::testing::describe(recipient));
+    }
+    return out;
+}
+
+TEST_CASE("opensmtpd: real notices: the reply the DSN part leaves out") {
+    // tests/bounces/generated: Debian's OpenSMTPD 6.8 on loopback.
+    CHECK(read_generated(opensmtpd, "opensmtpd", "opensmtpd-policy-failed.eml") ==
+          Lines{"policy@sink.example.test opensmtpd failed status=5.0.0 code=554 reply=5.7.1"});
+    CHECK(read_generated(opensmtpd, "opensmtpd", "opensmtpd-busy-delayed.eml") ==
+          Lines{"busy@busy.example.test opensmtpd delayed status=4.0.0 code=421 reply=4.3.2"});
 }
 
 TEST_CASE("opensmtpd: other formats' bounces are not its own") {

@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -40,6 +41,30 @@ TEST_CASE("sendmail: a warning names its recipient in the transcript only: delay
           Lines{
               "452 4.2.2 <frank@example.jp>... Mailbox full",
           });
+}
+
+std::vector<std::string> read_generated(const smtp_explain::BounceFormat& format,
+                                        std::string_view mta, std::string_view name) {
+    std::vector<std::string> out;
+    for (const auto& recipient :
+         smtp_explain::testing::extract_with(format, smtp_explain::testing::generated(mta, name))) {
+        out.push_back(smtp_explain::testing::describe(recipient));
+    }
+    return out;
+}
+
+TEST_CASE("sendmail: real notices with a DSN part: the transcript's exchange, the DSN's action "
+          "and status") {
+    // tests/bounces/generated: Debian's Sendmail 8.17 on loopback.
+    CHECK(read_generated(sendmail, "sendmail", "sendmail-busy-delayed.eml") ==
+          Lines{"busy@busy.example.test sendmail delayed status=4.0.0 code=421 reply=4.3.2 "
+                "cmd=Rcpt mta=[127.0.0.11]"});
+    CHECK(read_generated(sendmail, "sendmail", "sendmail-policy-failed.eml") ==
+          Lines{"policy@sink.example.test sendmail failed status=5.0.0 code=554 reply=5.7.1 "
+                "cmd=Rcpt mta=[127.0.0.1]"});
+    CHECK(read_generated(sendmail, "sendmail", "sendmail-spam-failed.eml") ==
+          Lines{"spam@sink.example.test sendmail failed status=5.2.0 code=550 reply=5.7.1 "
+                "cmd=Data mta=[127.0.0.1]"});
 }
 
 TEST_CASE("sendmail: other formats' bounces are not its own") {

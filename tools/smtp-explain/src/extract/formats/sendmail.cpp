@@ -41,7 +41,7 @@ BounceRecipient* find(std::vector<BounceRecipient>& found, std::string_view addr
 }
 
 bool recognises(const DecodedMessage& message) {
-    return !notice::has_delivery_status(message) && !notice::pastes_delivery_status(message) &&
+    return !notice::pastes_delivery_status(message) &&
            (notice::report_says(message, fatal) || notice::report_says(message, transient) ||
             notice::report_says(message, transcript));
 }
