@@ -110,13 +110,11 @@ std::size_t extract_dsn(const DecodedMessage& message, BounceSink& sink) {
                 std::string_view input;
                 const smtp::DiagnosticReply reply =
                     read_reply_text(diagnostic->value().raw(), input);
-                if (const auto code = reply.code()) {
-                    recipient.code = *code;
-                    recipient.reply_status = reply.enhanced();
-                    add_diagnostic_problems(recipient, reply.flags());
-                } else if (reply.enhanced() && !recipient.status) {
-                    recipient.status = reply.enhanced();
-                }
+                // The reply's codes; or an enhanced code the diagnostic states
+                // alone ("5.4.7 - Delivery expired"), as specific as a reply's.
+                recipient.code = reply.code().value_or(0);
+                recipient.reply_status = reply.enhanced();
+                add_diagnostic_problems(recipient, reply.flags());
             }
             for (const smtp::DsnProblem problem : group.problems()) {
                 recipient.problems.push_back(
