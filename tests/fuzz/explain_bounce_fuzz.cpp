@@ -15,22 +15,16 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <utility>
 
 namespace {
 
+using smtp_explain::testing::check_property;
 using smtp_explain::testing::JsonChecker;
 using smtp_explain::testing::terminal_safe;
 using smtp_explain::testing::valid_utf8;
-
-void check(bool property) {
-    if (!property) {
-        std::abort();
-    }
-}
 
 constexpr std::string_view types[] = {
     "text/plain",           "message/delivery-status", "message/rfc822",
@@ -95,11 +89,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         explanation.finish();
     }
     const std::string& report = sink.text();
-    check(valid_utf8(report));
+    check_property(valid_utf8(report));
     if (options.format == smtp_explain::Format::Json) {
-        check(JsonChecker(report).document());
+        check_property(JsonChecker(report).document());
     } else {
-        check(terminal_safe(report));
+        check_property(terminal_safe(report));
     }
     return 0;
 }

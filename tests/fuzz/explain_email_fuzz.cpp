@@ -11,19 +11,13 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <string_view>
 
 namespace {
 
+using smtp_explain::testing::check_property;
 using smtp_explain::testing::JsonChecker;
 using smtp_explain::testing::valid_utf8;
-
-void check(bool property) {
-    if (!property) {
-        std::abort();
-    }
-}
 
 } // namespace
 
@@ -33,10 +27,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                  size < longest ? size : longest);
     const smtp_explain::DecodedMessage message = smtp_explain::read_message(input);
     for (const smtp_explain::HeaderField& field : message.headers) {
-        check(valid_utf8(field.name) && valid_utf8(field.value));
+        check_property(valid_utf8(field.name) && valid_utf8(field.value));
     }
     for (const smtp_explain::MessagePart& part : message.parts) {
-        check(valid_utf8(part.text));
+        check_property(valid_utf8(part.text));
     }
     smtp_explain::StringSink sink;
     {
@@ -47,6 +41,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         explanation.message("fuzz", message);
         explanation.finish();
     }
-    check(JsonChecker(sink.text()).document());
+    check_property(JsonChecker(sink.text()).document());
     return 0;
 }

@@ -68,6 +68,17 @@ std::size_t ifind(std::string_view text, std::string_view word, std::size_t from
 
 bool icontains(std::string_view text, std::string_view word) { return ifind(text, word) != npos; }
 
+// Whether `text` holds any of `phrases`, in any case.
+template <std::size_t N>
+bool contains_any(std::string_view text, const std::string_view (&phrases)[N]) {
+    for (const std::string_view phrase : phrases) {
+        if (icontains(text, phrase)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 // The decoration around a marker line: "----- Original message -----".
 bool is_decoration(char c) { return c == '-' || c == '=' || c == '*' || c == '_' || is_blank(c); }
 
@@ -840,24 +851,14 @@ bool says_failed(std::string_view notice) noexcept {
         "delivery has failed",    "failed permanently",    "permanent error",
         "unable to deliver",      "could not deliver",     "not be delivered",
         "delivery to the following recipient", "returned to sender"};
-    for (const std::string_view phrase : phrases) {
-        if (icontains(notice, phrase)) {
-            return true;
-        }
-    }
-    return false;
+    return contains_any(notice, phrases);
 }
 
 bool says_permanent(std::string_view notice) noexcept {
     static constexpr std::string_view phrases[] = {"permanent error", "failed permanently",
                                                    "permanent fatal error", "permanent failure",
                                                    "permanently failed", "i've given up"};
-    for (const std::string_view phrase : phrases) {
-        if (icontains(notice, phrase)) {
-            return true;
-        }
-    }
-    return false;
+    return contains_any(notice, phrases);
 }
 
 bool says_delayed(std::string_view notice) noexcept {
@@ -870,12 +871,7 @@ bool says_delayed(std::string_view notice) noexcept {
         "has been delayed",            "will keep trying",
         "warning: message",            "is delayed",
     };
-    for (const std::string_view phrase : phrases) {
-        if (icontains(notice, phrase)) {
-            return true;
-        }
-    }
-    return false;
+    return contains_any(notice, phrases);
 }
 
 } // namespace smtp_explain

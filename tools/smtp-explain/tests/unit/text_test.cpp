@@ -144,4 +144,17 @@ TEST_CASE("append_wrapped breaks at blanks, indents later lines and keeps long w
     CHECK(wrapped("", 0, 80).empty());
 }
 
+TEST_CASE("is_utf8 and append_utf8: whole UTF-8, or U+FFFD for each stray byte") {
+    CHECK(smtp_explain::is_utf8(""));
+    CHECK(smtp_explain::is_utf8("caf\xc3\xa9 \xf0\x9f\x93\xa7"));
+    CHECK_FALSE(smtp_explain::is_utf8("caf\xe9"));
+    CHECK_FALSE(smtp_explain::is_utf8("\xed\xa0\x80")); // a surrogate
+    CHECK_FALSE(smtp_explain::is_utf8("\xc3"));           // cut short
+    std::string out = "x";
+    smtp_explain::append_utf8(out, "caf\xe9 \xc3\xa9\xff");
+    CHECK(out == "xcaf\xef\xbf\xbd \xc3\xa9\xef\xbf\xbd");
+    CHECK(smtp_explain::is_utf8(out));
+}
+
 } // namespace
+
