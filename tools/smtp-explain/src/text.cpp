@@ -88,6 +88,16 @@ void append_utf8(std::string& out, std::string_view text) {
     }
 }
 
+std::string_view utf8_prefix(std::string_view text, std::size_t size) noexcept {
+    if (text.size() <= size) {
+        return text;
+    }
+    while (size > 0 && (static_cast<unsigned char>(text[size]) & 0xc0) == 0x80) {
+        --size; // text[size] continues a sequence: cut before its start
+    }
+    return text.substr(0, size);
+}
+
 void append_terminal_text(std::string& out, std::string_view text, std::size_t max_bytes) {
     std::size_t i = 0;
     while (i < text.size()) {

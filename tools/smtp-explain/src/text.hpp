@@ -86,6 +86,10 @@ bool is_utf8(std::string_view text) noexcept;
 /// U+FFFD, so that `out` stays UTF-8 whatever `text` held.
 void append_utf8(std::string& out, std::string_view text);
 
+/// The longest start of `text` of at most `size` bytes that does not end
+/// inside a UTF-8 sequence.
+std::string_view utf8_prefix(std::string_view text, std::size_t size) noexcept;
+
 /// Appends `text` for a terminal: printable ASCII and well-formed UTF-8 as
 /// they are; control characters, DEL, C1 controls and bytes that are no
 /// UTF-8 as \xNN, so input can never move the cursor or change colours.

@@ -156,5 +156,14 @@ TEST_CASE("is_utf8 and append_utf8: whole UTF-8, or U+FFFD for each stray byte")
     CHECK(smtp_explain::is_utf8(out));
 }
 
+TEST_CASE("utf8_prefix: at most so many bytes, never the start of a sequence alone") {
+    CHECK(smtp_explain::utf8_prefix("abc", 5) == "abc");
+    CHECK(smtp_explain::utf8_prefix("abc", 2) == "ab");
+    CHECK(smtp_explain::utf8_prefix("a\xc3\xa9" "b", 2) == "a");
+    CHECK(smtp_explain::utf8_prefix("a\xc3\xa9" "b", 3) == "a\xc3\xa9");
+    CHECK(smtp_explain::utf8_prefix("\xe2\x82\xac", 2).empty());
+    CHECK(smtp_explain::utf8_prefix("", 0).empty());
+}
+
 } // namespace
 
