@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,14 @@ std::vector<TextLine> split_lines(std::string_view text) {
     return lines;
 }
 
+std::string lower_case(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        c = ascii_lower(c);
+    }
+    return out;
+}
+
 bool is_blank_line(std::string_view line) { return trim(line).empty() || trim(line) == "\r"; }
 
 std::size_t indentation(std::string_view line) {
@@ -67,6 +76,17 @@ std::size_t ifind(std::string_view text, std::string_view word, std::size_t from
 }
 
 bool icontains(std::string_view text, std::string_view word) { return ifind(text, word) != npos; }
+
+// Whether `text` holds any of `phrases`, in any case.
+template <std::size_t N>
+bool contains_any(std::string_view text, const std::string_view (&phrases)[N]) {
+    for (const std::string_view phrase : phrases) {
+        if (icontains(text, phrase)) {
+            return true;
+        }
+    }
+    return false;
+}
 
 // The decoration around a marker line: "----- Original message -----".
 bool is_decoration(char c) { return c == '-' || c == '=' || c == '*' || c == '_' || is_blank(c); }
@@ -514,7 +534,8 @@ std::string notice_text(const DecodedMessage& message) {
     }
     std::string out;
     for (const MessagePart& part : message.parts) {
-        if (part.in_original || !part.content_type.is_media("text")) {
+        if (part.in_original || !part.content_type.is_media("text") ||
+            out.size() >= max_notice_size) {
             continue;
         }
         const bool html = part.content_type.is("text/html");
@@ -524,11 +545,12 @@ std::string notice_text(const DecodedMessage& message) {
         if (!out.empty()) {
             out += "\n\n";
         }
+        const std::string_view text =
+            utf8_prefix(part.text, max_notice_size > out.size() ? max_notice_size - out.size() : 0);
         if (html) {
-            const std::string text = html_to_text(part.text);
-            out += before_quoted_original(text);
+            out += before_quoted_original(html_to_text(text));
         } else {
-            out += before_quoted_original(part.text);
+            out += before_quoted_original(text);
         }
     }
     return out;
@@ -606,12 +628,13 @@ std::vector<NoticeBlock> notice_blocks(std::string_view notice,
     }
     // First appearances only, and none of `exclude`.
     std::vector<Found> kept;
+    std::set<std::string> seen;
     for (const Found& candidate : found) {
-        bool seen = excluded(candidate.address, exclude);
-        for (const Found& other : kept) {
-            seen = seen || iequals(other.address, candidate.address);
+        if (kept.size() == max_notice_recipients) {
+            break;
         }
-        if (!seen) {
+        if (!excluded(candidate.address, exclude) &&
+            seen.insert(lower_case(candidate.address)).second) {
             kept.push_back(candidate);
         }
     }
@@ -626,13 +649,17 @@ std::vector<NoticeBlock> notice_blocks(std::string_view notice,
     return blocks;
 }
 
-const NoticeBlock* find_block(const std::vector<NoticeBlock>& blocks, std::string_view address) {
+NoticeIndex index_blocks(const std::vector<NoticeBlock>& blocks) {
+    NoticeIndex index;
     for (const NoticeBlock& block : blocks) {
-        if (iequals(block.address, address)) {
-            return &block;
-        }
+        index.emplace(lower_case(block.address), &block);
     }
-    return nullptr;
+    return index;
+}
+
+const NoticeBlock* find_block(const NoticeIndex& index, std::string_view address) {
+    const auto found = index.find(lower_case(address));
+    return found == index.end() ? nullptr : found->second;
 }
 
 TextReply find_text_reply(std::string_view text) {
@@ -783,15 +810,8 @@ std::string collapse_space(std::string_view text) {
 
 std::string paragraph_words(std::string_view paragraph) {
     constexpr std::size_t max_words = 1000;
-    std::string words = collapse_space(paragraph);
-    if (words.size() > max_words) {
-        std::size_t cut = max_words;
-        while (cut > 0 && (static_cast<unsigned char>(words[cut]) & 0xc0) == 0x80) {
-            --cut; // not inside a UTF-8 sequence
-        }
-        words.resize(cut);
-    }
-    return words;
+    const std::string words = collapse_space(paragraph);
+    return std::string(utf8_prefix(words, max_words));
 }
 
 std::vector<std::string_view> own_addresses(const DecodedMessage& message) {
@@ -840,24 +860,14 @@ bool says_failed(std::string_view notice) noexcept {
         "delivery has failed",    "failed permanently",    "permanent error",
         "unable to deliver",      "could not deliver",     "not be delivered",
         "delivery to the following recipient", "returned to sender"};
-    for (const std::string_view phrase : phrases) {
-        if (icontains(notice, phrase)) {
-            return true;
-        }
-    }
-    return false;
+    return contains_any(notice, phrases);
 }
 
 bool says_permanent(std::string_view notice) noexcept {
     static constexpr std::string_view phrases[] = {"permanent error", "failed permanently",
                                                    "permanent fatal error", "permanent failure",
                                                    "permanently failed", "i've given up"};
-    for (const std::string_view phrase : phrases) {
-        if (icontains(notice, phrase)) {
-            return true;
-        }
-    }
-    return false;
+    return contains_any(notice, phrases);
 }
 
 bool says_delayed(std::string_view notice) noexcept {
@@ -870,12 +880,7 @@ bool says_delayed(std::string_view notice) noexcept {
         "has been delayed",            "will keep trying",
         "warning: message",            "is delayed",
     };
-    for (const std::string_view phrase : phrases) {
-        if (icontains(notice, phrase)) {
-            return true;
-        }
-    }
-    return false;
+    return contains_any(notice, phrases);
 }
 
 } // namespace smtp_explain

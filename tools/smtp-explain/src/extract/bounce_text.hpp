@@ -26,12 +26,20 @@
 #include <smtp/enhanced_status_code.hpp>
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace smtp_explain {
+
+/// The most of a notice's text that is read: notices are a few kilobytes; a
+/// bigger text part is a returned original pasted in, or an attack on time.
+inline constexpr std::size_t max_notice_size = 256 * 1024;
+
+/// The most recipients read from a notice's text (a DSN's are all read).
+inline constexpr std::size_t max_notice_recipients = 1000;
 
 /// Where the returned original starts in a plain-text notice: the offset of
 /// the line that introduces it, or npos. Recognised, at the start of a line
@@ -59,8 +67,9 @@ std::string_view before_quoted_original(std::string_view text);
 std::string html_to_text(std::string_view html);
 
 /// The text of a notice that people read: every text leaf outside the
-/// returned original, each up to its quote marker, joined with blank lines.
-/// HTML leaves count (as text) only when no text/plain leaf is there.
+/// returned original, each up to its quote marker, joined with blank lines,
+/// at most max_notice_size bytes of it. HTML leaves count (as text) only when
+/// no text/plain leaf is there.
 std::string notice_text(const DecodedMessage& message);
 
 /// The length of the e-mail address (local@domain) that starts at `at`, or
@@ -88,12 +97,20 @@ struct NoticeBlock {
 /// <a@b>... Host unknown"), else addresses after a colon ("Unknown user:
 /// a@b", "RCPT TO: a@b") but not a sender's ("From:", "MAIL FROM:"). An
 /// address the notice repeats keeps its first paragraph. Addresses in
-/// `exclude` (the notice's own From and To, say) are skipped.
+/// `exclude` (the notice's own From, say) are skipped. At most
+/// max_notice_recipients.
 std::vector<NoticeBlock> notice_blocks(std::string_view notice,
                                        const std::vector<std::string_view>& exclude = {});
 
-/// The block of `blocks` for `address` (any case), or nullptr.
-const NoticeBlock* find_block(const std::vector<NoticeBlock>& blocks, std::string_view address);
+/// The paragraphs of a notice by address (lower case), for looking up many
+/// recipients.
+using NoticeIndex = std::map<std::string, const NoticeBlock*>;
+
+/// `blocks` by address; the views point into `blocks`, which must outlive it.
+NoticeIndex index_blocks(const std::vector<NoticeBlock>& blocks);
+
+/// The block for `address` (any case), or nullptr.
+const NoticeBlock* find_block(const NoticeIndex& index, std::string_view address);
 
 /// smtp::read_diagnostic, and one rule more: a reply code written twice
 /// ("550 550 5.1.1 user unknown", as Gmail's notices once quoted replies) is

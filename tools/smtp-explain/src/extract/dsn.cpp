@@ -78,6 +78,7 @@ std::size_t extract_dsn(const DecodedMessage& message, BounceSink& sink) {
     std::size_t count = 0;
     std::string notice;
     std::vector<NoticeBlock> blocks;
+    NoticeIndex index;
     bool notice_read = false;
     for (const std::string_view content : dsn_contents(message)) {
         const smtp::DeliveryStatus dsn = smtp::parse_delivery_status(content);
@@ -87,6 +88,7 @@ std::size_t extract_dsn(const DecodedMessage& message, BounceSink& sink) {
         if (!notice_read) {
             notice = notice_text(message);
             blocks = notice_blocks(notice, own_addresses(message));
+            index = index_blocks(blocks);
             notice_read = true;
         }
         for (const smtp::DsnRecipient group : dsn.recipients()) {
@@ -110,13 +112,11 @@ std::size_t extract_dsn(const DecodedMessage& message, BounceSink& sink) {
                 std::string_view input;
                 const smtp::DiagnosticReply reply =
                     read_reply_text(diagnostic->value().raw(), input);
-                if (const auto code = reply.code()) {
-                    recipient.code = *code;
-                    recipient.reply_status = reply.enhanced();
-                    add_diagnostic_problems(recipient, reply.flags());
-                } else if (reply.enhanced() && !recipient.status) {
-                    recipient.status = reply.enhanced();
-                }
+                // The reply's codes; or an enhanced code the diagnostic states
+                // alone ("5.4.7 - Delivery expired"), as specific as a reply's.
+                recipient.code = reply.code().value_or(0);
+                recipient.reply_status = reply.enhanced();
+                add_diagnostic_problems(recipient, reply.flags());
             }
             for (const smtp::DsnProblem problem : group.problems()) {
                 recipient.problems.push_back(
@@ -124,9 +124,9 @@ std::size_t extract_dsn(const DecodedMessage& message, BounceSink& sink) {
             }
             // What the DSN leaves out, from the recipient's paragraph of the
             // notice (or the whole notice when it reports on one recipient).
-            const NoticeBlock* block = find_block(blocks, recipient.recipient);
+            const NoticeBlock* block = find_block(index, recipient.recipient);
             if (block == nullptr && !recipient.original_recipient.empty()) {
-                block = find_block(blocks, first_address(recipient.original_recipient));
+                block = find_block(index, first_address(recipient.original_recipient));
             }
             const std::string_view text = block != nullptr                ? block->text
                                           : dsn.recipient_count() == 1 ? std::string_view(notice)

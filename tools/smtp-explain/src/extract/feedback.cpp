@@ -9,6 +9,7 @@
 #include <smtp/delivery_status.hpp>
 
 #include <cstddef>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -90,16 +91,15 @@ std::size_t extract_feedback(const DecodedMessage& message, BounceSink& sink) {
         recipients.emplace_back();
     }
     std::size_t count = 0;
-    std::vector<std::string> seen;
+    std::set<std::string> seen;
     for (std::string& address : recipients) {
-        bool repeated = false;
-        for (const std::string& other : seen) {
-            repeated = repeated || (!address.empty() && iequals(other, address));
+        std::string key = address;
+        for (char& c : key) {
+            c = ascii_lower(c);
         }
-        if (repeated) {
-            continue;
+        if (!seen.insert(std::move(key)).second) {
+            continue; // named twice
         }
-        seen.push_back(address);
         BounceRecipient recipient;
         recipient.format = "arf";
         recipient.recipient = std::move(address);

@@ -2,6 +2,7 @@
 #include "extract/bounce_text.hpp"
 
 #include "support/messages.hpp"
+#include "text.hpp"
 
 #include <doctest/doctest.h>
 
@@ -86,6 +87,14 @@ TEST_CASE("notice_text: the parts outside the original, each before its marker")
     CHECK(notice_text(email({}, {part("text/plain", "plain"), part("text/html", "<p>html</p>")})) ==
           "plain");
     CHECK(notice_text(email({}, {})).empty());
+    // At most max_notice_size bytes, never cut inside a UTF-8 sequence.
+    std::string big(max_notice_size - 1, 'a');
+    big += "\xc3\xa9 and more";
+    const std::string cut =
+        notice_text(email({}, {part("text/plain", big), part("text/plain", "x")}));
+    CHECK(cut.size() <= max_notice_size + 2); // and the blank line before a next part
+    CHECK(cut.find('x') == std::string::npos);
+    CHECK(is_utf8(cut));
 }
 
 TEST_CASE("addresses: local@domain with a dotted domain or a literal") {
@@ -154,6 +163,20 @@ TEST_CASE("notice_blocks: a wrapped line or a repeat is no new recipient") {
     // Excluded addresses (the notice's own From).
     CHECK(blocks("mailer-daemon@example.org\n\nb@example.jp:\n", {"MAILER-DAEMON@example.org"}) ==
           Strings{"b@example.jp | b@example.jp:"});
+}
+
+TEST_CASE("notice_blocks: bounded, and looked up by address in any case") {
+    std::string many;
+    for (std::size_t i = 0; i < max_notice_recipients + 10; ++i) {
+        many += "<u" + std::to_string(i) + "@example.net>: 550 no\n";
+    }
+    const std::vector<NoticeBlock> found = notice_blocks(many);
+    CHECK(found.size() == max_notice_recipients);
+    const NoticeIndex index = index_blocks(found);
+    REQUIRE(find_block(index, "U7@EXAMPLE.NET") != nullptr);
+    CHECK(find_block(index, "U7@EXAMPLE.NET")->text == "<u7@example.net>: 550 no\n");
+    CHECK(find_block(index, "nobody@example.net") == nullptr);
+    CHECK(find_block(index, "") == nullptr);
 }
 
 TEST_CASE("notice_blocks: addresses after a colon when no line starts with one") {

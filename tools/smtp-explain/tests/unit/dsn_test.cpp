@@ -80,6 +80,12 @@ TEST_CASE("what the DSN leaves out comes from the recipient's paragraph") {
                                "Action: failed\nStatus: 5.1.2\nDiagnostic-Code: smtp; DNS Error: "
                                "Domain name not found\n")})) ==
           Lines{"d@example.org dsn failed status=5.1.2"});
+    // An enhanced code the diagnostic states alone is as specific as a reply's.
+    CHECK(read(email({}, {part("message/delivery-status",
+                               "Reporting-MTA: dns; s\n\nFinal-Recipient: rfc822; e@example.org\n"
+                               "Action: failed\nStatus: 5.0.0\nDiagnostic-Code: smtp; 5.4.7 - "
+                               "Delivery expired (message too old)\n")})) ==
+          Lines{"e@example.org dsn failed status=5.0.0 reply=5.4.7"});
 }
 
 TEST_CASE("a success takes no reply from the text; a DSN's own code stays") {
