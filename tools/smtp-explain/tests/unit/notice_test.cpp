@@ -87,8 +87,6 @@ TEST_CASE("notice: case-insensitive search and white space made one space") {
     CHECK(notice::ifind("abc", "", 1) == 1);
     CHECK(notice::icontains("THIS IS A WARNING", "a warning"));
     CHECK_FALSE(notice::icontains("warn", "warning"));
-    CHECK(notice::squeeze("  550 5.1.1\n    User\t unknown \r\n") == "550 5.1.1 User unknown");
-    CHECK(notice::squeeze(" \n\t ").empty());
     CHECK(notice::lines_of("a\r\nb\n\nc") == std::vector<std::string_view>{"a", "b", "", "c"});
 }
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #include "extract/formats/domino.hpp"
 
+#include "extract/bounce_text.hpp"
 #include "extract/formats/notice.hpp"
 #include "text.hpp"
 
@@ -45,7 +46,7 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
         }
     }
     for (BounceRecipient& recipient : found) {
-        recipient.diagnostic = notice::squeeze(reason);
+        recipient.diagnostic = collapse_space(reason);
         // Domino's words for an address its directory does not know, in
         // English and in Japanese ("... is not found in the Domino
         // directory").

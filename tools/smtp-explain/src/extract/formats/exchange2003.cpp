@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #include "extract/formats/exchange2003.hpp"
 
+#include "extract/bounce_text.hpp"
 #include "extract/formats/notice.hpp"
 #include "text.hpp"
 
@@ -63,7 +64,7 @@ void read_reason(BounceRecipient& recipient, const std::vector<std::string_view>
         words += line;
         words += ' ';
     }
-    recipient.diagnostic = notice::squeeze(words);
+    recipient.diagnostic = collapse_space(words);
     for (const Verdict& verdict : verdicts) {
         if (notice::icontains(recipient.diagnostic, verdict.words)) {
             recipient.reason = verdict.reason;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #include "extract/formats/gmail.hpp"
 
+#include "extract/bounce_text.hpp"
 #include "extract/formats/notice.hpp"
 #include "text.hpp"
 
@@ -39,14 +40,10 @@ bool is_end(std::string_view line) noexcept {
 }
 
 // The reply after "The error that the other server returned was:": Gmail
-// writes the code twice ("550 550 5.1.1 ...") and its state after it
-// ("(state 14)."), neither part of the reply.
+// writes its state after it ("(state 14)."), no part of the reply (nor is
+// the code Gmail writes twice, "550 550 5.1.1", which set_reply reads once).
 std::string legacy_reply(std::string_view text) {
     text = trim(text);
-    if (text.size() > 8 && text.substr(0, 3) == text.substr(4, 3) && text[3] == ' ' &&
-        is_digit(text[0]) && is_digit(text[1]) && is_digit(text[2])) {
-        text.remove_prefix(4);
-    }
     const std::size_t state = text.rfind("(state ");
     if (state != std::string_view::npos) {
         text = trim(text.substr(0, state));
@@ -112,7 +109,7 @@ void legacy(const DecodedMessage& message, const std::vector<std::string_view>& 
                               legacy_reply(std::string_view(technical).substr(said + 46)));
             recipient.remote_mta = remote_host(std::string_view(technical).substr(0, said));
         } else {
-            recipient.diagnostic = notice::squeeze(technical);
+            recipient.diagnostic = collapse_space(technical);
         }
     }
     notice::hand_on(message, found, sink);

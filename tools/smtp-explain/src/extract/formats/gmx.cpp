@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #include "extract/formats/gmx.hpp"
 
+#include "extract/bounce_text.hpp"
 #include "extract/commands.hpp"
 #include "extract/formats/notice.hpp"
 #include "text.hpp"
@@ -26,9 +27,9 @@ bool recognises(const DecodedMessage& message) {
                              "This message was created automatically by mail delivery software.")) {
         return false;
     }
-    const std::string squeezed = notice::squeeze(notice::report_text(message));
-    return notice::icontains(squeezed, "The following address failed:") &&
-           (notice::icontains(squeezed, error_after) || notice::icontains(squeezed, reason_is));
+    const std::string words = collapse_space(notice::report_text(message));
+    return notice::icontains(words, "The following address failed:") &&
+           (notice::icontains(words, error_after) || notice::icontains(words, reason_is));
 }
 
 void extract(const DecodedMessage& message, BounceSink& sink) {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #include "extract/formats/kddi.hpp"
 
+#include "extract/bounce_text.hpp"
 #include "extract/formats/notice.hpp"
 #include "text.hpp"
 
@@ -33,7 +34,7 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
                 notice::find_address(line.substr(could_not.size())), smtp::DsnAction::Failed));
         } else if (!found.empty() && found.back().diagnostic.empty() && !line.empty()) {
             // The reason, in words, on the line after the address.
-            found.back().diagnostic = notice::squeeze(line);
+            found.back().diagnostic = collapse_space(line);
             if (notice::icontains(line, "mailbox is full")) {
                 found.back().reason = smtp::BounceReason::MailboxFull;
             }

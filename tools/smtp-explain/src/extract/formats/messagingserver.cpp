@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #include "extract/formats/messagingserver.hpp"
 
+#include "extract/bounce_text.hpp"
 #include "extract/formats/notice.hpp"
 #include "text.hpp"
 
@@ -48,7 +49,7 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
     std::string reason;
     const auto close = [&] {
         if (!found.empty() && found.back().diagnostic.empty() && !reason.empty()) {
-            found.back().diagnostic = notice::squeeze(reason);
+            found.back().diagnostic = collapse_space(reason);
         }
         reason.clear();
     };

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #include "extract/formats/notes.hpp"
 
+#include "extract/bounce_text.hpp"
 #include "extract/formats/notice.hpp"
 #include "text.hpp"
 
@@ -44,7 +45,7 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
         if (notice::is_address_line(line)) {
             BounceRecipient recipient =
                 notice::recipient_for(notice::find_address(line), smtp::DsnAction::Failed);
-            recipient.diagnostic = notice::squeeze(reason);
+            recipient.diagnostic = collapse_space(reason);
             // The directory does not know the address (in English, and in
             // Japanese: "not in the directory's list").
             if (notice::icontains(reason, "not listed in public Name & Address Book") ||

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #include "extract/formats/notice.hpp"
 
+#include "extract/bounce_text.hpp"
 #include "extract/commands.hpp"
 #include "extract/dsn.hpp"
 #include "text.hpp"
@@ -20,27 +21,11 @@ namespace smtp_explain::notice {
 
 namespace {
 
-bool is_space(char c) noexcept {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 // Bytes that may wrap an address written as a word: quotes, brackets, and
 // the punctuation a sentence puts after it.
 bool is_wrapping(char c) noexcept {
     return c == '<' || c == '>' || c == '"' || c == '\'' || c == '(' || c == ')' || c == '[' ||
            c == ']' || c == ':' || c == ';' || c == ',' || c == '.' || c == '`';
-}
-
-bool is_word_break(char c) noexcept {
-    return is_space(c) || c == ',' || c == ';';
-}
-
-// Whether `word` looks like an address: something, one '@', a domain with
-// no white space.
-bool looks_like_address(std::string_view word) noexcept {
-    const std::size_t at = word.rfind('@');
-    return at != std::string_view::npos && at > 0 && at + 1 < word.size() && word.find('@') == at &&
-           word.find('<') == std::string_view::npos;
 }
 
 std::string_view without_mailto(std::string_view address) noexcept {
@@ -79,7 +64,11 @@ std::string report_text(const DecodedMessage& message) {
             text += "\n\n";
         }
         text += part;
+        if (text.size() >= max_notice_size) {
+            break;
+        }
     }
+    text.resize(utf8_prefix(text, max_notice_size).size());
     return text;
 }
 
@@ -150,7 +139,8 @@ bool from_ends_with(const DecodedMessage& message, std::string_view suffix) {
 }
 
 std::string_view find_address(std::string_view text) noexcept {
-    // The inside of the first <...> that holds an address.
+    // The inside of the first <...> that is an address: "a@b <c@d>:" names
+    // c@d, as Exim writes a malformed address and what it took from it.
     for (std::size_t open = text.find('<'); open != std::string_view::npos;
          open = text.find('<', open + 1)) {
         const std::size_t close = text.find('>', open + 1);
@@ -159,26 +149,11 @@ std::string_view find_address(std::string_view text) noexcept {
         }
         const std::string_view inside =
             without_mailto(trim(text.substr(open + 1, close - open - 1)));
-        if (looks_like_address(inside) && inside.find(' ') == std::string_view::npos) {
+        if (!inside.empty() && address_length_at(inside, 0) == inside.size()) {
             return inside;
         }
     }
-    // Else the first word that holds one.
-    std::size_t i = 0;
-    while (i < text.size()) {
-        while (i < text.size() && is_word_break(text[i])) {
-            ++i;
-        }
-        const std::size_t start = i;
-        while (i < text.size() && !is_word_break(text[i])) {
-            ++i;
-        }
-        const std::string_view word = without_mailto(strip_wrapping(text.substr(start, i - start)));
-        if (looks_like_address(word)) {
-            return word;
-        }
-    }
-    return {};
+    return first_address(text);
 }
 
 LeadingAddress leading_address(std::string_view line) noexcept {
@@ -212,24 +187,6 @@ bool is_address_line(std::string_view line) noexcept {
     return strip_wrapping(before).empty() && strip_wrapping(after).empty();
 }
 
-std::string squeeze(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    bool space = false;
-    for (const char c : text) {
-        if (is_space(c)) {
-            space = !out.empty();
-            continue;
-        }
-        if (space) {
-            out += ' ';
-            space = false;
-        }
-        out += c;
-    }
-    return out;
-}
-
 std::optional<smtp::EnhancedStatusCode> status_token(std::string_view token) noexcept {
     while (!token.empty() && (token.front() == '(' || token.front() == '#' ||
                               token.front() == '[' || token.front() == '<')) {
@@ -260,12 +217,13 @@ std::optional<smtp::EnhancedStatusCode> hash_status(std::string_view text) noexc
 }
 
 bool set_reply(BounceRecipient& recipient, std::string_view text) {
-    const smtp::DiagnosticReply reply = smtp::read_diagnostic(text);
+    std::string_view input;
+    const smtp::DiagnosticReply reply = read_reply_text(text, input);
     const std::optional<int> code = reply.code();
     const bool usable =
         reply.found() && (!code || *code / 100 == 2 || *code / 100 == 4 || *code / 100 == 5);
     if (!usable) {
-        recipient.diagnostic = squeeze(text);
+        recipient.diagnostic = collapse_space(text);
         return false;
     }
     std::string diagnostic;
@@ -295,7 +253,8 @@ bool set_reply(BounceRecipient& recipient, std::string_view text) {
         }
         diagnostic += piece;
     }
-    recipient.diagnostic = squeeze(diagnostic);
+    recipient.diagnostic = collapse_space(diagnostic);
+    add_diagnostic_problems(recipient, reply.flags());
     return true;
 }
 
@@ -332,7 +291,7 @@ std::string_view in_reply_to(std::string_view text, BounceRecipient& recipient) 
     const std::string_view phrase = text.substr(open + 13);
     const std::size_t end = ifind(phrase, " command)");
     if (end != std::string_view::npos) {
-        recipient.command = command_from_verb(squeeze(phrase.substr(0, end)));
+        recipient.command = command_from_verb(collapse_space(phrase.substr(0, end)));
     }
     return trim(text.substr(0, open));
 }
@@ -340,7 +299,7 @@ std::string_view in_reply_to(std::string_view text, BounceRecipient& recipient) 
 BounceRecipient recipient_for(std::string_view address, smtp::DsnAction action) {
     BounceRecipient recipient;
     // One line, whatever the notice did: a folded field's breaks are spaces.
-    const std::string one_line = squeeze(address);
+    const std::string one_line = collapse_space(address);
     recipient.recipient = std::string(strip_wrapping(without_mailto(one_line)));
     recipient.action = action;
     return recipient;
@@ -421,6 +380,9 @@ struct Kept final : BounceSink {
 
 void hand_on(const DecodedMessage& message, std::vector<BounceRecipient>& recipients,
              BounceSink& sink) {
+    if (recipients.size() > max_notice_recipients) {
+        recipients.resize(max_notice_recipients);
+    }
     std::vector<BounceRecipient> merged;
     if (has_delivery_status(message)) {
         Kept dsn;

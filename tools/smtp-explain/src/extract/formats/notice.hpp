@@ -27,7 +27,8 @@ namespace smtp_explain::notice {
 std::vector<std::string_view> report_texts(const DecodedMessage& message);
 
 /// report_texts joined, a blank line between them: the whole report as one
-/// text (a MIME preamble, a part per language and the like included).
+/// text (a MIME preamble, a part per language and the like included), at
+/// most max_notice_size bytes of it (bounce_text.hpp).
 std::string report_text(const DecodedMessage& message);
 
 /// Whether any of report_texts holds `sentence` (ASCII case ignored).
@@ -59,9 +60,9 @@ std::string_view header(const DecodedMessage& message, std::string_view name);
 /// ASCII case ignored).
 bool from_ends_with(const DecodedMessage& message, std::string_view suffix);
 
-/// The first email address in `text`: the inside of the first <...> that
-/// holds an '@', else the first word that holds one (without the quotes,
-/// brackets and punctuation around it). Empty when there is none.
+/// The first email address in `text`: the inside of the first <...> that is
+/// one (a "mailto:" before it left out), else the first address anywhere
+/// (bounce_text.hpp's first_address). Empty when there is none.
 std::string_view find_address(std::string_view text) noexcept;
 
 /// A line that starts with an address in angle brackets ("<a@b>: 550 ...",
@@ -87,10 +88,6 @@ struct StageWords {
 /// "<bob@example.jp>", "Bob<mailto:bob@example.jp>", "\"bob@example.jp\":".
 bool is_address_line(std::string_view line) noexcept;
 
-/// `text` with runs of white space (line breaks included) made one space,
-/// and trimmed.
-std::string squeeze(std::string_view text);
-
 /// The enhanced status code that `token` is, written as a word ("5.1.1",
 /// "#5.1.1", "(#5.1.1)"), or nothing.
 std::optional<smtp::EnhancedStatusCode> status_token(std::string_view token) noexcept;
@@ -101,10 +98,12 @@ std::optional<smtp::EnhancedStatusCode> hash_status(std::string_view text) noexc
 
 /// Sets the recipient's reply from `text`, which holds a server's reply or
 /// an MTA's own words: the reply code and its enhanced code (read as
-/// smtp::read_diagnostic reads a Diagnostic-Code), and the diagnostic, the
-/// reply's lines joined ("550 5.1.1 <a@b>... User unknown"), or the words
-/// squeezed when there is no reply. A reply that is no failure or success
-/// code (1yz, 3yz) is taken as words. Returns whether a reply was found.
+/// bounce_text.hpp's read_reply_text reads them: smtp::read_diagnostic, a
+/// code written twice read once), a problem for each of read_diagnostic's
+/// flags, and the diagnostic, the reply's lines joined ("550 5.1.1 <a@b>...
+/// User unknown"), or the words with their white space collapsed when there
+/// is no reply. A reply that is no failure or success code (1yz, 3yz) is
+/// taken as words. Returns whether a reply was found.
 bool set_reply(BounceRecipient& recipient, std::string_view text);
 
 /// A paragraph that a line "<address>:" opens (qmail's format, QSBMF, and
@@ -137,7 +136,8 @@ std::vector<BounceRecipient> merge_with_dsn(std::vector<BounceRecipient> from_te
                                             std::vector<BounceRecipient> from_dsn);
 
 /// Hands every recipient to `sink`, in order, each merged with the
-/// message's DSN part when it has one (merge_with_dsn).
+/// message's DSN part when it has one (merge_with_dsn); at most
+/// max_notice_recipients of those the text names.
 void hand_on(const DecodedMessage& message, std::vector<BounceRecipient>& recipients,
              BounceSink& sink);
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #include "extract/formats/postfix.hpp"
 
+#include "extract/bounce_text.hpp"
 #include "extract/commands.hpp"
 #include "extract/formats/notice.hpp"
 #include "text.hpp"
@@ -31,7 +32,7 @@ std::string_view host_after(std::string_view text, std::string_view prefix) noex
 
 // What Postfix says of one recipient, its wrapped lines joined.
 void read_paragraph(BounceRecipient& recipient, std::string_view wrapped) {
-    const std::string joined = notice::squeeze(wrapped);
+    const std::string joined = collapse_space(wrapped);
     const std::string_view text = joined;
     const std::size_t said = notice::ifind(text, " said: ");
     const std::size_t refused = notice::ifind(text, " refused to talk to me: ");
@@ -59,7 +60,7 @@ void read_paragraph(BounceRecipient& recipient, std::string_view wrapped) {
     if (sending != std::string_view::npos) {
         recipient.command = command_from_verb(text.substr(sending + 15));
     }
-    recipient.diagnostic = notice::squeeze(text);
+    recipient.diagnostic = collapse_space(text);
 }
 
 bool recognises(const DecodedMessage& message) {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #include "extract/formats/qmail.hpp"
 
+#include "extract/bounce_text.hpp"
 #include "extract/commands.hpp"
 #include "extract/formats/notice.hpp"
 #include "text.hpp"
@@ -89,7 +90,7 @@ void read_paragraph(BounceRecipient& recipient, const std::vector<std::string_vi
     if (said) {
         notice::set_reply(recipient, reply);
     } else {
-        recipient.diagnostic = notice::squeeze(words);
+        recipient.diagnostic = collapse_space(words);
     }
 }
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #include "extract/formats/yahoo.hpp"
 
+#include "extract/bounce_text.hpp"
 #include "extract/formats/notice.hpp"
 #include "text.hpp"
 
@@ -44,8 +45,8 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
             said_lines += line;
             said_lines += '\n';
         }
-        const std::string squeezed = notice::squeeze(said_lines);
-        std::string_view said = squeezed;
+        const std::string joined = collapse_space(said_lines);
+        std::string_view said = joined;
         for (const notice::StageWords& tag : tags) {
             if (ends_with(said, tag.words)) {
                 recipient.command = tag.command;
