@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #include "extract/formats/exim.hpp"
 
+#include "extract/bounce_text.hpp"
 #include "extract/commands.hpp"
 #include "extract/formats/notice.hpp"
 #include "text.hpp"
@@ -171,7 +172,7 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
         details.clear();
     };
     for (const std::string_view line : notice::lines_of(text)) {
-        if (starts_copy(line)) {
+        if (starts_copy(line) || found.size() >= max_notice_recipients) {
             break;
         }
         const std::size_t indent = indent_of(line);

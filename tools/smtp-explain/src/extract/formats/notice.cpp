@@ -11,6 +11,7 @@
 #include <smtp/enhanced_status_code.hpp>
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +27,14 @@ namespace {
 bool is_wrapping(char c) noexcept {
     return c == '<' || c == '>' || c == '"' || c == '\'' || c == '(' || c == ')' || c == '[' ||
            c == ']' || c == ':' || c == ';' || c == ',' || c == '.' || c == '`';
+}
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        c = ascii_lower(c);
+    }
+    return out;
 }
 
 std::string_view without_mailto(std::string_view address) noexcept {
@@ -309,18 +318,20 @@ std::vector<BounceRecipient> merge_with_dsn(std::vector<BounceRecipient> from_te
                                             std::vector<BounceRecipient> from_dsn) {
     std::vector<BounceRecipient> merged;
     std::vector<bool> used(from_text.size(), false);
+    // The text's recipients by address, lower case, each address's in order:
+    // a DSN may list many, and each looks its own up once.
+    std::map<std::string, std::vector<std::size_t>> by_address;
+    for (std::size_t i = from_text.size(); i-- > 0;) {
+        by_address[lower(from_text[i].recipient)].push_back(i);
+    }
     for (BounceRecipient& dsn : from_dsn) {
-        std::size_t match = from_text.size();
-        for (std::size_t i = 0; i < from_text.size(); ++i) {
-            if (!used[i] && iequals(from_text[i].recipient, dsn.recipient)) {
-                match = i;
-                break;
-            }
-        }
-        if (match == from_text.size()) {
+        const auto found = by_address.find(lower(dsn.recipient));
+        if (found == by_address.end() || found->second.empty()) {
             merged.push_back(std::move(dsn));
             continue;
         }
+        const std::size_t match = found->second.back();
+        found->second.pop_back();
         used[match] = true;
         BounceRecipient joined = std::move(from_text[match]);
         if (dsn.action != smtp::DsnAction::Unknown) {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #include "extract/formats/sendmail.hpp"
 
+#include "extract/bounce_text.hpp"
 #include "extract/commands.hpp"
 #include "extract/formats/notice.hpp"
 #include "text.hpp"
@@ -113,7 +114,8 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
                 notice::set_reply(found.back(), reason);
             } else if (istarts_with(line, "(expanded from:") && !found.empty()) {
                 found.back().original_recipient = std::string(notice::find_address(line));
-            } else if (!notice::find_address(entry).empty() &&
+            } else if (found.size() < max_notice_recipients &&
+                       !notice::find_address(entry).empty() &&
                        (notice::is_address_line(entry) ||
                         notice::is_address_line(entry.substr(0, entry.find(' '))))) {
                 found.push_back(notice::recipient_for(notice::find_address(entry), action));
@@ -139,6 +141,9 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
     }
     // A warning names its recipients in the transcript only.
     for (const OwnLine& line : own) {
+        if (found.size() >= max_notice_recipients) {
+            break;
+        }
         if (!line.address.empty() && find(found, line.address) == nullptr) {
             found.push_back(notice::recipient_for(line.address, action));
         }
