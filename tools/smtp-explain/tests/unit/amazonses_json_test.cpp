@@ -69,6 +69,54 @@ TEST_CASE("amazonses_json: a delivery notification: delivered, with the remote s
           });
 }
 
+namespace json_cases {
+
+smtp_explain::DecodedMessage notification(std::string json) {
+    return smtp_explain::testing::email(
+        {{"From", "AWS Notifications <no-reply@sns.amazonaws.com>"}},
+        {smtp_explain::testing::part("text/plain", std::move(json))}, "text/plain");
+}
+
+std::vector<std::string> read(std::string json) {
+    std::vector<std::string> out;
+    for (const auto& recipient :
+         smtp_explain::testing::extract_with(amazonses_json, notification(std::move(json)))) {
+        out.push_back(smtp_explain::testing::describe(recipient));
+    }
+    return out;
+}
+
+} // namespace json_cases
+
+TEST_CASE("amazonses_json: event publishing's DeliveryDelay, the subtypes that state a reason, "
+          "and what is no notification") {
+    using json_cases::notification;
+    using json_cases::read;
+    CHECK(read(R"({"eventType":"DeliveryDelay","mail":{},"deliveryDelay":{"delayType":)"
+               R"("MailboxFull","delayedRecipients":[{"emailAddress":"a@example.jp","status":)"
+               R"("4.2.2","diagnosticCode":"smtp; 452 4.2.2 Mailbox full"}]}})") ==
+          Lines{"a@example.jp amazonses_json delayed status=4.2.2 code=452 reply=4.2.2"});
+    CHECK(read(R"({"notificationType":"Bounce","mail":{},"bounce":{"bounceType":"Permanent",)"
+               R"("bounceSubType":"NoEmail","bouncedRecipients":[{"emailAddress":"b@example.jp"},)"
+               R"({"status":"5.1.1"},{"emailAddress":"c@example.jp","action":"delayed"}]}})") ==
+          Lines{"b@example.jp amazonses_json failed reason=userunknown",
+                "c@example.jp amazonses_json delayed reason=userunknown"});
+    CHECK(read(R"({"notificationType":"Bounce","mail":{},"bounce":{"bounceType":"Transient",)"
+               R"("bounceSubType":"MessageTooLarge","bouncedRecipients":[{"emailAddress":)"
+               R"("d@example.jp"}]}})") ==
+          Lines{"d@example.jp amazonses_json delayed reason=mesgtoobig"});
+    // An auto-reply SES could not classify: no recipient, no bounce.
+    CHECK(read(R"({"notificationType":"Bounce","mail":{},"bounce":{"bounceType":)"
+               R"("Undetermined","bounceSubType":"Undetermined","bouncedRecipients":[]}})")
+              .empty());
+    CHECK(read(R"({"notificationType":"Bounce","mail":{}})").empty());
+    CHECK(read(R"({"notificationType":"Open","mail":{}})").empty());
+    CHECK(read(R"({"notificationType":"Bounce","mail":{}, "bounce": [1, 2)").empty());
+    CHECK(read(R"({"Type":"Notification","Message":"not json","mail":1})").empty());
+    CHECK_FALSE(amazonses_json.recognises(notification("no json {\"mail\": 1}")));
+    CHECK_FALSE(amazonses_json.recognises(notification(R"({"mail":{}})")));
+}
+
 TEST_CASE("amazonses_json: other formats' bounces are not its own") {
     CHECK_FALSE(amazonses_json.recognises(fixture("amazonses-dsn-text.eml")));
     CHECK_FALSE(amazonses_json.recognises(fixture("exim-no-dsn.eml")));
