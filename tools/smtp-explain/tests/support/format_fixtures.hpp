@@ -83,6 +83,17 @@ inline std::vector<std::string> read_with(const BounceFormat& format, std::strin
     return out;
 }
 
+/// What `format` reads from the real bounce tests/bounces/generated/<mta>/<name>,
+/// one describe() line per recipient.
+inline std::vector<std::string> read_generated(const BounceFormat& format, std::string_view mta,
+                                               std::string_view name) {
+    std::vector<std::string> out;
+    for (const BounceRecipient& recipient : extract_with(format, generated(mta, name))) {
+        out.push_back(describe(recipient));
+    }
+    return out;
+}
+
 /// The diagnostics `format` reads from the fixture `name`, in order.
 inline std::vector<std::string> diagnostics(const BounceFormat& format, std::string_view name) {
     std::vector<std::string> out;

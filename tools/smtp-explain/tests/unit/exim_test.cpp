@@ -15,6 +15,7 @@ namespace {
 using smtp_explain::formats::exim;
 using smtp_explain::testing::diagnostics;
 using smtp_explain::testing::fixture;
+using smtp_explain::testing::read_generated;
 using smtp_explain::testing::read_with;
 using Lines = std::vector<std::string>;
 
@@ -65,16 +66,6 @@ TEST_CASE("exim: the notice on malformed addresses: the address in brackets, a s
           Lines{"carol@example.jp exim failed reason=syntaxerror"});
     CHECK(diagnostics(exim, "exim-malformed.eml") ==
           Lines{"malformed address: <carol@example.jp> may not follow bob@example.jp"});
-}
-
-std::vector<std::string> read_generated(const smtp_explain::BounceFormat& format,
-                                        std::string_view mta, std::string_view name) {
-    std::vector<std::string> out;
-    for (const auto& recipient :
-         smtp_explain::testing::extract_with(format, smtp_explain::testing::generated(mta, name))) {
-        out.push_back(smtp_explain::testing::describe(recipient));
-    }
-    return out;
 }
 
 TEST_CASE("exim: real notices with a DSN part: the text's reply and stage, the DSN's action") {

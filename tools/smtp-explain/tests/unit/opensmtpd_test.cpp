@@ -17,6 +17,7 @@ namespace {
 using smtp_explain::formats::opensmtpd;
 using smtp_explain::testing::diagnostics;
 using smtp_explain::testing::fixture;
+using smtp_explain::testing::read_generated;
 using smtp_explain::testing::read_with;
 using Lines = std::vector<std::string>;
 
@@ -64,16 +65,6 @@ TEST_CASE("opensmtpd: its own words for failures no server answered state the re
     CHECK(recipients[2].reason == smtp::BounceReason::HostUnknown);
     CHECK_FALSE(recipients[3].reason); // left to the classifier
     CHECK(recipients[3].diagnostic == "Loop detected");
-}
-
-std::vector<std::string> read_generated(const smtp_explain::BounceFormat& format,
-                                        std::string_view mta, std::string_view name) {
-    std::vector<std::string> out;
-    for (const auto& recipient :
-         smtp_explain::testing::extract_with(format, smtp_explain::testing::generated(mta, name))) {
-        out.push_back(smtp_explain::testing::describe(recipient));
-    }
-    return out;
 }
 
 TEST_CASE("opensmtpd: real notices: the reply the DSN part leaves out") {

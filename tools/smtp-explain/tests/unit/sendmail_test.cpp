@@ -15,6 +15,7 @@ namespace {
 using smtp_explain::formats::sendmail;
 using smtp_explain::testing::diagnostics;
 using smtp_explain::testing::fixture;
+using smtp_explain::testing::read_generated;
 using smtp_explain::testing::read_with;
 using Lines = std::vector<std::string>;
 
@@ -41,16 +42,6 @@ TEST_CASE("sendmail: a warning names its recipient in the transcript only: delay
           Lines{
               "452 4.2.2 <frank@example.jp>... Mailbox full",
           });
-}
-
-std::vector<std::string> read_generated(const smtp_explain::BounceFormat& format,
-                                        std::string_view mta, std::string_view name) {
-    std::vector<std::string> out;
-    for (const auto& recipient :
-         smtp_explain::testing::extract_with(format, smtp_explain::testing::generated(mta, name))) {
-        out.push_back(smtp_explain::testing::describe(recipient));
-    }
-    return out;
 }
 
 TEST_CASE("sendmail: real notices with a DSN part: the transcript's exchange, the DSN's action "

@@ -389,6 +389,19 @@ struct Kept final : BounceSink {
 
 } // namespace
 
+void extract_paragraphs(const DecodedMessage& message,
+                        void (*read)(BounceRecipient&, const std::vector<std::string_view>&),
+                        BounceSink& sink) {
+    const std::string text = report_text(message);
+    std::vector<BounceRecipient> found;
+    for (const AddressParagraph& paragraph : address_paragraphs(lines_of(text))) {
+        BounceRecipient recipient = recipient_for(paragraph.address, smtp::DsnAction::Failed);
+        read(recipient, paragraph.lines);
+        found.push_back(std::move(recipient));
+    }
+    hand_on(message, found, sink);
+}
+
 void hand_on(const DecodedMessage& message, std::vector<BounceRecipient>& recipients,
              BounceSink& sink) {
     if (recipients.size() > max_notice_recipients) {

@@ -118,6 +118,13 @@ struct AddressParagraph {
 /// starts with "---" (where the returned copy follows).
 std::vector<AddressParagraph> address_paragraphs(const std::vector<std::string_view>& lines);
 
+/// The recipients of a report in paragraphs that "<address>:" lines open
+/// (address_paragraphs): each failed, read by `read` from its paragraph's
+/// lines, handed on (hand_on).
+void extract_paragraphs(const DecodedMessage& message,
+                        void (*read)(BounceRecipient&, const std::vector<std::string_view>&),
+                        BounceSink& sink);
+
 /// "(in reply to RCPT TO command)" (Postfix's words) in `text`: sets the
 /// recipient's command, and returns `text` up to it.
 std::string_view in_reply_to(std::string_view text, BounceRecipient& recipient);

@@ -95,16 +95,7 @@ void read_paragraph(BounceRecipient& recipient, const std::vector<std::string_vi
 }
 
 void extract(const DecodedMessage& message, BounceSink& sink) {
-    const std::string text = notice::report_text(message);
-    const std::vector<std::string_view> lines = notice::lines_of(text);
-    std::vector<BounceRecipient> found;
-    for (const notice::AddressParagraph& paragraph : notice::address_paragraphs(lines)) {
-        BounceRecipient recipient =
-            notice::recipient_for(paragraph.address, smtp::DsnAction::Failed);
-        read_paragraph(recipient, paragraph.lines);
-        found.push_back(std::move(recipient));
-    }
-    notice::hand_on(message, found, sink);
+    notice::extract_paragraphs(message, read_paragraph, sink);
 }
 
 } // namespace

@@ -30,33 +30,30 @@ bool recognises(const DecodedMessage& message) {
         message, "Sorry, we were unable to deliver your message to the following address");
 }
 
-void extract(const DecodedMessage& message, BounceSink& sink) {
-    const std::string text = notice::report_text(message);
-    const std::vector<std::string_view> lines = notice::lines_of(text);
-    std::vector<BounceRecipient> found;
-    for (const notice::AddressParagraph& paragraph : notice::address_paragraphs(lines)) {
-        BounceRecipient recipient =
-            notice::recipient_for(paragraph.address, smtp::DsnAction::Failed);
-        std::string said_lines;
-        for (std::string_view line : paragraph.lines) {
-            if (istarts_with(line, "Remote host said: ")) {
-                line.remove_prefix(18);
-            }
-            said_lines += line;
-            said_lines += '\n';
+// "Remote host said: 550 ... [RCPT_TO]": the reply, and the stage its tag
+// names.
+void read_paragraph(BounceRecipient& recipient, const std::vector<std::string_view>& lines) {
+    std::string said_lines;
+    for (std::string_view line : lines) {
+        if (istarts_with(line, "Remote host said: ")) {
+            line.remove_prefix(18);
         }
-        const std::string joined = collapse_space(said_lines);
-        std::string_view said = joined;
-        for (const notice::StageWords& tag : tags) {
-            if (ends_with(said, tag.words)) {
-                recipient.command = tag.command;
-                said.remove_suffix(tag.words.size());
-            }
-        }
-        notice::set_reply(recipient, said);
-        found.push_back(std::move(recipient));
+        said_lines += line;
+        said_lines += '\n';
     }
-    notice::hand_on(message, found, sink);
+    const std::string joined = collapse_space(said_lines);
+    std::string_view said = joined;
+    for (const notice::StageWords& tag : tags) {
+        if (ends_with(said, tag.words)) {
+            recipient.command = tag.command;
+            said.remove_suffix(tag.words.size());
+        }
+    }
+    notice::set_reply(recipient, said);
+}
+
+void extract(const DecodedMessage& message, BounceSink& sink) {
+    notice::extract_paragraphs(message, read_paragraph, sink);
 }
 
 } // namespace
