@@ -232,6 +232,10 @@ class MtaStyle:
 ACCEPTED_REPLY = (250, "2.0.0")
 ACCEPTED_RCPT_REPLY = (250, "2.1.5")
 
+# What a reader must know of Sendmail's notices when the server never answered.
+SENDMAIL_READ_ERROR = ("the transcript's '451 4.4.1 reply: read error from ...' is Sendmail's"
+                       " own line in the form of a reply; a reader reports it")
+
 # What a reader cannot learn from OpenSMTPD's notices.
 NO_COMMAND_NOTE = ("OpenSMTPD's notice does not say which command the reply answered:"
                    " the reason is the enhanced code's alone")
@@ -275,12 +279,10 @@ STYLES = {
             "the reply has no enhanced code; Sendmail's Status 5.1.1 is its reading of"
             " it, the status the notice states")),),
         "over-quota-temp": (Notice("delayed", "4.3.1"), Notice("failed", "4.4.7")),
-        # The final failure's transcript has Sendmail's own "451 4.4.1 reply:
-        # read error", written as a reply.
-        "slow": (Notice("delayed", "4.4.2"),
-                 Notice("failed", "4.4.7", other_reply=(451, "4.4.1"), note=(
-                     "the transcript's '451 4.4.1 reply: read error from ...' is Sendmail's"
-                     " own line in the form of a reply; a reader reports it"))),
+        # Both transcripts have Sendmail's own "451 4.4.1 reply: read error",
+        # written as a reply.
+        "slow": tuple(Notice(action, status, other_reply=(451, "4.4.1"), note=SENDMAIL_READ_ERROR)
+                      for action, status in (("delayed", "4.4.2"), ("failed", "4.4.7"))),
         # The local delivery agent's "X-Unix; 550 5.1.1 User unknown".
         "local-unknown": (Notice("failed", "5.1.1", other_reply=(550, "5.1.1"), note=(
             "the Diagnostic-Code 'X-Unix; 550 5.1.1 User unknown' is the local delivery"

@@ -649,6 +649,13 @@ std::vector<NoticeBlock> notice_blocks(std::string_view notice,
     return blocks;
 }
 
+std::string_view notice_head(std::string_view notice, const std::vector<NoticeBlock>& blocks) {
+    if (blocks.empty()) {
+        return notice;
+    }
+    return notice.substr(0, static_cast<std::size_t>(blocks.front().text.data() - notice.data()));
+}
+
 NoticeIndex index_blocks(const std::vector<NoticeBlock>& blocks) {
     NoticeIndex index;
     for (const NoticeBlock& block : blocks) {

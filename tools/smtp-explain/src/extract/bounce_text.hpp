@@ -102,6 +102,12 @@ struct NoticeBlock {
 std::vector<NoticeBlock> notice_blocks(std::string_view notice,
                                        const std::vector<std::string_view>& exclude = {});
 
+/// The text of `notice` before its first recipient's paragraph (all of it
+/// without any): where a notice says what befell all its recipients ("Could
+/// not be delivered because of 550 5.1.1 User unknown. The following
+/// recipients were affected:"), or its session transcript.
+std::string_view notice_head(std::string_view notice, const std::vector<NoticeBlock>& blocks);
+
 /// The paragraphs of a notice by address (lower case), for looking up many
 /// recipients.
 using NoticeIndex = std::map<std::string, const NoticeBlock*>;

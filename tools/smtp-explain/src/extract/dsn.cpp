@@ -47,6 +47,24 @@ std::string_view embedded_dsn(std::string_view text) {
     return before_quoted_original(text.substr(start));
 }
 
+// The reply the notice gives a recipient: in its paragraph; else in the
+// text before the first recipient's (a reply or transcript for all); else,
+// for a DSN's only recipient, anywhere in the notice.
+TextReply notice_reply(std::string_view notice, const std::vector<NoticeBlock>& blocks,
+                       const NoticeBlock* block, bool only_recipient) {
+    if (block != nullptr) {
+        if (TextReply own = find_text_reply(block->text); own.found()) {
+            return own;
+        }
+    }
+    if (!blocks.empty()) {
+        if (TextReply shared = find_text_reply(notice_head(notice, blocks)); shared.found()) {
+            return shared;
+        }
+    }
+    return only_recipient ? find_text_reply(notice) : TextReply{};
+}
+
 // The DSN contents of the email: its delivery-status parts outside the
 // original; failing those, DSN fields written into a text part.
 std::vector<std::string_view> dsn_contents(const DecodedMessage& message) {
@@ -128,14 +146,12 @@ std::size_t extract_dsn(const DecodedMessage& message, BounceSink& sink) {
             if (block == nullptr && !recipient.original_recipient.empty()) {
                 block = find_block(index, first_address(recipient.original_recipient));
             }
-            const std::string_view text = block != nullptr                ? block->text
-                                          : dsn.recipient_count() == 1 ? std::string_view(notice)
-                                                                         : std::string_view();
             const bool delivered = recipient.action == smtp::DsnAction::Delivered ||
                                    recipient.action == smtp::DsnAction::Relayed ||
                                    recipient.action == smtp::DsnAction::Expanded;
-            if (!text.empty() && !delivered) {
-                apply_text_reply(recipient, find_text_reply(text));
+            if (!delivered) {
+                apply_text_reply(recipient, notice_reply(notice, blocks, block,
+                                                         dsn.recipient_count() == 1));
             }
             // Without a diagnostic, the paragraph's words tell the reason
             // ("Unrouteable address", "retry timeout exceeded").

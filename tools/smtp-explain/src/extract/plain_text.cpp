@@ -38,9 +38,7 @@ std::size_t extract_plain_text(const DecodedMessage& message, BounceSink& sink) 
     // A reply before the first recipient ("Could not be delivered because of
     // 550 5.1.1 User unknown. The following recipients were affected: ...")
     // is every recipient's that has none of its own.
-    const std::size_t head_size =
-        static_cast<std::size_t>(blocks.front().text.data() - notice.data());
-    const TextReply shared = find_text_reply(std::string_view(notice).substr(0, head_size));
+    const TextReply shared = find_text_reply(notice_head(notice, blocks));
     for (const NoticeBlock& block : blocks) {
         BounceRecipient recipient;
         recipient.format = "text";

@@ -179,6 +179,13 @@ TEST_CASE("notice_blocks: bounded, and looked up by address in any case") {
     CHECK(find_block(index, "") == nullptr);
 }
 
+TEST_CASE("notice_head: the text before the first recipient's paragraph") {
+    const std::string notice = "Because of 550 x:\n\na@example.jp\nb@example.jp\n";
+    CHECK(notice_head(notice, notice_blocks(notice)) == "Because of 550 x:\n\n");
+    const std::string none = "no recipient at all";
+    CHECK(notice_head(none, notice_blocks(none)) == none);
+}
+
 TEST_CASE("notice_blocks: addresses after a colon when no line starts with one") {
     CHECK(blocks("Unknown user: a@example.com\nOriginal message follows.\n") ==
           Strings{"a@example.com | Unknown user: a@example.com Original message follows."});

@@ -88,6 +88,28 @@ TEST_CASE("what the DSN leaves out comes from the recipient's paragraph") {
           Lines{"e@example.org dsn failed status=5.0.0 reply=5.4.7"});
 }
 
+TEST_CASE("a reply before the recipient's paragraph: a transcript, a reply for all") {
+    // Sendmail's delay warning: the transcript, then the recipient's line.
+    CHECK(read(email({}, {part("text/plain", "   ----- Transcript of session follows -----\n... "
+                                             "while talking to [192.0.2.11]:\n>>> RCPT "
+                                             "To:<b@example.test>\n<<< 421 4.3.2 busy\n"
+                                             "<b@example.test>... Deferred: Connection reset\n"),
+                          part("message/delivery-status",
+                               "Reporting-MTA: dns; s\n\nFinal-Recipient: RFC822; b@example.test\n"
+                               "Action: delayed\nStatus: 4.0.0\nDiagnostic-Code: SMTP; \n")})) ==
+          Lines{"b@example.test dsn delayed status=4.0.0 code=421 reply=4.3.2 cmd=Rcpt"});
+    // A reply before the list of recipients is each one's that has none.
+    CHECK(read(email({}, {part("text/plain", "Could not be delivered because of\n\n550 5.1.1 "
+                                             "User unknown\n\nRecipients:\n\nc@example.jp\n"
+                                             "d@example.jp: 552 5.2.2 full\n"),
+                          part("message/delivery-status",
+                               "Reporting-MTA: dns; x\n\nFinal-Recipient: rfc822; c@example.jp\n"
+                               "Action: failed\nStatus: 5.0.0\n\nFinal-Recipient: rfc822; "
+                               "d@example.jp\nAction: failed\nStatus: 5.0.0\n")})) ==
+          Lines{"c@example.jp dsn failed status=5.0.0 code=550 reply=5.1.1",
+                "d@example.jp dsn failed status=5.0.0 code=552 reply=5.2.2"});
+}
+
 TEST_CASE("a success takes no reply from the text; a DSN's own code stays") {
     CHECK(read(email({}, {part("text/plain", "<ok@example.test>: delivery via mx: 250 2.1.5 Ok\n"),
                           part("message/delivery-status",
