@@ -178,9 +178,10 @@ private:
         return find_lf(first, stop);
     }
 
-    const char* end_;
-    const char* base_ = nullptr; // the 64 bytes mask_ describes start here
-    std::uint64_t mask_ = 0;
+    // Unused where there is no SSE2 (WebAssembly, ARM): find_lf does it all.
+    [[maybe_unused]] const char* end_;
+    [[maybe_unused]] const char* base_ = nullptr; // the 64 bytes mask_ describes start here
+    [[maybe_unused]] std::uint64_t mask_ = 0;
 };
 
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }

@@ -190,6 +190,28 @@ CodeArgument parse_code_argument(std::string_view text) {
     return out;
 }
 
+bool looks_like_path(std::string_view text) noexcept {
+    if (text.empty()) {
+        return false;
+    }
+    if (text.find_first_of("/\\") != std::string_view::npos || text[0] == '~' || text[0] == '.') {
+        return true;
+    }
+    const std::size_t dot = text.rfind('.');
+    if (dot == std::string_view::npos || dot == 0) {
+        return false;
+    }
+    const std::string_view extension = text.substr(dot + 1);
+    bool letter = false;
+    for (const char c : extension) {
+        if (!is_alpha(c) && !is_digit(c)) {
+            return false;
+        }
+        letter = letter || is_alpha(c);
+    }
+    return letter && extension.size() <= 4;
+}
+
 bool names_a_code(const CodeArgument& argument) noexcept {
     switch (argument.kind) {
     case CodeArgument::Kind::Basic:

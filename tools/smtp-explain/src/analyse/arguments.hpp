@@ -53,6 +53,13 @@ CodeArgument parse_code_argument(std::string_view text);
 /// name in the argument (neither Invalid nor NotACode).
 bool names_a_code(const CodeArgument& argument) noexcept;
 
+/// Whether an argument that names no code has the look of a file's path:
+/// a '/' or '\\' in it, a leading '~' or '.', or a file name extension of up
+/// to four letters and digits ("bounce.eml", "mail.log"). The program reads
+/// an existing file before it asks; for one that does not exist, "no such
+/// file" says more than "not a code".
+bool looks_like_path(std::string_view text) noexcept;
+
 /// The Command a --command option names: the library's spelling or the
 /// verb, in any case ("rcpt", "Rcpt", "RCPT", "dataend", "end-of-data").
 std::optional<smtp::Command> command_from_option(std::string_view text);

@@ -253,8 +253,19 @@ void analyse_pseudo_codes(Findings& out, std::string_view text, bool first_token
 
 } // namespace
 
-Findings analyse_reply(const smtp::Reply& reply, std::optional<smtp::Command> answered) {
+Findings analyse_reply(const smtp::Reply& reply, std::optional<smtp::Command> answered,
+                       bool cut_off) {
     Findings out;
+    if (cut_off) {
+        // RFC 5321 section 4.2.1: '-' after the code says more lines follow.
+        const std::size_t lines = reply.line_count();
+        out.push_back({Severity::Note, "cut_off",
+                       (lines == 1 ? std::string("Only one line")
+                                   : "Only " + std::to_string(lines) + " lines") +
+                           " of a multiline reply: the input ends where the reply says more "
+                           "lines follow ('-' after the code), so the rest of the reply is "
+                           "missing. Explained from the lines given."});
+    }
     // RFC 5321 section 4.5.3.1.5: a reply line is at most 512 octets, CRLF
     // included.
     {

@@ -55,8 +55,10 @@ void analyse_enhanced(Findings& out, const smtp::EnhancedStatusCode& code,
                       std::optional<int> basic);
 
 /// Findings about a parsed reply: line lengths, the enhanced code and its
-/// pairing, pseudo-codes, and the command it answers.
-Findings analyse_reply(const smtp::Reply& reply, std::optional<smtp::Command> answered);
+/// pairing, pseudo-codes, and the command it answers. `cut_off`: the input
+/// ended inside the reply (ReplyEvent::cut_off), which a note says first.
+Findings analyse_reply(const smtp::Reply& reply, std::optional<smtp::Command> answered,
+                       bool cut_off = false);
 
 /// A sentence on why `raw` (the bytes handed to parse_reply, one line per
 /// line) is no valid reply, naming the line that holds the first offending

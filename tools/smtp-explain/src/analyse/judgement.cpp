@@ -43,14 +43,17 @@ void judge_argument(Report& report, std::string_view text, const CodeArgument& a
         return;
     case CodeArgument::Kind::Invalid: report.invalid_argument(text, argument.reason); return;
     case CodeArgument::Kind::NotACode:
-        report.invalid_argument(text,
-                                "not a reply code, an enhanced code, a code's name or a file");
+        report.invalid_argument(text, looks_like_path(text)
+                                          ? "no such file (and not a reply code, an enhanced "
+                                            "code or a code's name)"
+                                          : "not a reply code, an enhanced code, a code's name "
+                                            "or a file");
         return;
     }
 }
 
 void Judgement::reply(const ReplyEvent& event) {
-    report_.reply(ReplyItem{event, analyse_reply(event.reply, event.answered)});
+    report_.reply(ReplyItem{event, analyse_reply(event.reply, event.answered, event.cut_off)});
 }
 
 void Judgement::invalid_reply(const InvalidReplyEvent& event) {

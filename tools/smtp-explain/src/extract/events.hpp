@@ -77,6 +77,11 @@ struct ReplyEvent {
     /// For a reply from a log line: what the log says around it
     /// ("to=<a@b>, relay=mx.example.net[192.0.2.1]:25, status=bounced").
     std::string_view context;
+    /// The input ends inside the reply: its last line given still says more
+    /// follow ('-' after the code). `reply` holds the lines there are, the
+    /// last of them read as the reply's last, so that one line of a
+    /// multiline reply pasted alone is still explained.
+    bool cut_off;
 };
 
 /// Lines of the input that should have been a reply and are not one.

@@ -22,7 +22,7 @@ void InputExtractor::line(const Line& line) {
 
 void InputExtractor::finish(std::uint64_t lines, bool binary) {
     log_.finish();
-    transcript_.flush();
+    transcript_.finish();
     if (counter_.found() == 0) {
         sink_.no_reply(NoReplyEvent{source_, lines, binary});
     }

@@ -269,7 +269,7 @@ void MailLog::log_reply(std::string_view text, std::uint64_t line, Origin origin
         answered = options_.default_command;
         assumed = true;
     }
-    sink_.reply(ReplyEvent{where, parse.reply, answered, command_text, assumed, context});
+    sink_.reply(ReplyEvent{where, parse.reply, answered, command_text, assumed, context, false});
 }
 
 void MailLog::status(const smtp::EnhancedStatusCode& code, std::uint64_t line, Origin origin,

@@ -4,6 +4,7 @@
 
 #include <smtp/reply.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -28,20 +29,50 @@ void ReplyGatherer::add(std::string_view text, std::uint64_t number, bool trunca
     flush();
 }
 
-void ReplyGatherer::flush() {
+namespace {
+
+// Where the last line of `lines` (each ended by LF) starts.
+std::size_t last_line_start(std::string_view lines) noexcept {
+    const std::size_t lf = lines.size() < 2 ? std::string_view::npos : lines.rfind('\n', lines.size() - 2);
+    return lf == std::string_view::npos ? 0 : lf + 1;
+}
+
+} // namespace
+
+void ReplyGatherer::hand_on(bool at_end) {
     if (pending_.empty()) {
         return;
     }
     std::string_view rest = pending_;
     std::uint64_t line = first_line_;
     while (!rest.empty()) {
-        const smtp::ReplyParse parse = smtp::parse_reply(rest, limits_);
+        smtp::ReplyParse parse = smtp::parse_reply(rest, limits_);
         const Location where{source_, line, origin_};
+        bool cut_off = false;
+        if (parse.error == smtp::ReplyError::Incomplete && at_end) {
+            // The lines are whole (each ends in LF), so the reply lacks only
+            // its last line. Read the last line given as the last, with a
+            // space for its '-', then put the '-' back: a Reply's lines are
+            // found by their LFs, and '-' is a separator as good as a space,
+            // so the Reply still views the input as given.
+            const std::size_t start = last_line_start(rest);
+            const std::size_t separator = static_cast<std::size_t>(rest.data() - pending_.data()) +
+                                          start + 3;
+            if (looks_like_reply_line(rest.substr(start)) && pending_[separator] == '-') {
+                pending_[separator] = ' ';
+                parse = smtp::parse_reply(rest, limits_);
+                pending_[separator] = '-';
+                cut_off = parse.ok();
+            }
+            if (!cut_off) {
+                parse = smtp::parse_reply(rest, limits_);
+            }
+        }
         if (!parse.ok()) {
             handler_.invalid(InvalidReplyEvent{where, parse.error, rest, parse.error_offset});
             break;
         }
-        handler_.reply(parse.reply, where);
+        handler_.reply(parse.reply, where, cut_off);
         line += parse.reply.line_count();
         rest.remove_prefix(parse.consumed);
     }

@@ -35,7 +35,8 @@ public:
     /// Where the gathered replies go, in input order.
     class Handler {
     public:
-        virtual void reply(const smtp::Reply& reply, const Location& where) = 0;
+        /// `cut_off`: the input ended inside the reply (finish()).
+        virtual void reply(const smtp::Reply& reply, const Location& where, bool cut_off) = 0;
         virtual void invalid(const InvalidReplyEvent& event) = 0;
 
     protected:
@@ -55,9 +56,20 @@ public:
 
     /// Hands on what has been gathered: the replies in it (several when the
     /// lines hold more than one), and an invalid reply where parsing stops.
-    void flush();
+    void flush() { hand_on(false); }
+
+    /// Hands on what has been gathered at the end of the input. Where the
+    /// lines end inside a reply (the last one given says more follow), that
+    /// reply is handed on with the lines there are, marked cut off, rather
+    /// than as Incomplete: a line of a multiline reply pasted alone
+    /// ("421-4.7.28 ... unusual rate") is still worth explaining. Before
+    /// that end (the client speaks, another family's event), flush() keeps
+    /// such lines Incomplete.
+    void finish() { hand_on(true); }
 
 private:
+    void hand_on(bool at_end);
+
     Handler& handler_;
     std::string_view source_;
     smtp::ReplyLimits limits_;

@@ -270,7 +270,7 @@ void Transcript::server_line(std::string_view rest, const Line& line, Origin ori
 }
 
 // A reply inside a session: it answers the oldest command still waiting.
-void Transcript::reply(const smtp::Reply& reply, const Location& where) {
+void Transcript::reply(const smtp::Reply& reply, const Location& where, bool cut_off) {
     std::optional<smtp::Command> answered;
     std::string text;
     bool assumed = false;
@@ -284,7 +284,7 @@ void Transcript::reply(const smtp::Reply& reply, const Location& where) {
         answered = options_.default_command;
         assumed = true;
     }
-    sink_.reply(ReplyEvent{where, reply, answered, text, assumed, {}});
+    sink_.reply(ReplyEvent{where, reply, answered, text, assumed, {}, cut_off});
     reply_seen_ = true;
     const int code = reply.code();
     in_auth_ = code == 334;

@@ -62,6 +62,9 @@ public:
     /// Hands on the reply being gathered: before another family's event,
     /// so events stay in input order, and at the end of the input.
     void flush() { replies_.flush(); }
+    /// The end of the input: hands on the reply being gathered, also one
+    /// cut off before its last line (ReplyGatherer::finish).
+    void finish() { replies_.finish(); }
 
 private:
     enum class Role { None, Server, Client };
@@ -79,7 +82,7 @@ private:
     void server_line(std::string_view rest, const Line& line, Origin origin);
     void end_data();
 
-    void reply(const smtp::Reply& reply, const Location& where) override;
+    void reply(const smtp::Reply& reply, const Location& where, bool cut_off) override;
     void invalid(const InvalidReplyEvent& event) override;
 
     EventSink& sink_;

@@ -47,6 +47,9 @@ inline std::string describe(const ReplyEvent& event) {
     if (!event.context.empty()) {
         out += " ctx='" + std::string(event.context) + "'";
     }
+    if (event.cut_off) {
+        out += " cut_off";
+    }
     return out;
 }
 

@@ -17,6 +17,20 @@ using smtp_explain::CodeArgument;
 using smtp_explain::parse_code_argument;
 using Kind = CodeArgument::Kind;
 
+TEST_CASE("looks_like_path: a separator, a leading '~' or '.', or a short extension") {
+    using smtp_explain::looks_like_path;
+    for (const char* path : {"bounce.eml", "mail.log", "samples/x", "C:\\mail\\x",
+                             "~/bounce", "./550", "..", "reply.TXT", "x.mbox", "a.b2"}) {
+        CAPTURE(path);
+        CHECK(looks_like_path(path));
+    }
+    for (const char* word : {"", "MailboxBsy", "hello", "x.", "x.longer", "v1.2", "e.g.",
+                             "5.1.1", "a.b-c"}) {
+        CAPTURE(word);
+        CHECK_FALSE(looks_like_path(word));
+    }
+}
+
 TEST_CASE("reply codes: three digits, the first 2 to 5, and the placeholders 0 and -1") {
     for (int code = 200; code <= 599; ++code) {
         const CodeArgument argument = parse_code_argument(std::to_string(code));

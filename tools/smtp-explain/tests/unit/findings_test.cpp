@@ -63,6 +63,23 @@ bool mentions(const Findings& findings, std::string_view text) {
     return false;
 }
 
+TEST_CASE("a reply cut off by the end of the input: a note first, the judgement as usual") {
+    const smtp::ReplyParse one = smtp::parse_reply("421 4.7.28 unusual rate\n");
+    REQUIRE(one.ok());
+    const Findings cut = smtp_explain::analyse_reply(one.reply, std::nullopt, true);
+    REQUIRE_FALSE(cut.empty());
+    CHECK(cut[0].kind == "cut_off");
+    CHECK(cut[0].severity == Severity::Note);
+    CHECK(cut[0].message.rfind("Only one line of a multiline reply", 0) == 0);
+    CHECK(mentions(cut, "the rest of the reply is missing"));
+    CHECK(smtp_explain::analyse_reply(one.reply, std::nullopt, false).size() == cut.size() - 1);
+
+    const smtp::ReplyParse two = smtp::parse_reply("550-5.1.1 a\n550 5.1.1 b\n");
+    REQUIRE(two.ok());
+    CHECK(smtp_explain::analyse_reply(two.reply, std::nullopt, true)[0].message.rfind(
+              "Only 2 lines", 0) == 0);
+}
+
 TEST_CASE("severity names") {
     CHECK(smtp_explain::severity_name(Severity::Note) == "note");
     CHECK(smtp_explain::severity_name(Severity::Warning) == "warning");

@@ -53,6 +53,19 @@ TEST_CASE("the same for a log line's invalid reply and its reply") {
                  "reply 4 postfix 451 4.3.0 lines=1 answers=Rcpt cmd='RCPT TO'"});
 }
 
+TEST_CASE("a reply cut off by the end of the input is explained, one cut off before is not") {
+    // One line of a multiline reply, pasted alone, with or without its line end.
+    CHECK(extract("421-4.7.28 [192.0.2.1] Our system has detected an unusual rate") ==
+          Events{"reply 1 transcript 421 4.7.28 lines=1 answers=- cut_off"});
+    // In a transcript it still answers its command.
+    CHECK(extract("C: RCPT TO:<a@b>\nS: 550-5.1.1 first\nS: 550-5.1.1 second\n") ==
+          Events{"reply 2 transcript 550 5.1.1 lines=2 answers=Rcpt cmd='RCPT TO:<a@b>' cut_off"});
+    // The client speaks before the last line: the transcript is broken there.
+    CHECK(extract("S: 250-first\nC: QUIT\nS: 221 bye\n") ==
+          Events{"invalid 1 transcript Incomplete at=10",
+                 "reply 3 transcript 221 lines=1 answers=Quit cmd='QUIT'"});
+}
+
 TEST_CASE("a log line that says nothing leaves the reply being gathered alone") {
     CHECK(extract("250-first\n"
                   "x SMTP error from remote mail server: timeout\n"
@@ -87,7 +100,7 @@ TEST_CASE("an input with nothing in it: how many lines, and whether it looked bi
 }
 
 TEST_CASE("an invalid reply or a status is something found") {
-    CHECK(extract("250-cut\n") == Events{"invalid 1 transcript Incomplete at=8"});
+    CHECK(extract("250-cut\n") == Events{"reply 1 transcript 250 lines=1 answers=- cut_off"});
     CHECK(extract("Status: 4.4.1\n") == Events{"status 1 dsn 4.4.1"});
 }
 

@@ -105,8 +105,13 @@ TEST_CASE("each kind of argument becomes its item, with findings") {
     CHECK(judge("X.1.1") == Calls{"registry_entry X.1.1 1.1"});
     CHECK(judge("5xx") == Calls{"class 5xx PermanentNegative"});
     CHECK(judge("600").at(0).rfind("invalid_argument 600: an SMTP reply code is three", 0) == 0);
-    CHECK(judge("mail.log") == Calls{"invalid_argument mail.log: not a reply code, an enhanced "
-                                     "code, a code's name or a file"});
+    CHECK(judge("mail log!") == Calls{"invalid_argument mail log!: not a reply code, an "
+                                      "enhanced code, a code's name or a file"});
+    // What looks like a path is a file that is not there (the program reads
+    // one that is before it asks).
+    CHECK(judge("mail.log") == Calls{"invalid_argument mail.log: no such file (and not a reply "
+                                     "code, an enhanced code or a code's name)"});
+    CHECK(judge("logs/bounce").at(0).rfind("invalid_argument logs/bounce: no such file", 0) == 0);
 }
 
 TEST_CASE("the judgement adds findings to events and words why a reply is invalid") {
@@ -118,7 +123,7 @@ TEST_CASE("the judgement adds findings to events and words why a reply is invali
 
     const smtp::ReplyParse parse = smtp::parse_reply("450 5.1.1 x\r\n");
     REQUIRE(parse.ok());
-    judgement.reply({where, parse.reply, smtp::Command::Rcpt, "RCPT TO:<a@b>", false, {}});
+    judgement.reply({where, parse.reply, smtp::Command::Rcpt, "RCPT TO:<a@b>", false, {}, false});
     judgement.invalid_reply({where, smtp::ReplyError::LineTooLong, "250 0123456789\n", 10});
     judgement.status({where, smtp::EnhancedStatusCode{5, 6, 10}, {}});
     judgement.no_reply({"in", 0, false});

@@ -24,9 +24,12 @@ using smtp_explain::testing::describe;
 // Writes down what the gatherer hands on.
 class Handler final : public ReplyGatherer::Handler {
 public:
-    void reply(const smtp::Reply& reply, const Location& where) override {
+    void reply(const smtp::Reply& reply, const Location& where, bool cut_off) override {
         events.push_back("reply " + describe(where) + " " + std::to_string(reply.code()) +
-                         " lines=" + std::to_string(reply.line_count()));
+                         " lines=" + std::to_string(reply.line_count()) +
+                         (cut_off ? " cut_off" : ""));
+        raws.emplace_back(reply.raw());
+        texts.emplace_back(reply.line(reply.line_count() - 1));
     }
     void invalid(const smtp_explain::InvalidReplyEvent& event) override {
         events.push_back(describe(event));
@@ -34,6 +37,8 @@ public:
     }
     std::vector<std::string> events;
     std::vector<std::string> raws;
+    // Each reply's last line's text.
+    std::vector<std::string> texts;
 };
 
 // Adds the lines one by one, from input line 1, then flushes.
@@ -92,6 +97,44 @@ TEST_CASE("a cut-off reply is Incomplete when flushed") {
     CHECK(gather({"250-first", "250-second"}, {}, &handler) ==
           std::vector<std::string>{"invalid 1 transcript Incomplete at=21"});
     CHECK(handler.raws == std::vector<std::string>{"250-first\n250-second\n"});
+}
+
+TEST_CASE("at the end of the input, a cut-off reply is explained from the lines there are") {
+    Handler handler;
+    ReplyGatherer gatherer(handler, "test", {});
+    gatherer.add("250 ok", 1, false, Origin::Transcript);
+    gatherer.add("421-4.7.28 [192.0.2.1] unusual rate", 2, false, Origin::Transcript);
+    gatherer.finish();
+    CHECK(handler.events == std::vector<std::string>{"reply 1 transcript 250 lines=1",
+                                                     "reply 2 transcript 421 lines=1 cut_off"});
+    // The reply views the lines as given, '-' and all.
+    CHECK(handler.raws.back() == "421-4.7.28 [192.0.2.1] unusual rate\n");
+    CHECK(handler.texts.back() == "4.7.28 [192.0.2.1] unusual rate");
+
+    Handler two;
+    ReplyGatherer more(two, "test", {});
+    more.add("550-5.1.1 first", 7, false, Origin::Transcript);
+    more.add("550-5.1.1 second", 8, false, Origin::Transcript);
+    more.finish();
+    CHECK(two.events == std::vector<std::string>{"reply 7 transcript 550 lines=2 cut_off"});
+    CHECK(two.raws == std::vector<std::string>{"550-5.1.1 first\n550-5.1.1 second\n"});
+    more.finish(); // nothing left
+    CHECK(two.events.size() == 1);
+}
+
+TEST_CASE("finish() forgives only the missing last line, never another error") {
+    Handler handler;
+    ReplyGatherer gatherer(handler, "test", {});
+    gatherer.add("250-first", 1, false, Origin::Transcript);
+    gatherer.add("251-second", 2, false, Origin::Transcript);
+    gatherer.finish();
+    CHECK(handler.events == std::vector<std::string>{"invalid 1 transcript CodeMismatch at=12"});
+
+    Handler bad;
+    ReplyGatherer separator(bad, "test", {});
+    separator.add("250\tfirst", 1, false, Origin::Transcript);
+    separator.finish();
+    CHECK(bad.events == std::vector<std::string>{"invalid 1 transcript InvalidSeparator at=3"});
 }
 
 TEST_CASE("lines whose codes differ are a CodeMismatch at the first differing digit") {

@@ -211,8 +211,15 @@ TEST_CASE("warnings are counted in the brief line and the summary") {
     CHECK(has(report({stdin_text("C: QUIT\nS: 250 5.1.1 ok\n")}, Format::Brief), "[2 warnings]\n"));
 }
 
+TEST_CASE("text: one line of a multiline reply, pasted alone, is explained with a note") {
+    const std::string text = report({stdin_text("421-4.7.28 unusual rate\n")});
+    CHECK(has(text, "reply at stdin line 1: 421 4.7.28 (1 line)\n  | 421-4.7.28 unusual rate\n"));
+    CHECK(has(text, "  note      Only one line of a multiline reply: the input ends where the reply\n"));
+    CHECK(has(text, "\n1 reply, 0 warnings; everything understood.\n"));
+}
+
 TEST_CASE("text: invalid replies, statuses and inputs with nothing in them") {
-    CHECK(report({stdin_text("250-first\n")}) ==
+    CHECK(report({stdin_text("S: 250-first\nC: QUIT\n")}) ==
           "not a valid reply at stdin line 1: Incomplete\n"
           "  | 250-first\n"
           "  error     The reply is cut off: every line so far says more follow ('-'\n"
