@@ -69,3 +69,20 @@ TEST_CASE("without Original-Rcpt-To: Removal-Recipient, then the reported messag
 }
 
 } // namespace
+
+TEST_CASE("a Microsoft JMRP complaint: the reported message attached, its recipient stamped on it") {
+    const DecodedMessage jmrp = email(
+        {}, {part("message/rfc822",
+                  "X-HmXmrOriginalRecipient: <k@example.com>\nTo: other@example.org\nSubject: x\n",
+                  true),
+             part("text/plain", "hello", true)},
+        "multipart/mixed");
+    CHECK(is_feedback_report(jmrp));
+    const Collect sink = read(jmrp);
+    CHECK(sink.lines() == Lines{"k@example.com arf reason=feedback"});
+    CHECK(sink.recipients[0].problems.empty());
+    // A forwarded message without the stamp is no complaint.
+    CHECK_FALSE(is_feedback_report(email(
+        {}, {part("text/plain", "see below"), part("message/rfc822", "To: k@example.com\n", true)},
+        "multipart/mixed")));
+}
