@@ -88,6 +88,25 @@ TEST_CASE("judge_bounce: status, next action, reason and hard for each kind of r
         // A format's stated failure reason: hard by the reason.
         {DsnAction::Failed, "5.0.0", 0, "", std::nullopt, "", BounceReason::HostUnknown, "5.0.0",
          Action::Fail, BounceReason::HostUnknown, true},
+        // User-unknown words answering the message, no code deciding: the
+        // recipient was taken at RCPT TO, so a filter refused the message.
+        {DsnAction::Failed, "5.2.0", 550, "", C::Data, "550 Unknown user a@b.example",
+         std::nullopt, "5.2.0", Action::Fail, BounceReason::Filtered, false},
+        {DsnAction::Failed, "5.0.0", 550, "", C::DataEnd, "550 User unknown", std::nullopt,
+         "5.0.0", Action::Fail, BounceReason::Filtered, false},
+        // ... but not at RCPT TO, nor where X.1.1 says it (LMTP after the data).
+        {DsnAction::Failed, "5.0.0", 550, "", C::Rcpt, "550 User unknown", std::nullopt, "5.0.0",
+         Action::Fail, BounceReason::UserUnknown, true},
+        {DsnAction::Failed, "5.0.0", 550, "5.1.1", C::DataEnd, "550 5.1.1 User unknown",
+         std::nullopt, "5.1.1", Action::Fail, BounceReason::UserUnknown, true},
+        // No answer from the host, and the MTA gave up: the delivery time
+        // expired; while it still tries, or with a server's reply, a network error.
+        {DsnAction::Failed, "4.4.1", 0, "", std::nullopt, "connect to x.example: Connection timed out",
+         std::nullopt, "4.4.1", Action::Retry, BounceReason::Expired, false},
+        {DsnAction::Delayed, "4.4.1", 0, "", std::nullopt, "", std::nullopt, "4.4.1",
+         Action::Retry, BounceReason::NetworkError, false},
+        {DsnAction::Failed, "4.4.1", 421, "4.4.1", C::Greeting, "421 4.4.1 try later",
+         std::nullopt, "4.4.1", Action::Retry, BounceReason::NetworkError, false},
         // The classifier reads the reply's words without its codes and markers.
         {DsnAction::Failed, "5.0.0", 550, "", C::Rcpt,
          "550-Requested action 550-not taken: 550 mailbox unavailable", std::nullopt, "5.0.0",

@@ -66,6 +66,18 @@ TEST_CASE("gmail: Gmail's own words when no server answered") {
           });
 }
 
+TEST_CASE("gmail: no server took the connection: expired once Gmail gave up, a network error "
+          "while it still tries") {
+    CHECK(read_with(gmail, "gmail-no-connection-legacy.eml") ==
+          Lines{
+              "gina@mx-down.example.jp gmail failed reason=expired",
+          });
+    CHECK(read_with(gmail, "gmail-no-connection-delayed-legacy.eml") ==
+          Lines{
+              "hank@mx-down.example.jp gmail delayed reason=networkerror",
+          });
+}
+
 TEST_CASE("gmail: other formats' bounces are not its own") {
     CHECK_FALSE(gmail.recognises(fixture("exim-no-dsn.eml")));
     CHECK_FALSE(gmail.recognises(fixture("yahoo.eml")));

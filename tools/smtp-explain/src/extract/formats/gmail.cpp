@@ -34,6 +34,9 @@ constexpr Opening openings[] = {
     {"There was a temporary problem delivering your message to ", smtp::DsnAction::Delayed},
 };
 
+// The technical details when no server took the connection.
+constexpr std::string_view no_connection = "did not accept our requests to connect";
+
 bool is_end(std::string_view line) noexcept {
     return starts_with(line, "----- Original message -----") ||
            starts_with(line, "----- Message header follows -----");
@@ -110,6 +113,13 @@ void legacy(const DecodedMessage& message, const std::vector<std::string_view>& 
             recipient.remote_mta = remote_host(std::string_view(technical).substr(0, said));
         } else {
             recipient.diagnostic = collapse_space(technical);
+            // No server answered: Gmail kept connecting (its help article
+            // 7720, which the notice links) until it gave up, or still tries.
+            if (notice::icontains(technical, no_connection)) {
+                recipient.reason = recipient.action == smtp::DsnAction::Failed
+                                       ? smtp::BounceReason::Expired
+                                       : smtp::BounceReason::NetworkError;
+            }
         }
     }
     notice::hand_on(message, found, sink);
