@@ -152,6 +152,16 @@ class MeasureCorpusTest(unittest.TestCase):
         self.assertEqual(families["qmail"].row("reason"), (2, 2, 100.0))
         self.assertEqual(notes["status not stated in the email (not counted)"], 1)
 
+    def test_a_reason_the_labeller_does_not_have_is_left_out_of_its_figure(self):
+        later = json.loads(json.dumps(GOOD))
+        later["postfix-01.eml"][0]["reason"] = "requireptr"  # sisimai 5's word
+        later["qmail-01.eml"][0]["reason"] = "systemfull"    # a 4.25 word, wrong
+        overall, _, _, notes = self.run_measure(self.fake("good", later))
+        self.assertEqual(overall.row("reason")[:2], (1, 3))
+        self.assertEqual(overall.row("reason (labeller's words)")[:2], (1, 2))
+        self.assertEqual(
+            notes["reason a word the labeller does not have (left out of its figure)"], 1)
+
     def test_todays_tool_without_bounce_items_misses_every_recipient(self):
         overall, _, misses, _ = self.run_measure(self.fake("today"))
         self.assertEqual(overall.row("exit 0"), (2, 2, 100.0))
