@@ -17,9 +17,9 @@ using smtp_explain::testing::fixture;
 using smtp_explain::testing::read_with;
 using Lines = std::vector<std::string>;
 
-TEST_CASE("zoho: the address, and the reply from its two ERROR_CODE fields") {
+TEST_CASE("zoho: the address, its verdict (Invalid Address) and the reply from its two ERROR_CODE fields") {
     CHECK(read_with(zoho, "zoho.eml") == Lines{
-                                             "bob@example.jp zoho failed code=550 reply=5.1.1",
+                                             "bob@example.jp zoho failed code=550 reply=5.1.1 reason=userunknown",
                                          });
     CHECK(diagnostics(zoho, "zoho.eml") ==
           Lines{

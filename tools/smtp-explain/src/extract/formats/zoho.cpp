@@ -5,6 +5,7 @@
 #include "extract/formats/notice.hpp"
 #include "text.hpp"
 
+#include <smtp/bounce_reason.hpp>
 #include <smtp/delivery_status.hpp>
 
 #include <cstddef>
@@ -17,6 +18,7 @@ namespace smtp_explain::formats {
 namespace {
 
 constexpr std::string_view error_code = "ERROR_CODE :";
+constexpr std::string_view invalid_address = "Invalid Address";
 
 bool recognises(const DecodedMessage& message) {
     return (notice::from_ends_with(message, "@mail.zoho.com") ||
@@ -47,6 +49,11 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
         }
         BounceRecipient recipient = notice::recipient_for(address, smtp::DsnAction::Failed);
         notice::set_reply(recipient, reply);
+        // Zoho's own verdict between the address and the codes: the address
+        // is bad, whatever generic text the server's reply has.
+        if (notice::icontains(line.substr(0, first), invalid_address)) {
+            recipient.reason = smtp::BounceReason::UserUnknown;
+        }
         found.push_back(std::move(recipient));
     }
     notice::hand_on(message, found, sink);
