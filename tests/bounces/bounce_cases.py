@@ -243,6 +243,9 @@ NO_COMMAND_NOTE = ("OpenSMTPD's notice does not say which command the reply answ
 STYLES = {
     "postfix": MtaStyle(overrides={
         "ok-notify": (Notice("relayed", "2.0.0", other_reply=ACCEPTED_REPLY),),
+        # No answer until the queue lifetime ran out: the failure notice
+        # (Postfix logs "status=expired, returned to sender") is expired.
+        "slow": (Notice("delayed", "4.4.2"), Notice("failed", "4.4.2", reason="expired")),
     }),
     "exim": MtaStyle(generic_status=True, overrides={
         # A success at a server without DSN is "delivered", not "relayed".
