@@ -23,7 +23,7 @@
 #ifndef SMTP_FORMAT_HPP
 #define SMTP_FORMAT_HPP
 
-#include <smtp/enhanced_status_code.hpp>
+#include <smtp/enhanced_code.hpp>
 #include <smtp/fixed_text.hpp>
 #include <smtp/status_code.hpp>
 

@@ -9,7 +9,7 @@
 #ifndef SMTP_REPLY_HPP
 #define SMTP_REPLY_HPP
 
-#include <smtp/enhanced_status_code.hpp>
+#include <smtp/enhanced_code.hpp>
 #include <smtp/status_code.hpp>
 
 #include <cstddef>
