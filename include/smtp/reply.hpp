@@ -9,29 +9,14 @@
 #ifndef SMTP_REPLY_HPP
 #define SMTP_REPLY_HPP
 
+#include <smtp/detail/iterator_tags.hpp>
 #include <smtp/enhanced_code.hpp>
 #include <smtp/status_code.hpp>
 
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
 #include <optional>
 #include <string_view>
-
-#if (defined(__GNUC__) || defined(__clang__)) && defined(__SSE2__)
-#include <emmintrin.h>
-#define SMTP_STATUS_DETAIL_SSE2 1
-#endif
-
-#if defined(__has_builtin)
-#if __has_builtin(__builtin_is_constant_evaluated)
-#define SMTP_STATUS_DETAIL_HAS_IS_CONSTANT_EVALUATED 1
-#endif
-#endif
-#if !defined(SMTP_STATUS_DETAIL_HAS_IS_CONSTANT_EVALUATED) && defined(__GNUC__) && \
-    __GNUC__ >= 9
-#define SMTP_STATUS_DETAIL_HAS_IS_CONSTANT_EVALUATED 1
-#endif
 
 namespace smtp {
 
@@ -101,21 +86,6 @@ constexpr std::string_view name(ReplyError error) noexcept {
 
 namespace detail {
 
-#if defined(SMTP_STATUS_DETAIL_SSE2)
-// Bit i set when first[i] is '\n', for the 16 bytes from `first`.
-inline unsigned lf_mask16(const char* first) noexcept {
-    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(first));
-    return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\n'))));
-}
-// The same for the 64 bytes from `first`.
-inline std::uint64_t lf_mask64(const char* first) noexcept {
-    return static_cast<std::uint64_t>(lf_mask16(first)) |
-           static_cast<std::uint64_t>(lf_mask16(first + 16)) << 16 |
-           static_cast<std::uint64_t>(lf_mask16(first + 32)) << 32 |
-           static_cast<std::uint64_t>(lf_mask16(first + 48)) << 48;
-}
-#endif
-
 // The first '\n' in [first, last), or last: the standard library's search,
 // which is memchr at run time and a loop in a constant expression.
 constexpr const char* find_lf(const char* first, const char* last) noexcept {
@@ -123,65 +93,6 @@ constexpr const char* find_lf(const char* first, const char* last) noexcept {
     const std::size_t at = bytes.find('\n');
     return at == std::string_view::npos ? last : first + at;
 }
-
-// Finds the line ends of one buffer, front to back (each search starts at
-// or after the previous one's start). At run time it keeps a bitmask of the
-// '\n's in the last 64 bytes it loaded, so that a short line, the common
-// case, costs a shift and a bit count rather than a scan of its own; long
-// lines go to the C library's memchr, which is vectorised beyond SSE2. It
-// loads bytes up to the buffer's end, never past it, and bytes at or after
-// a search's `stop` never decide its answer.
-class LineEndFinder {
-public:
-    constexpr explicit LineEndFinder(const char* end) noexcept : end_(end) {}
-
-    // The first '\n' in [first, stop), or stop.
-    constexpr const char* find(const char* first, const char* stop) noexcept {
-#if defined(SMTP_STATUS_DETAIL_HAS_IS_CONSTANT_EVALUATED)
-        if (!__builtin_is_constant_evaluated()) {
-            return find_runtime(first, stop);
-        }
-#endif
-        return find_lf(first, stop);
-    }
-
-private:
-    const char* find_runtime(const char* first, const char* stop) noexcept {
-#if defined(SMTP_STATUS_DETAIL_SSE2)
-        if (base_ != nullptr && first - base_ < 64) {
-            const std::uint64_t rest = mask_ >> (first - base_);
-            if (rest != 0) {
-                const char* hit = first + __builtin_ctzll(rest);
-                return hit < stop ? hit : stop;
-            }
-            first = base_ + 64;
-        }
-        for (int block = 0; block < 2; ++block) {
-            if (first >= stop) {
-                return stop;
-            }
-            if (end_ - first < 64) {
-                return find_lf(first, stop);
-            }
-            base_ = first;
-            mask_ = lf_mask64(first);
-            if (mask_ != 0) {
-                const char* hit = first + __builtin_ctzll(mask_);
-                return hit < stop ? hit : stop;
-            }
-            first += 64;
-        }
-        if (first >= stop) {
-            return stop;
-        }
-#endif
-        return find_lf(first, stop);
-    }
-
-    const char* end_;
-    const char* base_ = nullptr; // the 64 bytes mask_ describes start here
-    std::uint64_t mask_ = 0;
-};
 
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
@@ -453,9 +364,7 @@ constexpr CodeCheck check_code(const char* line, std::size_t available,
 /// space, a '-' (more lines follow) or the line end (a bare code, "250").
 /// The text is not checked: any byte but LF is passed through. Bytes after
 /// the reply's last line ending never affect the answer, so pipelined replies
-/// (RFC 2920) are read one after another by dropping `consumed` bytes. (At
-/// run time the scan for a line end may load bytes after the reply, but
-/// never past the end of `input`.)
+/// (RFC 2920) are read one after another by dropping `consumed` bytes.
 ///
 /// Errors are reported as soon as the bytes read prove them, so the answer
 /// for a prefix is Incomplete exactly when some continuation could still be
@@ -496,7 +405,6 @@ constexpr ReplyParse parse_reply(std::string_view input, ReplyLimits limits = {}
     const std::size_t window = limits.max_line_length > SIZE_MAX - 2
                                    ? SIZE_MAX
                                    : limits.max_line_length + 2;
-    detail::LineEndFinder finder(end);
 
     const char* line = begin; // here and at each turn: a code, and a 4th byte
     std::size_t lines = 0;
@@ -510,7 +418,7 @@ constexpr ReplyParse parse_reply(std::string_view input, ReplyLimits limits = {}
             const auto available = static_cast<std::size_t>(end - line);
             const bool bounded = window <= available;
             const char* const stop = bounded ? line + window : end;
-            lf = finder.find(line + 4, stop);
+            lf = detail::find_lf(line + 4, stop);
             // The byte that proves a line too long: the first past the
             // limit, or the one after it when that is a CR, which may still
             // start the line's CRLF.
