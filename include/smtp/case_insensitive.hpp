@@ -34,6 +34,11 @@ inline constexpr CaseInsensitive case_insensitive{};
 
 namespace detail {
 
+// The exact comparison, the default of the lookups that take one.
+struct SameChar {
+    constexpr bool operator()(char a, char b) const noexcept { return a == b; }
+};
+
 // Whether `a` and `b` have the same length and `equal` holds for each pair
 // of their characters.
 template <class BinaryPredicate>
