@@ -13,6 +13,7 @@
 #define SMTP_ENHANCED_STATUS_CODE_REGISTRY_HPP
 
 #include <smtp/enhanced_code.hpp>
+#include <smtp/detail/sv_literals.hpp>
 
 #include <array>
 #include <cstddef>
@@ -181,108 +182,108 @@ constexpr AssociatedBasicCodes listed(Codes... codes) noexcept {
 inline constexpr std::array<EnhancedStatusCodeEntry, 81> enhanced_status_code_registry = {{
     // subject, detail, title, associated basic codes, RFC, also RFC, draft, deprecated
     // X.0.YYY Other or Undefined Status (RFC 3463 section 3.1)
-    {0, 0, "Other undefined Status", detail::basic_codes(BasicCodeScope::Any), 3463, 0, {}, false},
+    {0, 0, "Other undefined Status"sv, detail::basic_codes(BasicCodeScope::Any), 3463, 0, {}, false},
     // X.1.YYY Addressing Status (RFC 3463 section 3.2)
-    {1, 0, "Other address status", detail::listed(), 3463, 0, {}, false},
-    {1, 1, "Bad destination mailbox address", detail::listed(451, 550), 3463, 0, {}, false},
-    {1, 2, "Bad destination system address", detail::listed(), 3463, 0, {}, false},
-    {1, 3, "Bad destination mailbox address syntax", detail::listed(501), 3463, 0, {}, false},
-    {1, 4, "Destination mailbox address ambiguous", detail::listed(), 3463, 0, {}, false},
-    {1, 5, "Destination address valid", detail::listed(250), 3463, 0, {}, false},
-    {1, 6, "Destination mailbox has moved, No forwarding address", detail::listed(), 3463, 0, {}, false},
-    {1, 7, "Bad sender's mailbox address syntax", detail::listed(), 3463, 0, {}, false},
-    {1, 8, "Bad sender's system address", detail::listed(451, 501), 3463, 0, {}, false},
-    {1, 9, "Message relayed to non-compliant mailer", detail::listed(), 3886, 0, {}, false},
-    {1, 10, "Recipient address has null MX", detail::listed(556), 7505, 7504, {}, false},
+    {1, 0, "Other address status"sv, detail::listed(), 3463, 0, {}, false},
+    {1, 1, "Bad destination mailbox address"sv, detail::listed(451, 550), 3463, 0, {}, false},
+    {1, 2, "Bad destination system address"sv, detail::listed(), 3463, 0, {}, false},
+    {1, 3, "Bad destination mailbox address syntax"sv, detail::listed(501), 3463, 0, {}, false},
+    {1, 4, "Destination mailbox address ambiguous"sv, detail::listed(), 3463, 0, {}, false},
+    {1, 5, "Destination address valid"sv, detail::listed(250), 3463, 0, {}, false},
+    {1, 6, "Destination mailbox has moved, No forwarding address"sv, detail::listed(), 3463, 0, {}, false},
+    {1, 7, "Bad sender's mailbox address syntax"sv, detail::listed(), 3463, 0, {}, false},
+    {1, 8, "Bad sender's system address"sv, detail::listed(451, 501), 3463, 0, {}, false},
+    {1, 9, "Message relayed to non-compliant mailer"sv, detail::listed(), 3886, 0, {}, false},
+    {1, 10, "Recipient address has null MX"sv, detail::listed(556), 7505, 7504, {}, false},
     // X.2.YYY Mailbox Status (RFC 3463 section 3.3)
-    {2, 0, "Other or undefined mailbox status", detail::listed(), 3463, 0, {}, false},
-    {2, 1, "Mailbox disabled, not accepting messages", detail::listed(), 3463, 0, {}, false},
-    {2, 2, "Mailbox full", detail::listed(552), 3463, 0, {}, false},
-    {2, 3, "Message length exceeds administrative limit", detail::listed(552), 3463, 0, {}, false},
-    {2, 4, "Mailing list expansion problem", detail::listed(450, 452), 3463, 0, {}, false},
+    {2, 0, "Other or undefined mailbox status"sv, detail::listed(), 3463, 0, {}, false},
+    {2, 1, "Mailbox disabled, not accepting messages"sv, detail::listed(), 3463, 0, {}, false},
+    {2, 2, "Mailbox full"sv, detail::listed(552), 3463, 0, {}, false},
+    {2, 3, "Message length exceeds administrative limit"sv, detail::listed(552), 3463, 0, {}, false},
+    {2, 4, "Mailing list expansion problem"sv, detail::listed(450, 452), 3463, 0, {}, false},
     // X.3.YYY Mail System Status (RFC 3463 section 3.4)
-    {3, 0, "Other or undefined mail system status",
+    {3, 0, "Other or undefined mail system status"sv,
      detail::listed(221, 250, 421, 451, 550, 554), 3463, 0, {}, false},
-    {3, 1, "Mail system full", detail::listed(452), 3463, 0, {}, false},
-    {3, 2, "System not accepting network messages", detail::listed(453, 521), 3463, 7504, {}, false},
-    {3, 3, "System not capable of selected features", detail::listed(), 3463, 0, {}, false},
-    {3, 4, "Message too big for system", detail::listed(552, 554), 3463, 0, {}, false},
-    {3, 5, "System incorrectly configured", detail::listed(), 3463, 0, {}, false},
-    {3, 6, "Requested priority was changed", detail::listed(250, 251), 6710, 0, {}, false},
+    {3, 1, "Mail system full"sv, detail::listed(452), 3463, 0, {}, false},
+    {3, 2, "System not accepting network messages"sv, detail::listed(453, 521), 3463, 7504, {}, false},
+    {3, 3, "System not capable of selected features"sv, detail::listed(), 3463, 0, {}, false},
+    {3, 4, "Message too big for system"sv, detail::listed(552, 554), 3463, 0, {}, false},
+    {3, 5, "System incorrectly configured"sv, detail::listed(), 3463, 0, {}, false},
+    {3, 6, "Requested priority was changed"sv, detail::listed(250, 251), 6710, 0, {}, false},
     // X.4.YYY Network and Routing Status (RFC 3463 section 3.5)
-    {4, 0, "Other or undefined network or routing status", detail::listed(), 3463, 0, {}, false},
-    {4, 1, "No answer from host", detail::listed(451), 3463, 0, {}, false},
-    {4, 2, "Bad connection", detail::listed(421), 3463, 0, {}, false},
-    {4, 3, "Directory server failure", detail::listed(451, 550), 3463, 0, {}, false},
-    {4, 4, "Unable to route", detail::listed(), 3463, 0, {}, false},
-    {4, 5, "Mail system congestion", detail::listed(451), 3463, 0, {}, false},
-    {4, 6, "Routing loop detected", detail::listed(), 3463, 0, {}, false},
-    {4, 7, "Delivery time expired", detail::listed(), 3463, 0, {}, false},
+    {4, 0, "Other or undefined network or routing status"sv, detail::listed(), 3463, 0, {}, false},
+    {4, 1, "No answer from host"sv, detail::listed(451), 3463, 0, {}, false},
+    {4, 2, "Bad connection"sv, detail::listed(421), 3463, 0, {}, false},
+    {4, 3, "Directory server failure"sv, detail::listed(451, 550), 3463, 0, {}, false},
+    {4, 4, "Unable to route"sv, detail::listed(), 3463, 0, {}, false},
+    {4, 5, "Mail system congestion"sv, detail::listed(451), 3463, 0, {}, false},
+    {4, 6, "Routing loop detected"sv, detail::listed(), 3463, 0, {}, false},
+    {4, 7, "Delivery time expired"sv, detail::listed(), 3463, 0, {}, false},
     // X.5.YYY Mail Delivery Protocol Status (RFC 3463 section 3.6)
-    {5, 0, "Other or undefined protocol status",
+    {5, 0, "Other or undefined protocol status"sv,
      detail::listed(220, 250, 251, 252, 253, 451, 452, 454, 458, 459, 501, 502, 503, 554),
      3463, 0, {}, false},
-    {5, 1, "Invalid command", detail::listed(430, 500, 501, 503, 530, 550, 554, 555),
+    {5, 1, "Invalid command"sv, detail::listed(430, 500, 501, 503, 530, 550, 554, 555),
      3463, 0, {}, false},
-    {5, 2, "Syntax error", detail::listed(500, 501, 502, 550, 555), 3463, 0, {}, false},
-    {5, 3, "Too many recipients", detail::listed(451), 3463, 0, {}, false},
-    {5, 4, "Invalid command arguments", detail::listed(451, 501, 502, 503, 504, 550, 555),
+    {5, 2, "Syntax error"sv, detail::listed(500, 501, 502, 550, 555), 3463, 0, {}, false},
+    {5, 3, "Too many recipients"sv, detail::listed(451), 3463, 0, {}, false},
+    {5, 4, "Invalid command arguments"sv, detail::listed(451, 501, 502, 503, 504, 550, 555),
      3463, 0, {}, false},
-    {5, 5, "Wrong protocol version", detail::listed(), 3463, 0, {}, false},
-    {5, 6, "Authentication Exchange line is too long", detail::listed(500), 4954, 0, {}, false},
+    {5, 5, "Wrong protocol version"sv, detail::listed(), 3463, 0, {}, false},
+    {5, 6, "Authentication Exchange line is too long"sv, detail::listed(500), 4954, 0, {}, false},
     // X.6.YYY Message Content or Media Status (RFC 3463 section 3.7)
-    {6, 0, "Other or undefined media error", detail::listed(), 3463, 0, {}, false},
-    {6, 1, "Media not supported", detail::listed(), 3463, 0, {}, false},
-    {6, 2, "Conversion required and prohibited", detail::listed(), 3463, 0, {}, false},
-    {6, 3, "Conversion required but not supported", detail::listed(554), 3463, 0, {}, false},
-    {6, 4, "Conversion with loss performed", detail::listed(250), 3463, 0, {}, false},
-    {6, 5, "Conversion Failed", detail::listed(), 3463, 0, {}, false},
-    {6, 6, "Message content not available", detail::listed(554), 4468, 0, {}, false},
-    {6, 7, "Non-ASCII addresses not permitted for that sender/recipient",
+    {6, 0, "Other or undefined media error"sv, detail::listed(), 3463, 0, {}, false},
+    {6, 1, "Media not supported"sv, detail::listed(), 3463, 0, {}, false},
+    {6, 2, "Conversion required and prohibited"sv, detail::listed(), 3463, 0, {}, false},
+    {6, 3, "Conversion required but not supported"sv, detail::listed(554), 3463, 0, {}, false},
+    {6, 4, "Conversion with loss performed"sv, detail::listed(250), 3463, 0, {}, false},
+    {6, 5, "Conversion Failed"sv, detail::listed(), 3463, 0, {}, false},
+    {6, 6, "Message content not available"sv, detail::listed(554), 4468, 0, {}, false},
+    {6, 7, "Non-ASCII addresses not permitted for that sender/recipient"sv,
      detail::listed(550, 553), 6531, 0, {}, false},
-    {6, 8, "UTF-8 string reply is required, but not permitted by the SMTP client",
+    {6, 8, "UTF-8 string reply is required, but not permitted by the SMTP client"sv,
      detail::listed(252, 550, 553), 6531, 0, {}, false},
-    {6, 9, "UTF-8 header message cannot be transferred to one or more recipients, "
+    {6, 9, "UTF-8 header message cannot be transferred to one or more recipients, "sv
            "so the message must be rejected",
      detail::listed(550), 6531, 0, {}, false},
     {6, 10, {}, detail::listed(), 6531, 0, {}, true},
     // X.7.YYY Security or Policy Status (RFC 3463 section 3.8)
-    {7, 0, "Other or undefined security status",
+    {7, 0, "Other or undefined security status"sv,
      detail::listed(220, 235, 450, 454, 500, 501, 503, 504, 530, 535, 550), 3463, 0, {}, false},
-    {7, 1, "Delivery not authorized, message refused",
+    {7, 1, "Delivery not authorized, message refused"sv,
      detail::listed(451, 454, 502, 503, 533, 550, 551), 3463, 0, {}, false},
-    {7, 2, "Mailing list expansion prohibited", detail::listed(550), 3463, 0, {}, false},
-    {7, 3, "Security conversion required but not possible", detail::listed(), 3463, 0, {}, false},
-    {7, 4, "Security features not supported", detail::listed(504), 3463, 0, {}, false},
-    {7, 5, "Cryptographic failure", detail::listed(), 3463, 0, {}, false},
-    {7, 6, "Cryptographic algorithm not supported", detail::listed(), 3463, 0, {}, false},
-    {7, 7, "Message integrity failure", detail::listed(), 3463, 0, {}, false},
-    {7, 8, "Authentication credentials invalid", detail::listed(535, 554), 4954, 0, {}, false},
-    {7, 9, "Authentication mechanism is too weak", detail::listed(534), 4954, 0, {}, false},
-    {7, 10, "Encryption Needed", detail::listed(523), 5248, 0, {}, false},
-    {7, 11, "Encryption required for requested authentication mechanism",
+    {7, 2, "Mailing list expansion prohibited"sv, detail::listed(550), 3463, 0, {}, false},
+    {7, 3, "Security conversion required but not possible"sv, detail::listed(), 3463, 0, {}, false},
+    {7, 4, "Security features not supported"sv, detail::listed(504), 3463, 0, {}, false},
+    {7, 5, "Cryptographic failure"sv, detail::listed(), 3463, 0, {}, false},
+    {7, 6, "Cryptographic algorithm not supported"sv, detail::listed(), 3463, 0, {}, false},
+    {7, 7, "Message integrity failure"sv, detail::listed(), 3463, 0, {}, false},
+    {7, 8, "Authentication credentials invalid"sv, detail::listed(535, 554), 4954, 0, {}, false},
+    {7, 9, "Authentication mechanism is too weak"sv, detail::listed(534), 4954, 0, {}, false},
+    {7, 10, "Encryption Needed"sv, detail::listed(523), 5248, 0, {}, false},
+    {7, 11, "Encryption required for requested authentication mechanism"sv,
      detail::listed(524, 538), 4954, 0, {}, false},
-    {7, 12, "A password transition is needed", detail::listed(422, 432), 4954, 0, {}, false},
-    {7, 13, "User Account Disabled", detail::listed(525), 5248, 0, {}, false},
-    {7, 14, "Trust relationship required", detail::listed(535, 554), 5248, 0, {}, false},
-    {7, 15, "Priority Level is too low",
+    {7, 12, "A password transition is needed"sv, detail::listed(422, 432), 4954, 0, {}, false},
+    {7, 13, "User Account Disabled"sv, detail::listed(525), 5248, 0, {}, false},
+    {7, 14, "Trust relationship required"sv, detail::listed(535, 554), 5248, 0, {}, false},
+    {7, 15, "Priority Level is too low"sv,
      detail::basic_codes(BasicCodeScope::ListedOrAny4yz5yz, 450, 550), 6710, 0, {}, false},
-    {7, 16, "Message is too big for the specified priority",
+    {7, 16, "Message is too big for the specified priority"sv,
      detail::basic_codes(BasicCodeScope::ListedOrAny4yz5yz, 552), 6710, 0, {}, false},
-    {7, 17, "Mailbox owner has changed", detail::basic_codes(BasicCodeScope::Any5yz), 7293, 0, {}, false},
-    {7, 18, "Domain owner has changed", detail::basic_codes(BasicCodeScope::Any5yz), 7293, 0, {}, false},
-    {7, 19, "RRVS test cannot be completed", detail::basic_codes(BasicCodeScope::Any5yz), 7293, 0, {}, false},
-    {7, 20, "No passing DKIM signature found", detail::listed(550), 7372, 6376, {}, false},
-    {7, 21, "No acceptable DKIM signature found", detail::listed(550), 7372, 6376, {}, false},
-    {7, 22, "No valid author-matched DKIM signature found", detail::listed(550), 7372, 6376, {}, false},
-    {7, 23, "SPF validation failed", detail::listed(550), 7372, 7208, {}, false},
-    {7, 24, "SPF validation error", detail::listed(451, 550), 7372, 7208, {}, false},
-    {7, 25, "Reverse DNS validation failed", detail::listed(550), 7372, 7601, {}, false},
-    {7, 26, "Multiple authentication checks failed", detail::listed(550), 7372, 0, {}, false},
-    {7, 27, "Sender address has null MX", detail::listed(550), 7505, 0, {}, false},
-    {7, 28, "Mail flood detected", detail::listed(), 0, 0, "draft-levine-mailbomb-header", false},
-    {7, 29, "ARC validation failure", detail::listed(550), 8617, 0, {}, false},
-    {7, 30, "REQUIRETLS support required", detail::listed(550), 8689, 0, {}, false},
+    {7, 17, "Mailbox owner has changed"sv, detail::basic_codes(BasicCodeScope::Any5yz), 7293, 0, {}, false},
+    {7, 18, "Domain owner has changed"sv, detail::basic_codes(BasicCodeScope::Any5yz), 7293, 0, {}, false},
+    {7, 19, "RRVS test cannot be completed"sv, detail::basic_codes(BasicCodeScope::Any5yz), 7293, 0, {}, false},
+    {7, 20, "No passing DKIM signature found"sv, detail::listed(550), 7372, 6376, {}, false},
+    {7, 21, "No acceptable DKIM signature found"sv, detail::listed(550), 7372, 6376, {}, false},
+    {7, 22, "No valid author-matched DKIM signature found"sv, detail::listed(550), 7372, 6376, {}, false},
+    {7, 23, "SPF validation failed"sv, detail::listed(550), 7372, 7208, {}, false},
+    {7, 24, "SPF validation error"sv, detail::listed(451, 550), 7372, 7208, {}, false},
+    {7, 25, "Reverse DNS validation failed"sv, detail::listed(550), 7372, 7601, {}, false},
+    {7, 26, "Multiple authentication checks failed"sv, detail::listed(550), 7372, 0, {}, false},
+    {7, 27, "Sender address has null MX"sv, detail::listed(550), 7505, 0, {}, false},
+    {7, 28, "Mail flood detected"sv, detail::listed(), 0, 0, "draft-levine-mailbomb-header"sv, false},
+    {7, 29, "ARC validation failure"sv, detail::listed(550), 8617, 0, {}, false},
+    {7, 30, "REQUIRETLS support required"sv, detail::listed(550), 8689, 0, {}, false},
 }};
 
 namespace detail {
@@ -331,67 +332,45 @@ constexpr bool registry_entries_are_well_formed() noexcept {
     return deprecated == 1;
 }
 
-constexpr int registry_max_detail() noexcept {
-    int max = 0;
-    for (const EnhancedStatusCodeEntry& e : enhanced_status_code_registry) {
-        max = e.detail > max ? e.detail : max;
-    }
-    return max;
-}
-
-static_assert(enhanced_status_code_registry.size() == 81,
-              "the registry snapshot has 81 entries, X.0.0 to X.7.30");
-// The order and shape checks above, registry_index_matches_table() and
-// vendor_notes_are_well_formed() are asserted in
-// tests/compile/table_consistency.cpp: evaluated once per test build rather
-// than in every translation unit that includes this header (BENCHMARKS.md).
-
-// A dense index, derived from the table: registry_slot[subject][detail] is
-// the entry's position, or no_registry_slot. Lookups are two bounds checks
-// and one load.
+// The registry's details are contiguous from 0 within each subject (X.1.0
+// to X.1.10, X.2.0 to X.2.4, ...), so an entry's position is the first
+// position of its subject plus its detail. subject_start[s] is the position
+// of X.s.0 and subject_start[s + 1] the end of subject s; derived from the
+// table by one pass from the back, and checked against it by
+// registry_is_contiguous() in tests/compile/table_consistency.cpp (with the
+// checks above: evaluated once per test build, not in every translation
+// unit that includes this header, BENCHMARKS.md).
 inline constexpr std::size_t registry_subjects = 8;
-inline constexpr std::size_t registry_details =
-    static_cast<std::size_t>(registry_max_detail()) + 1;
-inline constexpr std::uint8_t no_registry_slot = 0xFF;
-static_assert(enhanced_status_code_registry.size() < no_registry_slot,
-              "registry positions must fit the index's slot type");
 
-using RegistryIndex =
-    std::array<std::array<std::uint8_t, registry_details>, registry_subjects>;
+struct SubjectStarts {
+    std::uint8_t at[registry_subjects + 1];
+};
 
-constexpr RegistryIndex make_registry_index() noexcept {
-    RegistryIndex index{};
-    for (auto& row : index) {
-        for (auto& slot : row) {
-            slot = no_registry_slot;
-        }
+constexpr SubjectStarts make_subject_starts() noexcept {
+    SubjectStarts starts{};
+    starts.at[registry_subjects] = static_cast<std::uint8_t>(enhanced_status_code_registry.size());
+    for (std::size_t i = enhanced_status_code_registry.size(); i-- > 0;) {
+        starts.at[enhanced_status_code_registry[i].subject] = static_cast<std::uint8_t>(i);
     }
-    for (std::size_t i = 0; i < enhanced_status_code_registry.size(); ++i) {
-        const EnhancedStatusCodeEntry& e = enhanced_status_code_registry[i];
-        index[static_cast<std::size_t>(e.subject)][static_cast<std::size_t>(e.detail)] =
-            static_cast<std::uint8_t>(i);
-    }
-    return index;
+    return starts;
 }
 
-inline constexpr RegistryIndex registry_index = make_registry_index();
+inline constexpr SubjectStarts subject_starts = make_subject_starts();
 
-constexpr bool registry_index_matches_table() noexcept {
-    std::size_t filled = 0;
+constexpr bool registry_is_contiguous() noexcept {
     for (std::size_t s = 0; s < registry_subjects; ++s) {
-        for (std::size_t d = 0; d < registry_details; ++d) {
-            const std::uint8_t slot = registry_index[s][d];
-            if (slot == no_registry_slot) {
-                continue;
-            }
-            const EnhancedStatusCodeEntry& e = enhanced_status_code_registry[slot];
-            if (static_cast<std::size_t>(e.subject) != s || static_cast<std::size_t>(e.detail) != d) {
+        if (subject_starts.at[s] >= subject_starts.at[s + 1]) {
+            return false; // a subject without entries
+        }
+        for (std::size_t i = subject_starts.at[s]; i < subject_starts.at[s + 1]; ++i) {
+            const EnhancedStatusCodeEntry& e = enhanced_status_code_registry[i];
+            if (static_cast<std::size_t>(e.subject) != s ||
+                static_cast<std::size_t>(e.detail) != i - subject_starts.at[s]) {
                 return false;
             }
-            ++filled;
         }
     }
-    return filled == enhanced_status_code_registry.size();
+    return enhanced_status_code_registry.size() == 81;
 }
 
 } // namespace detail
@@ -405,15 +384,14 @@ inline constexpr std::size_t no_registry_position = enhanced_status_code_registr
 // -fsanitize=undefined makes comparing the address of a constexpr object
 // with nullptr "not a constant expression".
 constexpr std::size_t registry_position(const EnhancedStatusCode& code) noexcept {
-    const bool class_ok = is_enhanced_class(code.status_class);
     // Negative numbers become large unsigned ones and fail the bounds checks.
     const auto subject = static_cast<std::size_t>(static_cast<unsigned>(code.subject));
     const auto detail_ = static_cast<std::size_t>(static_cast<unsigned>(code.detail));
-    if (!class_ok || subject >= registry_subjects || detail_ >= registry_details) {
+    if (!is_enhanced_class(code.status_class) || subject >= registry_subjects ||
+        detail_ >= std::size_t{subject_starts.at[subject + 1]} - subject_starts.at[subject]) {
         return no_registry_position;
     }
-    const std::uint8_t slot = registry_index[subject][detail_];
-    return slot == no_registry_slot ? no_registry_position : std::size_t{slot};
+    return subject_starts.at[subject] + detail_;
 }
 
 } // namespace detail
@@ -503,10 +481,6 @@ constexpr std::string_view class_title(const EnhancedStatusCode& code) noexcept 
 
 /// What a vendor is known to mean by an enhanced code the registry does not
 
-namespace detail {
-static_assert(registry_subjects == 8 && !subject_title(7).empty() && subject_title(8).empty(),
-              "every subject the index covers has a title");
-} // namespace detail
 
 // ---------------------------------------------------------------------------
 // Whether an enhanced code goes with a basic code

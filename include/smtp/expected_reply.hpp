@@ -11,11 +11,11 @@
 #define SMTP_EXPECTED_REPLY_HPP
 
 #include <smtp/command.hpp>
+#include <smtp/detail/sv_literals.hpp>
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <initializer_list>
 #include <string_view>
 
 namespace smtp {
@@ -38,23 +38,17 @@ constexpr std::uint32_t command_bit(Command command) noexcept {
     return std::uint32_t{1} << static_cast<unsigned>(command);
 }
 
-constexpr CommandSet only(std::initializer_list<Command> commands) noexcept {
-    CommandSet set{};
-    for (const Command c : commands) {
-        set.bits |= command_bit(c);
-    }
-    return set;
+// The set of the commands given: only(Command::Helo, Command::Ehlo).
+template <class... Commands>
+constexpr CommandSet only(Commands... commands) noexcept {
+    return CommandSet{(command_bit(commands) | ... | 0u)};
 }
 
-constexpr CommandSet all_but(std::initializer_list<Command> commands) noexcept {
-    CommandSet set{};
-    for (const Command c : all_commands) {
-        set.bits |= command_bit(c);
-    }
-    for (const Command c : commands) {
-        set.bits &= ~command_bit(c);
-    }
-    return set;
+// The set of every command but those given.
+template <class... Commands>
+constexpr CommandSet all_but(Commands... commands) noexcept {
+    constexpr std::uint32_t every = (std::uint32_t{1} << all_commands.size()) - 1;
+    return CommandSet{every & ~(command_bit(commands) | ... | 0u)};
 }
 
 } // namespace detail
@@ -106,110 +100,74 @@ struct ExpectedReplyRule {
 ///   its own extension defines its replies, so none is unexpected.
 inline constexpr ExpectedReplyRule expected_reply_rules[] = {
     // RFC 5321 section 4.3.2, command by command.
-    {detail::only({Command::Greeting}), {220, 554}, false,
-     "RFC 5321 section 4.3.2 (connection establishment)"},
-    {detail::only({Command::Helo, Command::Ehlo}), {250, 504, 550, 502}, false,
-     "RFC 5321 section 4.3.2"},
-    {detail::only({Command::Mail}), {250, 552, 451, 452, 550, 553, 503, 455, 555}, false,
-     "RFC 5321 section 4.3.2"},
-    {detail::only({Command::Rcpt}), {250, 251, 550, 551, 552, 553, 450, 451, 452, 503, 455, 555},
-     false, "RFC 5321 section 4.3.2"},
-    {detail::only({Command::Data}), {354, 503, 554}, false, "RFC 5321 section 4.3.2"},
-    {detail::only({Command::DataEnd}), {250, 552, 554, 451, 452, 450, 550}, false,
-     "RFC 5321 section 4.3.2 (after the mail data)"},
-    {detail::only({Command::Rset}), {250}, false, "RFC 5321 section 4.3.2"},
-    {detail::only({Command::Vrfy}), {250, 251, 252, 550, 551, 553, 502, 504}, false,
-     "RFC 5321 section 4.3.2"},
-    {detail::only({Command::Expn}), {250, 252, 550, 500, 502, 504}, false,
-     "RFC 5321 section 4.3.2"},
-    {detail::only({Command::Help}), {211, 214, 502, 504}, false, "RFC 5321 section 4.3.2"},
-    {detail::only({Command::Noop}), {250}, false, "RFC 5321 section 4.3.2"},
-    {detail::only({Command::Quit}), {221}, false, "RFC 5321 section 4.3.2"},
+    {detail::only(Command::Greeting), {220, 554}, false,
+     "RFC 5321 section 4.3.2 (connection establishment)"sv},
+    {detail::only(Command::Helo, Command::Ehlo), {250, 504, 550, 502}, false,
+     "RFC 5321 section 4.3.2"sv},
+    {detail::only(Command::Mail), {250, 552, 451, 452, 550, 553, 503, 455, 555}, false,
+     "RFC 5321 section 4.3.2"sv},
+    {detail::only(Command::Rcpt), {250, 251, 550, 551, 552, 553, 450, 451, 452, 503, 455, 555},
+     false, "RFC 5321 section 4.3.2"sv},
+    {detail::only(Command::Data), {354, 503, 554}, false, "RFC 5321 section 4.3.2"sv},
+    {detail::only(Command::DataEnd), {250, 552, 554, 451, 452, 450, 550}, false,
+     "RFC 5321 section 4.3.2 (after the mail data)"sv},
+    {detail::only(Command::Rset), {250}, false, "RFC 5321 section 4.3.2"sv},
+    {detail::only(Command::Vrfy), {250, 251, 252, 550, 551, 553, 502, 504}, false,
+     "RFC 5321 section 4.3.2"sv},
+    {detail::only(Command::Expn), {250, 252, 550, 500, 502, 504}, false,
+     "RFC 5321 section 4.3.2"sv},
+    {detail::only(Command::Help), {211, 214, 502, 504}, false, "RFC 5321 section 4.3.2"sv},
+    {detail::only(Command::Noop), {250}, false, "RFC 5321 section 4.3.2"sv},
+    {detail::only(Command::Quit), {221}, false, "RFC 5321 section 4.3.2"sv},
     // RFC 5321, replies not tied to one command.
-    {detail::all_but({Command::Greeting, Command::DataEnd}), {500, 501}, false,
-     "RFC 5321 section 4.3.2 (any command)"},
-    {detail::all_but({}), {421}, false,
-     "RFC 5321 sections 4.3.2 and 3.8 (any command, or unprompted at shutdown)"},
-    {detail::all_but({Command::Greeting, Command::DataEnd, Command::Quit}), {503}, false,
-     "RFC 5321 section 3.1 (after a 554 greeting, until QUIT)"},
-    {detail::only({Command::Bdat, Command::Auth, Command::StartTls}), {502}, false,
-     "RFC 5321 section 4.2.4 (a recognised command the server does not implement)"},
+    {detail::all_but(Command::Greeting, Command::DataEnd), {500, 501}, false,
+     "RFC 5321 section 4.3.2 (any command)"sv},
+    {detail::all_but(), {421}, false,
+     "RFC 5321 sections 4.3.2 and 3.8 (any command, or unprompted at shutdown)"sv},
+    {detail::all_but(Command::Greeting, Command::DataEnd, Command::Quit), {503}, false,
+     "RFC 5321 section 3.1 (after a 554 greeting, until QUIT)"sv},
+    {detail::only(Command::Bdat, Command::Auth, Command::StartTls), {502}, false,
+     "RFC 5321 section 4.2.4 (a recognised command the server does not implement)"sv},
     // RFC 7504: a host that accepts no mail says 521 instead of the greeting
     // and may answer every command but QUIT with it; a relay that finds the
     // recipient's domain takes no mail (a null MX, RFC 7505) answers RCPT
     // with 556.
-    {detail::only({Command::Greeting}), {521}, false,
-     "RFC 7504 (521 in place of the greeting)"},
-    {detail::all_but({Command::Greeting, Command::DataEnd, Command::Quit}), {521}, false,
-     "RFC 7504 (521 from a host that accepts no mail, until QUIT)"},
-    {detail::only({Command::Rcpt}), {556}, false,
-     "RFC 7504 (556: the recipient's domain accepts no mail)"},
+    {detail::only(Command::Greeting), {521}, false,
+     "RFC 7504 (521 in place of the greeting)"sv},
+    {detail::all_but(Command::Greeting, Command::DataEnd, Command::Quit), {521}, false,
+     "RFC 7504 (521 from a host that accepts no mail, until QUIT)"sv},
+    {detail::only(Command::Rcpt), {556}, false,
+     "RFC 7504 (556: the recipient's domain accepts no mail)"sv},
     // RFC 1870, SIZE.
-    {detail::only({Command::Mail}), {452, 552}, false, "RFC 1870 section 6.1"},
-    {detail::only({Command::Rcpt}), {452, 552}, false, "RFC 1870 section 6.4"},
-    {detail::only({Command::Data, Command::DataEnd, Command::Bdat}), {452, 552}, false,
-     "RFC 1870 section 6.2"},
+    {detail::only(Command::Mail), {452, 552}, false, "RFC 1870 section 6.1"sv},
+    {detail::only(Command::Rcpt), {452, 552}, false, "RFC 1870 section 6.4"sv},
+    {detail::only(Command::Data, Command::DataEnd, Command::Bdat), {452, 552}, false,
+     "RFC 1870 section 6.2"sv},
     // RFC 3030, CHUNKING: a chunk gets 250, a BDAT after BDAT LAST gets 503,
     // and a failed chunk gets the 4yz or 5yz the mail data would get.
-    {detail::only({Command::Bdat}), {250, 503}, false, "RFC 3030 section 2"},
-    {detail::only({Command::Bdat}), {450, 451, 452, 550, 552, 554}, false,
-     "RFC 3030 section 2 (as RFC 5321 section 4.3.2 after the mail data)"},
+    {detail::only(Command::Bdat), {250, 503}, false, "RFC 3030 section 2"sv},
+    {detail::only(Command::Bdat), {450, 451, 452, 550, 552, 554}, false,
+     "RFC 3030 section 2 (as RFC 5321 section 4.3.2 after the mail data)"sv},
     // RFC 3207, STARTTLS.
-    {detail::only({Command::StartTls}), {220, 501, 454}, false, "RFC 3207 section 4"},
-    {detail::all_but({Command::Greeting, Command::DataEnd, Command::Noop, Command::Ehlo,
-                      Command::StartTls, Command::Quit}),
-     {530}, false, "RFC 3207 section 4 (STARTTLS required first)"},
-    {detail::all_but({Command::Greeting, Command::DataEnd, Command::Quit}), {554}, false,
-     "RFC 3207 section 4.1 (security too weak after TLS negotiation)"},
+    {detail::only(Command::StartTls), {220, 501, 454}, false, "RFC 3207 section 4"sv},
+    {detail::all_but(Command::Greeting, Command::DataEnd, Command::Noop, Command::Ehlo,
+                      Command::StartTls, Command::Quit),
+     {530}, false, "RFC 3207 section 4 (STARTTLS required first)"sv},
+    {detail::all_but(Command::Greeting, Command::DataEnd, Command::Quit), {554}, false,
+     "RFC 3207 section 4.1 (security too weak after TLS negotiation)"sv},
     // RFC 4954, AUTH.
-    {detail::only({Command::Auth}), {235, 334, 500, 501, 503, 504, 535}, false,
-     "RFC 4954 section 4"},
-    {detail::only({Command::Auth}), {432, 454, 534, 538}, false, "RFC 4954 section 6"},
-    {detail::all_but({Command::Greeting, Command::DataEnd, Command::Auth, Command::Ehlo,
-                      Command::Helo, Command::Noop, Command::Rset, Command::Quit}),
-     {530}, false, "RFC 4954 section 6 (authentication required)"},
+    {detail::only(Command::Auth), {235, 334, 500, 501, 503, 504, 535}, false,
+     "RFC 4954 section 4"sv},
+    {detail::only(Command::Auth), {432, 454, 534, 538}, false, "RFC 4954 section 6"sv},
+    {detail::all_but(Command::Greeting, Command::DataEnd, Command::Auth, Command::Ehlo,
+                      Command::Helo, Command::Noop, Command::Rset, Command::Quit),
+     {530}, false, "RFC 4954 section 6 (authentication required)"sv},
     // A command the table does not cover.
-    {detail::only({Command::Other}), {}, true,
-     "no RFC table: the command's own extension defines its replies"},
+    {detail::only(Command::Other), {}, true,
+     "no RFC table: the command's own extension defines its replies"sv},
 };
 
 namespace detail {
-
-inline constexpr std::size_t expected_reply_words = 7; // 400 codes, 64 per word
-
-using ExpectedReplyBits =
-    std::array<std::array<std::uint64_t, expected_reply_words>, all_commands.size()>;
-
-// The table as one bit per (command, code 200..599), so that a lookup is a
-// bounds check and a bit test.
-constexpr ExpectedReplyBits make_expected_reply_bits() noexcept {
-    ExpectedReplyBits bits{};
-    for (const ExpectedReplyRule& rule : expected_reply_rules) {
-        for (std::size_t c = 0; c < all_commands.size(); ++c) {
-            if (!rule.commands.contains(all_commands[c])) {
-                continue;
-            }
-            // Whole words at a time: constant evaluation pays per statement.
-            for (std::size_t word = 0; rule.every_code && word < expected_reply_words; ++word) {
-                const std::size_t first_bit = word * 64;
-                bits[c][word] |= first_bit + 64 <= 400 ? ~std::uint64_t{0}
-                               : (std::uint64_t{1} << (400 - first_bit)) - 1;
-            }
-            for (const int code : rule.codes) {
-                if (code == 0) {
-                    break; // the rest is padding
-                }
-                if (code >= 200 && code <= 599) {
-                    const auto offset = static_cast<std::size_t>(code - 200);
-                    bits[c][offset / 64] |= std::uint64_t{1} << (offset % 64);
-                }
-            }
-        }
-    }
-    return bits;
-}
-
-inline constexpr ExpectedReplyBits expected_reply_bits = make_expected_reply_bits();
 
 // Compile-time checks on the table: codes are reply codes packed at the
 // front, every row names a source and a command, and every command has a
@@ -235,10 +193,13 @@ constexpr bool expected_reply_rules_are_well_formed() noexcept {
             return false;
         }
     }
-    for (std::size_t c = 0; c < all_commands.size(); ++c) {
+    for (const Command command : all_commands) {
         bool positive = false; // some 2yz or 3yz reply
-        for (std::size_t offset = 0; offset < 200; ++offset) {
-            positive = positive || ((expected_reply_bits[c][offset / 64] >> (offset % 64)) & 1u) != 0;
+        for (const ExpectedReplyRule& rule : expected_reply_rules) {
+            for (const int code : rule.codes) {
+                positive = positive || (rule.commands.contains(command) &&
+                                        (rule.every_code || (code >= 200 && code <= 399)));
+            }
         }
         if (!positive) {
             return false;
@@ -253,6 +214,19 @@ constexpr bool expected_reply_rules_are_well_formed() noexcept {
 
 } // namespace detail
 
+/// The citation of the first row of expected_reply_rules that lists `code`
+/// for `answered` ("RFC 4954 section 6"); empty when the reply is not
+/// expected. A scan of the rows: a few dozen comparisons, once per reply.
+[[nodiscard]] constexpr std::string_view expected_reply_source(Command answered,
+                                                               int code) noexcept {
+    for (const ExpectedReplyRule& rule : expected_reply_rules) {
+        if (rule.commands.contains(answered) && rule.lists(code)) {
+            return rule.source;
+        }
+    }
+    return {};
+}
+
 /// Whether the RFCs list `code` as a reply to `answered` (see
 /// expected_reply_rules): RFC 5321 section 4.3.2 and the extensions AUTH
 /// (RFC 4954), STARTTLS (RFC 3207), CHUNKING (RFC 3030) and SIZE (RFC 1870),
@@ -262,28 +236,8 @@ constexpr bool expected_reply_rules_are_well_formed() noexcept {
 /// An unexpected reply is still a reply: classify it by its first digit
 /// (next_action) as RFC 5321 section 4.3.2 tells clients to; this only says
 /// the server strays from the tables, which is worth logging.
-constexpr bool is_expected_reply(Command answered, int code) noexcept {
-    const auto index = static_cast<unsigned>(answered);
-    if (index >= all_commands.size() || code < 200 || code > 599) {
-        return false;
-    }
-    const auto offset = static_cast<std::size_t>(code - 200);
-    return ((detail::expected_reply_bits[index][offset / 64] >> (offset % 64)) & 1u) != 0;
-}
-
-/// The citation of the first row of expected_reply_rules that lists `code`
-/// for `answered` ("RFC 4954 section 6"); empty when the reply is not
-/// expected.
-constexpr std::string_view expected_reply_source(Command answered, int code) noexcept {
-    if (!is_expected_reply(answered, code)) {
-        return {};
-    }
-    for (const ExpectedReplyRule& rule : expected_reply_rules) {
-        if (rule.commands.contains(answered) && rule.lists(code)) {
-            return rule.source;
-        }
-    }
-    return {};
+[[nodiscard]] constexpr bool is_expected_reply(Command answered, int code) noexcept {
+    return !expected_reply_source(answered, code).empty();
 }
 
 } // namespace smtp

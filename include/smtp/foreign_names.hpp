@@ -11,6 +11,8 @@
 #define SMTP_FOREIGN_NAMES_HPP
 
 #include <smtp/case_insensitive.hpp>
+#include <smtp/detail/deferred.hpp>
+#include <smtp/detail/sv_literals.hpp>
 #include <smtp/status_code.hpp>
 
 #include <cstddef>
@@ -65,49 +67,49 @@ inline constexpr unsigned aspose = 1u << static_cast<unsigned>(ForeignApi::Aspos
 /// one table behind from_foreign_name and foreign_name. Where two libraries
 /// share a name they also share its value.
 inline constexpr ForeignName foreign_names[] = {
-    {"GeneralFailure", -1, detail::dotnet | detail::aspose},
-    {"NotDefined", 0, detail::aspose},
-    {"SystemStatus", 211, detail::dotnet | detail::mailkit | detail::aspose},
-    {"HelpMessage", 214, detail::dotnet | detail::mailkit | detail::aspose},
-    {"ServiceReady", 220, detail::dotnet | detail::mailkit | detail::aspose},
-    {"ServiceClosingTransmissionChannel", 221, detail::dotnet | detail::mailkit | detail::aspose},
-    {"AuthenticationSuccessful", 235, detail::mailkit},
-    {"AuthenticationSucceeded", 235, detail::aspose},
-    {"Ok", 250, detail::dotnet | detail::mailkit | detail::aspose},
-    {"UserNotLocalWillForward", 251, detail::dotnet | detail::mailkit | detail::aspose},
-    {"CannotVerifyUserWillAttemptDelivery", 252, detail::dotnet | detail::mailkit | detail::aspose},
-    {"AuthenticationChallenge", 334, detail::mailkit},
-    {"Base64Response", 334, detail::aspose},
-    {"StartMailInput", 354, detail::dotnet | detail::mailkit | detail::aspose},
-    {"ServiceNotAvailable", 421, detail::dotnet | detail::mailkit | detail::aspose},
-    {"PasswordTransitionNeeded", 432, detail::mailkit | detail::aspose},
-    {"MailboxBusy", 450, detail::dotnet | detail::mailkit | detail::aspose},
-    {"ErrorInProcessing", 451, detail::mailkit},
-    {"LocalErrorInProcessing", 451, detail::dotnet | detail::aspose},
-    {"InsufficientStorage", 452, detail::dotnet | detail::mailkit | detail::aspose},
-    {"TemporaryAuthenticationFailure", 454, detail::mailkit},
-    {"ClientNotPermitted", 454, detail::dotnet | detail::aspose},
-    {"CommandUnrecognized", 500, detail::dotnet | detail::mailkit | detail::aspose},
-    {"SyntaxError", 501, detail::dotnet | detail::mailkit | detail::aspose},
-    {"CommandNotImplemented", 502, detail::dotnet | detail::mailkit | detail::aspose},
-    {"BadCommandSequence", 503, detail::dotnet | detail::mailkit},
-    {"CommandNotPermitted", 503, detail::aspose},
-    {"CommandParameterNotImplemented", 504, detail::dotnet | detail::mailkit},
-    {"UnrecognizedAuthenticationType", 504, detail::aspose},
-    {"MustIssueStartTlsFirst", 530, detail::dotnet},
-    {"AuthenticationRequired", 530, detail::mailkit | detail::aspose},
-    {"AuthenticationMechanismTooWeak", 534, detail::mailkit},
-    {"AuthenticationMechanismIsToWeak", 534, detail::aspose},
-    {"AuthenticationInvalidCredentials", 535, detail::mailkit},
-    {"CredentialsInvalid", 535, detail::aspose},
-    {"EncryptionRequiredForAuthenticationMechanism", 538, detail::mailkit},
-    {"EncryptionRequiredRequestedMechanism", 538, detail::aspose},
-    {"MailboxUnavailable", 550, detail::dotnet | detail::mailkit | detail::aspose},
-    {"UserNotLocalTryAlternatePath", 551, detail::dotnet | detail::mailkit | detail::aspose},
-    {"ExceededStorageAllocation", 552, detail::dotnet | detail::mailkit | detail::aspose},
-    {"MailboxNameNotAllowed", 553, detail::dotnet | detail::mailkit | detail::aspose},
-    {"TransactionFailed", 554, detail::dotnet | detail::mailkit | detail::aspose},
-    {"MailFromOrRcptToParametersNotRecognizedOrNotImplemented", 555, detail::mailkit},
+    {"GeneralFailure"sv, -1, detail::dotnet | detail::aspose},
+    {"NotDefined"sv, 0, detail::aspose},
+    {"SystemStatus"sv, 211, detail::dotnet | detail::mailkit | detail::aspose},
+    {"HelpMessage"sv, 214, detail::dotnet | detail::mailkit | detail::aspose},
+    {"ServiceReady"sv, 220, detail::dotnet | detail::mailkit | detail::aspose},
+    {"ServiceClosingTransmissionChannel"sv, 221, detail::dotnet | detail::mailkit | detail::aspose},
+    {"AuthenticationSuccessful"sv, 235, detail::mailkit},
+    {"AuthenticationSucceeded"sv, 235, detail::aspose},
+    {"Ok"sv, 250, detail::dotnet | detail::mailkit | detail::aspose},
+    {"UserNotLocalWillForward"sv, 251, detail::dotnet | detail::mailkit | detail::aspose},
+    {"CannotVerifyUserWillAttemptDelivery"sv, 252, detail::dotnet | detail::mailkit | detail::aspose},
+    {"AuthenticationChallenge"sv, 334, detail::mailkit},
+    {"Base64Response"sv, 334, detail::aspose},
+    {"StartMailInput"sv, 354, detail::dotnet | detail::mailkit | detail::aspose},
+    {"ServiceNotAvailable"sv, 421, detail::dotnet | detail::mailkit | detail::aspose},
+    {"PasswordTransitionNeeded"sv, 432, detail::mailkit | detail::aspose},
+    {"MailboxBusy"sv, 450, detail::dotnet | detail::mailkit | detail::aspose},
+    {"ErrorInProcessing"sv, 451, detail::mailkit},
+    {"LocalErrorInProcessing"sv, 451, detail::dotnet | detail::aspose},
+    {"InsufficientStorage"sv, 452, detail::dotnet | detail::mailkit | detail::aspose},
+    {"TemporaryAuthenticationFailure"sv, 454, detail::mailkit},
+    {"ClientNotPermitted"sv, 454, detail::dotnet | detail::aspose},
+    {"CommandUnrecognized"sv, 500, detail::dotnet | detail::mailkit | detail::aspose},
+    {"SyntaxError"sv, 501, detail::dotnet | detail::mailkit | detail::aspose},
+    {"CommandNotImplemented"sv, 502, detail::dotnet | detail::mailkit | detail::aspose},
+    {"BadCommandSequence"sv, 503, detail::dotnet | detail::mailkit},
+    {"CommandNotPermitted"sv, 503, detail::aspose},
+    {"CommandParameterNotImplemented"sv, 504, detail::dotnet | detail::mailkit},
+    {"UnrecognizedAuthenticationType"sv, 504, detail::aspose},
+    {"MustIssueStartTlsFirst"sv, 530, detail::dotnet},
+    {"AuthenticationRequired"sv, 530, detail::mailkit | detail::aspose},
+    {"AuthenticationMechanismTooWeak"sv, 534, detail::mailkit},
+    {"AuthenticationMechanismIsToWeak"sv, 534, detail::aspose},
+    {"AuthenticationInvalidCredentials"sv, 535, detail::mailkit},
+    {"CredentialsInvalid"sv, 535, detail::aspose},
+    {"EncryptionRequiredForAuthenticationMechanism"sv, 538, detail::mailkit},
+    {"EncryptionRequiredRequestedMechanism"sv, 538, detail::aspose},
+    {"MailboxUnavailable"sv, 550, detail::dotnet | detail::mailkit | detail::aspose},
+    {"UserNotLocalTryAlternatePath"sv, 551, detail::dotnet | detail::mailkit | detail::aspose},
+    {"ExceededStorageAllocation"sv, 552, detail::dotnet | detail::mailkit | detail::aspose},
+    {"MailboxNameNotAllowed"sv, 553, detail::dotnet | detail::mailkit | detail::aspose},
+    {"TransactionFailed"sv, 554, detail::dotnet | detail::mailkit | detail::aspose},
+    {"MailFromOrRcptToParametersNotRecognizedOrNotImplemented"sv, 555, detail::mailkit},
 };
 
 namespace detail {
@@ -178,7 +180,7 @@ constexpr std::optional<SmtpStatusCode> from_foreign_name(std::string_view text,
 /// message such as "the name ErrorInProcessing of MailKit"). std::nullopt
 /// for any other text. (A copy, not a pointer, as for vendor_note.)
 template <class BinaryPredicate>
-[[nodiscard]] constexpr std::optional<ForeignName>
+[[nodiscard]] constexpr typename detail::Deferred<std::optional<ForeignName>, BinaryPredicate>::type
 foreign_name_entry(std::string_view text,
                    const BinaryPredicate& equal) noexcept(noexcept(equal('a', 'a'))) {
     for (const ForeignName& row : foreign_names) {

@@ -9,6 +9,8 @@
 #ifndef SMTP_VENDOR_NOTES_HPP
 #define SMTP_VENDOR_NOTES_HPP
 
+#include <smtp/detail/deferred.hpp>
+#include <smtp/detail/sv_literals.hpp>
 #include <smtp/enhanced_code.hpp>
 
 #include <array>
@@ -40,32 +42,37 @@ struct VendorNote {
 /// (is_registered() is true), the vendor's meaning differs from the
 /// registry's title: read the reply text too.
 inline constexpr std::array<VendorNote, 7> vendor_notes = {{
-    {4, 7, 500, 699, "Microsoft",
-     "Exchange Online refuses for now (access denied for the moment); try again later."},
-    {5, 7, 500, 599, "Microsoft",
+    {4, 7, 500, 699, "Microsoft"sv,
+     "Exchange Online refuses for now (access denied for the moment); try again later."sv},
+    {5, 7, 500, 599, "Microsoft"sv,
      "Exchange Online rejects for a reason of its own, such as 5.7.515 for a sender "
-     "that fails its authentication requirements."},
-    {5, 7, 700, 750, "Microsoft",
+     "that fails its authentication requirements."sv},
+    {5, 7, 700, 750, "Microsoft"sv,
      "Exchange Online has blocked the sending tenant, for example for exceeding a "
-     "sending threshold."},
-    {4, 7, 32, 32, "Google",
+     "sending threshold."sv},
+    {4, 7, 32, 32, "Google"sv,
      "The From: domain is not aligned with the domains the message was "
-     "authenticated for."},
-    {5, 1, 10, 10, "Microsoft",
+     "authenticated for."sv},
+    {5, 1, 10, 10, "Microsoft"sv,
      "Recipient not found (RESOLVER.ADR.RecipientNotFound), not the registry's "
-     "null-MX meaning."},
-    {5, 7, 3, 3, "Microsoft",
+     "null-MX meaning."sv},
+    {5, 7, 3, 3, "Microsoft"sv,
      "Microsoft 365 answers a failed SMTP AUTH with 535 5.7.3, not the registry's "
-     "meaning: the credentials were refused."},
-    {5, 7, 9, 9, "Yahoo",
+     "meaning: the credentials were refused."sv},
+    {5, 7, 9, 9, "Yahoo"sv,
      "The message failed the sender domain's DMARC policy, not the registry's "
-     "meaning."},
+     "meaning."sv},
 }};
 
 /// The vendor note that covers `code`, or std::nullopt. (A copy, not a
 /// pointer: GCC's -fsanitize=undefined cannot compare the address of a
-/// constexpr object with nullptr in a constant expression.)
-constexpr std::optional<VendorNote> vendor_note(const EnhancedStatusCode& code) noexcept {
+/// constexpr object with nullptr in a constant expression.) A template only
+/// so that std::optional<VendorNote> is instantiated where vendor_note is
+/// called, not in every file that includes this header; call it as a
+/// function, `vendor_note(code)`.
+template <class Deferral = void>
+[[nodiscard]] constexpr typename detail::Deferred<std::optional<VendorNote>, Deferral>::type
+vendor_note(const EnhancedStatusCode& code) noexcept {
     for (const VendorNote& note : vendor_notes) {
         if (note.covers(code)) {
             return note;
