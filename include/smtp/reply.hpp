@@ -32,6 +32,13 @@ struct ReplyLimits {
     std::size_t max_line_length = 8192;
     /// The most lines a reply may have. Zero means no reply fits.
     std::size_t max_lines = 128;
+    /// Read by the letter of RFC 5321: only CRLF ends a line (section 2.3.8;
+    /// a bare LF is ReplyError::BareLineFeed), and the code's second digit
+    /// is 0 to 5 (the grammar of section 4.2; else InvalidCode, so 571 is
+    /// refused). Off by default: most clients accept both, and servers send
+    /// both. The text is not checked in either mode; a CR not followed by LF
+    /// is text.
+    bool strict = false;
 };
 
 /// What parse_reply found. Every error other than Incomplete is final: no
@@ -67,6 +74,10 @@ enum class ReplyError : int {
     /// as a line that says more follow ('-') would be the last one allowed.
     /// Raise the limit if the peer is trusted; otherwise close.
     TooManyLines,
+    /// With ReplyLimits::strict only: a line ends with a bare LF, not CRLF
+    /// (RFC 5321 section 2.3.8). Close the connection, as for InvalidCode,
+    /// or read again without strict.
+    BareLineFeed,
 };
 
 /// The enumerator's spelling ("LineTooLong"); empty for a value that is no
@@ -80,6 +91,7 @@ constexpr std::string_view name(ReplyError error) noexcept {
     case ReplyError::CodeMismatch: return "CodeMismatch";
     case ReplyError::LineTooLong: return "LineTooLong";
     case ReplyError::TooManyLines: return "TooManyLines";
+    case ReplyError::BareLineFeed: return "BareLineFeed";
     }
     return {};
 }
@@ -96,8 +108,14 @@ constexpr const char* find_lf(const char* first, const char* last) noexcept {
 
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
-constexpr bool is_code_digit(std::size_t position, char c) noexcept {
-    return position == 0 ? (c >= '2' && c <= '5') : is_digit(c);
+// RFC 5321 section 4.2: the first digit 2 to 5, the second 0 to 5 (strict;
+// servers send 571, so by default any digit), the third any digit.
+constexpr bool is_code_digit(std::size_t position, char c, bool strict) noexcept {
+    switch (position) {
+    case 0: return c >= '2' && c <= '5';
+    case 1: return strict ? (c >= '0' && c <= '5') : is_digit(c);
+    default: return is_digit(c); // a switch over an int, not our enum
+    }
 }
 
 // An enhanced code kept in 32 bits inside Reply (class, subject and detail
@@ -336,13 +354,13 @@ struct CodeCheck {
 // (`first`, or nothing for the first line itself), and the first bad byte
 // decides between InvalidCode and CodeMismatch. With all `available` bytes
 // good, the line is Incomplete, or None once its three digits are there.
-constexpr CodeCheck check_code(const char* line, std::size_t available,
-                               const char* first) noexcept {
+constexpr CodeCheck check_code(const char* line, std::size_t available, const char* first,
+                               bool strict) noexcept {
     for (std::size_t k = 0; k < 3; ++k) {
         if (k == available) {
             return {ReplyError::Incomplete, available};
         }
-        if (!is_code_digit(k, line[k])) {
+        if (!is_code_digit(k, line[k], strict)) {
             return {ReplyError::InvalidCode, k};
         }
         if (first != nullptr && line[k] != first[k]) {
@@ -362,6 +380,8 @@ constexpr CodeCheck check_code(const char* line, std::size_t available,
 /// A line ends with CRLF or a bare LF; a CR not followed by LF is text. The
 /// code is exactly three ASCII digits, the first 2 to 5, and is followed by a
 /// space, a '-' (more lines follow) or the line end (a bare code, "250").
+/// With `limits.strict`, only CRLF ends a line and the second digit is 0 to
+/// 5, by the letter of RFC 5321 (sections 2.3.8 and 4.2).
 /// The text is not checked: any byte but LF is passed through. Bytes after
 /// the reply's last line ending never affect the answer, so pipelined replies
 /// (RFC 2920) are read one after another by dropping `consumed` bytes.
@@ -369,8 +389,9 @@ constexpr CodeCheck check_code(const char* line, std::size_t available,
 /// Errors are reported as soon as the bytes read prove them, so the answer
 /// for a prefix is Incomplete exactly when some continuation could still be
 /// a valid reply. When several problems are proven at once, the first of
-/// code, separator, line count and line length is reported. Limits that no
-/// reply can meet give TooManyLines (max_lines 0) or LineTooLong
+/// code, separator, line count, line length and (strict) line ending is
+/// reported. Limits that no reply can meet give TooManyLines (max_lines 0)
+/// or LineTooLong
 /// (max_line_length below 3) for any input.
 ///
 /// Each call scans the input from its start; a reader that calls again after
@@ -389,7 +410,8 @@ constexpr ReplyParse parse_reply(std::string_view input, ReplyLimits limits = {}
     const auto at = [begin](const char* byte) { return static_cast<std::size_t>(byte - begin); };
 
     // The first line's code, which every later line must repeat.
-    if (const detail::CodeCheck first = detail::check_code(begin, input.size(), nullptr);
+    if (const detail::CodeCheck first =
+            detail::check_code(begin, input.size(), nullptr, limits.strict);
         first.error != ReplyError::None) {
         return ReplyAccess::failure(first.error, first.at);
     }
@@ -438,11 +460,17 @@ constexpr ReplyParse parse_reply(std::string_view input, ReplyLimits limits = {}
             if (static_cast<std::size_t>(lf - line) > limits.max_line_length && lf[-1] != '\r') {
                 return too_long();
             }
+            if (limits.strict && lf[-1] != '\r') {
+                return ReplyAccess::failure(ReplyError::BareLineFeed, at(lf));
+            }
             const char* const text_end = lf[-1] == '\r' ? lf - 1 : lf;
             if (want_enhanced && enhanced == 0) {
                 enhanced = detail::enhanced_at_start(line + 4, text_end, c0);
             }
         } else if (separator == '\n') {
+            if (limits.strict) {
+                return ReplyAccess::failure(ReplyError::BareLineFeed, at(line + 3));
+            }
             lf = line + 3;
         } else if (separator == '\r') {
             if (end - line == 4) {
@@ -466,7 +494,7 @@ constexpr ReplyParse parse_reply(std::string_view input, ReplyLimits limits = {}
         // The next line: its code must be the first line's.
         const auto available = static_cast<std::size_t>(end - line);
         if ((available < 4) || ((line[0] != c0) | (line[1] != c1) | (line[2] != c2))) {
-            const detail::CodeCheck next = detail::check_code(line, available, begin);
+            const detail::CodeCheck next = detail::check_code(line, available, begin, limits.strict);
             return ReplyAccess::failure(next.error, at(line) + next.at);
         }
     }
