@@ -17,6 +17,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -925,4 +926,23 @@ TEST_CASE("write_reply round trips through parse_reply") {
         CHECK(p.reply.enhanced() == EnhancedStatusCode{5, 1, 1});
         CHECK(p.reply.line(0) == "5.1.1 unknown user");
     }
+}
+
+TEST_CASE("name(ReplyWriteError)") {
+    const std::pair<ReplyWriteError, std::string_view> names[] = {
+        {ReplyWriteError::None, "None"},
+        {ReplyWriteError::InvalidCode, "InvalidCode"},
+        {ReplyWriteError::InvalidEnhancedCode, "InvalidEnhancedCode"},
+        {ReplyWriteError::EnhancedClassMismatch, "EnhancedClassMismatch"},
+        {ReplyWriteError::EnhancedOnIntermediate, "EnhancedOnIntermediate"},
+        {ReplyWriteError::NoLines, "NoLines"},
+        {ReplyWriteError::LineBreakInText, "LineBreakInText"},
+        {ReplyWriteError::LineTooLong, "LineTooLong"},
+        {ReplyWriteError::BufferTooSmall, "BufferTooSmall"},
+    };
+    for (const auto& [error, spelling] : names) {
+        CHECK(smtp::name(error) == spelling);
+    }
+    CHECK(smtp::name(static_cast<ReplyWriteError>(9)).empty());
+    CHECK(smtp::name(static_cast<ReplyWriteError>(-1)).empty());
 }
