@@ -24,7 +24,7 @@ struct CaseInsensitive {
     }
 
 private:
-    static constexpr char lower(char c) noexcept {
+    [[nodiscard]] static constexpr char lower(char c) noexcept {
         return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     }
 };

@@ -31,13 +31,13 @@ struct EnhancedStatusCode {
 };
 
 /// Comparisons order by class, then subject, then detail.
-constexpr bool operator==(const EnhancedStatusCode& a, const EnhancedStatusCode& b) noexcept {
+[[nodiscard]] constexpr bool operator==(const EnhancedStatusCode& a, const EnhancedStatusCode& b) noexcept {
     return a.status_class == b.status_class && a.subject == b.subject && a.detail == b.detail;
 }
-constexpr bool operator!=(const EnhancedStatusCode& a, const EnhancedStatusCode& b) noexcept {
+[[nodiscard]] constexpr bool operator!=(const EnhancedStatusCode& a, const EnhancedStatusCode& b) noexcept {
     return !(a == b);
 }
-constexpr bool operator<(const EnhancedStatusCode& a, const EnhancedStatusCode& b) noexcept {
+[[nodiscard]] constexpr bool operator<(const EnhancedStatusCode& a, const EnhancedStatusCode& b) noexcept {
     if (a.status_class != b.status_class) {
         return a.status_class < b.status_class;
     }
@@ -46,13 +46,13 @@ constexpr bool operator<(const EnhancedStatusCode& a, const EnhancedStatusCode& 
     }
     return a.detail < b.detail;
 }
-constexpr bool operator>(const EnhancedStatusCode& a, const EnhancedStatusCode& b) noexcept {
+[[nodiscard]] constexpr bool operator>(const EnhancedStatusCode& a, const EnhancedStatusCode& b) noexcept {
     return b < a;
 }
-constexpr bool operator<=(const EnhancedStatusCode& a, const EnhancedStatusCode& b) noexcept {
+[[nodiscard]] constexpr bool operator<=(const EnhancedStatusCode& a, const EnhancedStatusCode& b) noexcept {
     return !(b < a);
 }
-constexpr bool operator>=(const EnhancedStatusCode& a, const EnhancedStatusCode& b) noexcept {
+[[nodiscard]] constexpr bool operator>=(const EnhancedStatusCode& a, const EnhancedStatusCode& b) noexcept {
     return !(a < b);
 }
 
@@ -65,7 +65,7 @@ constexpr bool is_enhanced_class(int status_class) noexcept {
 
 /// Whether the code could come out of parse_enhanced_status_code: class 2,
 /// 4 or 5, subject and detail in 0..999 (RFC 3463 section 2).
-constexpr bool is_valid(const EnhancedStatusCode& code) noexcept {
+[[nodiscard]] constexpr bool is_valid(const EnhancedStatusCode& code) noexcept {
     return detail::is_enhanced_class(code.status_class) && code.subject >= 0 && code.subject <= 999 &&
            code.detail >= 0 && code.detail <= 999;
 }
@@ -97,7 +97,7 @@ constexpr bool read_enhanced_field(std::string_view text, std::size_t& pos,
 /// std::nullopt. Only the bytes of `text` are read. Leading zeros, which
 /// senders must not write, are read as the number ("5.01.1" is 5.1.1), so a
 /// parsed code prints back as `text` unless `text` had them.
-constexpr std::optional<EnhancedStatusCode>
+[[nodiscard]] constexpr std::optional<EnhancedStatusCode>
 parse_enhanced_status_code(std::string_view text) noexcept {
     if (text.size() < 5 || text.size() > 9) {
         return std::nullopt;
@@ -121,7 +121,7 @@ parse_enhanced_status_code(std::string_view text) noexcept {
 
 /// The class of an enhanced code: its first number, when that is 2, 4 or 5
 /// (RFC 3463 section 3.1); None otherwise.
-constexpr ReplyClass reply_class(const EnhancedStatusCode& code) noexcept {
+[[nodiscard]] constexpr ReplyClass reply_class(const EnhancedStatusCode& code) noexcept {
     switch (code.status_class) {
     case 2: return ReplyClass::PositiveCompletion;
     case 4: return ReplyClass::TransientNegative;
@@ -131,15 +131,15 @@ constexpr ReplyClass reply_class(const EnhancedStatusCode& code) noexcept {
 }
 
 /// X is 2: success.
-constexpr bool is_success(const EnhancedStatusCode& code) noexcept {
+[[nodiscard]] constexpr bool is_success(const EnhancedStatusCode& code) noexcept {
     return reply_class(code) == ReplyClass::PositiveCompletion;
 }
 /// X is 4: persistent transient failure; the same message may go later.
-constexpr bool is_transient(const EnhancedStatusCode& code) noexcept {
+[[nodiscard]] constexpr bool is_transient(const EnhancedStatusCode& code) noexcept {
     return reply_class(code) == ReplyClass::TransientNegative;
 }
 /// X is 5: permanent failure; do not resend unchanged.
-constexpr bool is_permanent(const EnhancedStatusCode& code) noexcept {
+[[nodiscard]] constexpr bool is_permanent(const EnhancedStatusCode& code) noexcept {
     return reply_class(code) == ReplyClass::PermanentNegative;
 }
 
@@ -153,7 +153,7 @@ inline constexpr std::size_t enhanced_status_code_max_chars = 3 * detail::int_ma
 /// caller's buffer: `to_text(code).view()` is "5.1.1".
 using EnhancedStatusCodeText = FixedText<enhanced_status_code_max_chars>;
 
-constexpr EnhancedStatusCodeText to_text(const EnhancedStatusCode& code) noexcept {
+[[nodiscard]] constexpr EnhancedStatusCodeText to_text(const EnhancedStatusCode& code) noexcept {
     EnhancedStatusCodeText text{};
     char* out = detail::write_decimal(text.data, code.status_class);
     *out++ = '.';

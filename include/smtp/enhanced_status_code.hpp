@@ -51,7 +51,7 @@ constexpr std::size_t decimal_length(int value) noexcept {
 /// on success `ptr` is one past the last character written and `ec` is
 /// std::errc(); if the range is too small, `ptr` is `last`, `ec` is
 /// std::errc::value_too_large and nothing is written.
-constexpr std::to_chars_result to_chars(char* first, char* last,
+[[nodiscard]] constexpr std::to_chars_result to_chars(char* first, char* last,
                                         const EnhancedStatusCode& code) noexcept {
     const std::size_t needed = detail::decimal_length(code.status_class) +
                                detail::decimal_length(code.subject) +

@@ -83,7 +83,7 @@ enum class BasicCodeScope : int {
 
 /// The enumerator's spelling ("Any5yz"); empty for a value that is no
 /// enumerator.
-constexpr std::string_view name(BasicCodeScope scope) noexcept {
+[[nodiscard]] constexpr std::string_view name(BasicCodeScope scope) noexcept {
     switch (scope) {
     case BasicCodeScope::Listed: return "Listed";
     case BasicCodeScope::ListedOrAny4yz5yz: return "ListedOrAny4yz5yz";
@@ -104,16 +104,16 @@ struct AssociatedBasicCodes {
     std::size_t count;
     BasicCodeScope scope;
 
-    constexpr const int* begin() const noexcept { return codes.data(); }
-    constexpr const int* end() const noexcept { return codes.data() + count; }
-    constexpr std::size_t size() const noexcept { return count; }
-    constexpr bool empty() const noexcept { return count == 0; }
+    [[nodiscard]] constexpr const int* begin() const noexcept { return codes.data(); }
+    [[nodiscard]] constexpr const int* end() const noexcept { return codes.data() + count; }
+    [[nodiscard]] constexpr std::size_t size() const noexcept { return count; }
+    [[nodiscard]] constexpr bool empty() const noexcept { return count == 0; }
     /// The i-th listed code; 0 when `i` is not below size().
-    constexpr int operator[](std::size_t i) const noexcept {
+    [[nodiscard]] constexpr int operator[](std::size_t i) const noexcept {
         return i < count ? codes[i] : 0;
     }
     /// Whether the registry lists `basic` for the entry.
-    constexpr bool contains(int basic) const noexcept {
+    [[nodiscard]] constexpr bool contains(int basic) const noexcept {
         for (std::size_t i = 0; i < count; ++i) {
             if (codes[i] == basic) {
                 return true;
@@ -125,7 +125,7 @@ struct AssociatedBasicCodes {
     /// "5XX", any 4yz or 5yz for "other 4XX or 5XX codes are allowed", any
     /// code in 200..599 for "Any"). Says nothing about class agreement:
     /// 4.1.1 with 550 is "permitted" here because X.1.1 lists 550.
-    constexpr bool permits(int basic) const noexcept {
+    [[nodiscard]] constexpr bool permits(int basic) const noexcept {
         switch (scope) {
         case BasicCodeScope::Listed: return contains(basic);
         case BasicCodeScope::ListedOrAny4yz5yz:
@@ -157,7 +157,7 @@ struct EnhancedStatusCodeEntry {
     bool deprecated;
 
     /// This entry's code in the given class: `entry.code(5)` is 5.s.d.
-    constexpr EnhancedStatusCode code(int status_class) const noexcept {
+    [[nodiscard]] constexpr EnhancedStatusCode code(int status_class) const noexcept {
         return {status_class, subject, detail};
     }
 };
@@ -399,7 +399,7 @@ constexpr std::size_t registry_position(const EnhancedStatusCode& code) noexcept
 /// The registry entry for a code, or nullptr when the code is not
 /// registered (class other than 2, 4 or 5, or no such subject and detail).
 /// 2.1.1, 4.1.1 and 5.1.1 all give the X.1.1 entry.
-constexpr const EnhancedStatusCodeEntry*
+[[nodiscard]] constexpr const EnhancedStatusCodeEntry*
 registry_entry(const EnhancedStatusCode& code) noexcept {
     const std::size_t at = detail::registry_position(code);
     return at == detail::no_registry_position ? nullptr : &enhanced_status_code_registry[at];
@@ -407,14 +407,14 @@ registry_entry(const EnhancedStatusCode& code) noexcept {
 
 /// Whether the code is in the registry, in any of the classes 2, 4 and 5.
 /// False for vendor-only numbers (5.7.500, 4.7.32) and for invalid codes.
-constexpr bool is_registered(const EnhancedStatusCode& code) noexcept {
+[[nodiscard]] constexpr bool is_registered(const EnhancedStatusCode& code) noexcept {
     return detail::registry_position(code) != detail::no_registry_position;
 }
 
 /// The registry's title for a registered code ("Bad destination mailbox
 /// address" for 2.1.1, 4.1.1 and 5.1.1); empty for an unregistered code, and
 /// for X.6.10, which the registry lists without a title.
-constexpr std::string_view title(const EnhancedStatusCode& code) noexcept {
+[[nodiscard]] constexpr std::string_view title(const EnhancedStatusCode& code) noexcept {
     const std::size_t at = detail::registry_position(code);
     return at == detail::no_registry_position ? std::string_view{}
                                               : enhanced_status_code_registry[at].title;
@@ -422,7 +422,7 @@ constexpr std::string_view title(const EnhancedStatusCode& code) noexcept {
 
 /// The basic reply codes the registry associates with a registered code;
 /// empty (scope Listed) for an unregistered one.
-constexpr AssociatedBasicCodes associated_basic_codes(const EnhancedStatusCode& code) noexcept {
+[[nodiscard]] constexpr AssociatedBasicCodes associated_basic_codes(const EnhancedStatusCode& code) noexcept {
     const std::size_t at = detail::registry_position(code);
     return at == detail::no_registry_position
                ? AssociatedBasicCodes{{}, 0, BasicCodeScope::Listed}
@@ -430,21 +430,21 @@ constexpr AssociatedBasicCodes associated_basic_codes(const EnhancedStatusCode& 
 }
 
 /// Whether the registry marks the code deprecated (X.6.10 only).
-constexpr bool is_deprecated(const EnhancedStatusCode& code) noexcept {
+[[nodiscard]] constexpr bool is_deprecated(const EnhancedStatusCode& code) noexcept {
     const std::size_t at = detail::registry_position(code);
     return at != detail::no_registry_position && enhanced_status_code_registry[at].deprecated;
 }
 
 /// The RFC that defines a registered code (3463 for 5.1.1); 0 for an
 /// unregistered code and for X.7.28, which an Internet-Draft defines.
-constexpr int defining_rfc(const EnhancedStatusCode& code) noexcept {
+[[nodiscard]] constexpr int defining_rfc(const EnhancedStatusCode& code) noexcept {
     const std::size_t at = detail::registry_position(code);
     return at == detail::no_registry_position ? 0 : enhanced_status_code_registry[at].rfc;
 }
 
 /// The registry's title of a subject sub-code, X.<subject>.YYY (RFC 3463
 /// section 2): "Addressing Status" for 1; empty for subjects beyond 0..7.
-constexpr std::string_view subject_title(int subject) noexcept {
+[[nodiscard]] constexpr std::string_view subject_title(int subject) noexcept {
     switch (subject) {
     case 0: return "Other or Undefined Status";
     case 1: return "Addressing Status";
@@ -460,14 +460,14 @@ constexpr std::string_view subject_title(int subject) noexcept {
 /// The subject title of a code, whatever its class and detail: 5.1.99 gives
 /// "Addressing Status". Clients should report it when they do not know the
 /// detail (RFC 3463 section 2).
-constexpr std::string_view subject_title(const EnhancedStatusCode& code) noexcept {
+[[nodiscard]] constexpr std::string_view subject_title(const EnhancedStatusCode& code) noexcept {
     return subject_title(code.subject);
 }
 
 /// The registry's title of a class sub-code (RFC 3463 section 2): "Success"
 /// for 2, "Persistent Transient Failure" for 4, "Permanent Failure" for 5;
 /// empty otherwise.
-constexpr std::string_view class_title(int status_class) noexcept {
+[[nodiscard]] constexpr std::string_view class_title(int status_class) noexcept {
     switch (status_class) {
     case 2: return "Success";
     case 4: return "Persistent Transient Failure";
@@ -475,7 +475,7 @@ constexpr std::string_view class_title(int status_class) noexcept {
     default: return {}; // a switch over an int, not our enum
     }
 }
-constexpr std::string_view class_title(const EnhancedStatusCode& code) noexcept {
+[[nodiscard]] constexpr std::string_view class_title(const EnhancedStatusCode& code) noexcept {
     return class_title(code.status_class);
 }
 
@@ -514,7 +514,7 @@ enum class Pairing : int {
 
 /// The enumerator's spelling ("Unusual"); empty for a value that is no
 /// enumerator.
-constexpr std::string_view name(Pairing pairing) noexcept {
+[[nodiscard]] constexpr std::string_view name(Pairing pairing) noexcept {
     switch (pairing) {
     case Pairing::Usual: return "Usual";
     case Pairing::Unusual: return "Unusual";
@@ -530,7 +530,7 @@ constexpr std::string_view name(Pairing pairing) noexcept {
 /// "associated basic status code" column (see Pairing). The registry is
 /// class-agnostic, so 4.1.1 and 5.1.1 share X.1.1's list; the class must
 /// match the basic code's first digit first.
-constexpr Pairing pairing(int basic, const EnhancedStatusCode& enhanced) noexcept {
+[[nodiscard]] constexpr Pairing pairing(int basic, const EnhancedStatusCode& enhanced) noexcept {
     if (basic < 200 || basic > 599 || !is_valid(enhanced)) {
         return Pairing::Invalid;
     }
@@ -549,7 +549,7 @@ constexpr Pairing pairing(int basic, const EnhancedStatusCode& enhanced) noexcep
 
 /// Whether the registry calls the pairing usual: pairing(basic, enhanced)
 /// is Pairing::Usual.
-constexpr bool is_usual_pairing(int basic, const EnhancedStatusCode& enhanced) noexcept {
+[[nodiscard]] constexpr bool is_usual_pairing(int basic, const EnhancedStatusCode& enhanced) noexcept {
     return pairing(basic, enhanced) == Pairing::Usual;
 }
 

@@ -198,25 +198,25 @@ detail::SmtpCategory::default_error_condition(int value) const noexcept {
 
 /// The reply as an error_code in smtp_category(), its value the code's int.
 /// Found by argument-dependent lookup, so `std::error_code ec = code;` works.
-inline std::error_code make_error_code(SmtpStatusCode code) noexcept {
+[[nodiscard]] inline std::error_code make_error_code(SmtpStatusCode code) noexcept {
     return {value(code), smtp_category()};
 }
 
 /// A parse error as an error_code in reply_error_category(); found by
 /// argument-dependent lookup, so `std::error_code ec = parse.error;` works,
 /// and `if (ec)` is false for ReplyError::None alone.
-inline std::error_code make_error_code(ReplyError error) noexcept {
+[[nodiscard]] inline std::error_code make_error_code(ReplyError error) noexcept {
     return {static_cast<int>(error), reply_error_category()};
 }
 
 /// A writer error as an error_code in reply_write_error_category().
-inline std::error_code make_error_code(ReplyWriteError error) noexcept {
+[[nodiscard]] inline std::error_code make_error_code(ReplyWriteError error) noexcept {
     return {static_cast<int>(error), reply_write_error_category()};
 }
 
 /// The class as an error_condition, so `ec == ReplyClass::PermanentNegative`
 /// compares an error_code with a class.
-inline std::error_condition make_error_condition(ReplyClass reply) noexcept {
+[[nodiscard]] inline std::error_condition make_error_condition(ReplyClass reply) noexcept {
     return {static_cast<int>(reply), reply_class_category()};
 }
 

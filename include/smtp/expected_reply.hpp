@@ -26,7 +26,7 @@ struct CommandSet {
 
     /// Whether `command` is in the set (false for a value that is no
     /// enumerator).
-    constexpr bool contains(Command command) const noexcept {
+    [[nodiscard]] constexpr bool contains(Command command) const noexcept {
         const auto index = static_cast<unsigned>(command);
         return index < all_commands.size() && ((bits >> index) & 1u) != 0;
     }
@@ -68,7 +68,7 @@ struct ExpectedReplyRule {
     std::string_view source;
 
     /// Whether this row lists `code`.
-    constexpr bool lists(int code) const noexcept {
+    [[nodiscard]] constexpr bool lists(int code) const noexcept {
         if (code < 200 || code > 599) {
             return false;
         }

@@ -19,7 +19,7 @@ template <std::size_t Capacity>
 struct FixedText {
     char data[Capacity] = {};
     std::size_t size = 0;
-    constexpr std::string_view view() const noexcept { return {data, size}; }
+    [[nodiscard]] constexpr std::string_view view() const noexcept { return {data, size}; }
 };
 
 namespace detail {

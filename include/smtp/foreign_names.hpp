@@ -33,7 +33,7 @@ enum class ForeignApi : int {
 
 /// The enumerator's spelling ("MailKit"); empty for a value that is no
 /// enumerator.
-constexpr std::string_view name(ForeignApi api) noexcept {
+[[nodiscard]] constexpr std::string_view name(ForeignApi api) noexcept {
     switch (api) {
     case ForeignApi::DotNet: return "DotNet";
     case ForeignApi::MailKit: return "MailKit";
@@ -50,7 +50,7 @@ struct ForeignName {
     unsigned apis;
 
     /// Whether `api` spells a code this way.
-    constexpr bool used_by(ForeignApi api) const noexcept {
+    [[nodiscard]] constexpr bool used_by(ForeignApi api) const noexcept {
         const auto index = static_cast<unsigned>(api);
         return index < 3 && ((apis >> index) & 1u) != 0;
     }
@@ -153,7 +153,7 @@ constexpr bool foreign_names_are_consistent() noexcept {
 /// "LocalErrorInProcessing" (.NET, Aspose) both give LocalErrorInProcessing,
 /// "BadCommandSequence" gives CommandNotPermitted. std::nullopt for any other
 /// text, and for a name whose value has no enumerator here.
-constexpr std::optional<SmtpStatusCode> from_foreign_name(std::string_view text) noexcept {
+[[nodiscard]] constexpr std::optional<SmtpStatusCode> from_foreign_name(std::string_view text) noexcept {
     for (const ForeignName& row : foreign_names) {
         if (row.name == text) {
             return from_value(row.value);
@@ -164,7 +164,7 @@ constexpr std::optional<SmtpStatusCode> from_foreign_name(std::string_view text)
 
 /// As from_foreign_name(text), but only names that `api` uses: "Ok" is
 /// accepted for every library, "ErrorInProcessing" only for MailKit.
-constexpr std::optional<SmtpStatusCode> from_foreign_name(std::string_view text,
+[[nodiscard]] constexpr std::optional<SmtpStatusCode> from_foreign_name(std::string_view text,
                                                           ForeignApi api) noexcept {
     for (const ForeignName& row : foreign_names) {
         if (row.name == text) {
@@ -193,7 +193,7 @@ foreign_name_entry(std::string_view text,
 
 /// The name `api` gives `code` ("ErrorInProcessing" for 451 in MailKit);
 /// empty when that library has no name for it.
-constexpr std::string_view foreign_name(SmtpStatusCode code, ForeignApi api) noexcept {
+[[nodiscard]] constexpr std::string_view foreign_name(SmtpStatusCode code, ForeignApi api) noexcept {
     for (const ForeignName& row : foreign_names) {
         if (row.value == value(code) && row.used_by(api)) {
             return row.name;

@@ -81,7 +81,7 @@ using ReplyClassText = FixedText<reply_class_max_chars>;
 /// "550 MailboxUnavailable": the number, a space and the enumerator's name,
 /// as a reply line starts with the number; for a value that is no
 /// enumerator, the number alone ("571").
-constexpr StatusCodeText to_text(SmtpStatusCode code) noexcept {
+[[nodiscard]] constexpr StatusCodeText to_text(SmtpStatusCode code) noexcept {
     StatusCodeText text{};
     char* out = detail::write_decimal(text.data, value(code));
     const std::string_view label = name(code);
@@ -95,7 +95,7 @@ constexpr StatusCodeText to_text(SmtpStatusCode code) noexcept {
 
 /// The class's name ("TransientNegative"); for a value that is no
 /// enumerator, its number.
-constexpr ReplyClassText to_text(ReplyClass reply) noexcept {
+[[nodiscard]] constexpr ReplyClassText to_text(ReplyClass reply) noexcept {
     ReplyClassText text{};
     const std::string_view label = name(reply);
     char* const out = label.empty()
@@ -142,15 +142,15 @@ std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& o
 // {fmt} 10 and later: fmt::format("{}", code) and format specs such as
 // "{:>24}" work as for a string. (For fmt 9, see <smtp/fmt.hpp>.)
 
-inline std::string format_as(SmtpStatusCode code) {
+[[nodiscard]] inline std::string format_as(SmtpStatusCode code) {
     return std::string(to_text(code).view());
 }
 
-inline std::string format_as(ReplyClass reply) {
+[[nodiscard]] inline std::string format_as(ReplyClass reply) {
     return std::string(to_text(reply).view());
 }
 
-inline std::string format_as(const EnhancedStatusCode& code) {
+[[nodiscard]] inline std::string format_as(const EnhancedStatusCode& code) {
     return std::string(to_text(code).view());
 }
 

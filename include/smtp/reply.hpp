@@ -82,7 +82,7 @@ enum class ReplyError : int {
 
 /// The enumerator's spelling ("LineTooLong"); empty for a value that is no
 /// enumerator.
-constexpr std::string_view name(ReplyError error) noexcept {
+[[nodiscard]] constexpr std::string_view name(ReplyError error) noexcept {
     switch (error) {
     case ReplyError::None: return "None";
     case ReplyError::Incomplete: return "Incomplete";
@@ -182,7 +182,7 @@ public:
 
         constexpr iterator() noexcept = default;
 
-        constexpr std::string_view operator*() const noexcept { return text_; }
+        [[nodiscard]] constexpr std::string_view operator*() const noexcept { return text_; }
         constexpr const std::string_view* operator->() const noexcept { return &text_; }
         constexpr iterator& operator++() noexcept {
             load(next_);
@@ -193,10 +193,10 @@ public:
             ++*this;
             return before;
         }
-        friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
+        [[nodiscard]] friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
             return a.line_ == b.line_;
         }
-        friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept {
+        [[nodiscard]] friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept {
             return !(a == b);
         }
 
@@ -234,13 +234,13 @@ public:
 
     constexpr ReplyLines() noexcept = default;
 
-    constexpr iterator begin() const noexcept {
+    [[nodiscard]] constexpr iterator begin() const noexcept {
         return iterator(raw_.data(), raw_.data() + raw_.size());
     }
-    constexpr iterator end() const noexcept {
+    [[nodiscard]] constexpr iterator end() const noexcept {
         return iterator(raw_.data() + raw_.size(), raw_.data() + raw_.size());
     }
-    constexpr bool empty() const noexcept { return raw_.empty(); }
+    [[nodiscard]] constexpr bool empty() const noexcept { return raw_.empty(); }
 
 private:
     friend class Reply;
@@ -258,11 +258,11 @@ public:
     constexpr Reply() noexcept = default;
 
     /// The three-digit code, 200 to 599 (0 for an empty Reply).
-    constexpr int code() const noexcept { return code_; }
+    [[nodiscard]] constexpr int code() const noexcept { return code_; }
     /// The code as the enumerator that lists it, or std::nullopt for a code
     /// no enumerator lists (571, 299); classify those with reply_class(code()).
     /// An empty Reply gives SmtpStatusCode::NotDefined, the sentinel for 0.
-    constexpr std::optional<SmtpStatusCode> status() const noexcept {
+    [[nodiscard]] constexpr std::optional<SmtpStatusCode> status() const noexcept {
         return from_value(code_);
     }
     /// The enhanced status code (RFC 2034, RFC 3463) that starts the text of
@@ -270,19 +270,19 @@ public:
     /// with the same class as the reply; std::nullopt if no line has one.
     /// Codes elsewhere in the text ("[#4.16.1]") are never taken, and a 3yz
     /// reply never has one.
-    constexpr std::optional<EnhancedStatusCode> enhanced() const noexcept {
+    [[nodiscard]] constexpr std::optional<EnhancedStatusCode> enhanced() const noexcept {
         if (enhanced_ == 0) {
             return std::nullopt;
         }
         return detail::unpack_enhanced(enhanced_);
     }
     /// The number of lines, 1 or more (0 for an empty Reply).
-    constexpr std::size_t line_count() const noexcept { return line_count_; }
+    [[nodiscard]] constexpr std::size_t line_count() const noexcept { return line_count_; }
     /// The text of line `i` after the code and separator, without the line
     /// ending: empty for a bare code ("250"), and for i >= line_count().
     /// The text is passed through as sent (UTF-8, RFC 6531, or any byte but
     /// LF). Scans from the first line: to visit every line use lines().
-    constexpr std::string_view line(std::size_t i) const noexcept {
+    [[nodiscard]] constexpr std::string_view line(std::size_t i) const noexcept {
         if (i >= line_count_) {
             return {};
         }
@@ -293,9 +293,9 @@ public:
         return *it;
     }
     /// Every line's text, in order, as a range of std::string_view.
-    constexpr ReplyLines lines() const noexcept { return ReplyLines(raw_); }
+    [[nodiscard]] constexpr ReplyLines lines() const noexcept { return ReplyLines(raw_); }
     /// All bytes of the reply, from its first code to its last line ending.
-    constexpr std::string_view raw() const noexcept { return raw_; }
+    [[nodiscard]] constexpr std::string_view raw() const noexcept { return raw_; }
 
 private:
     friend struct detail::ReplyAccess;
@@ -308,7 +308,7 @@ private:
 
 /// The answer of parse_reply. `consumed` and `reply` are set only when
 /// `error` is ReplyError::None; otherwise they are 0 and an empty Reply.
-struct ReplyParse {
+struct [[nodiscard]] ReplyParse {
     ReplyError error;
     std::size_t consumed;
     Reply reply;
@@ -323,7 +323,7 @@ struct ReplyParse {
     std::size_t error_offset = 0;
 
     /// Whether a whole reply was read.
-    constexpr bool ok() const noexcept { return error == ReplyError::None; }
+    [[nodiscard]] constexpr bool ok() const noexcept { return error == ReplyError::None; }
 };
 
 namespace detail {
@@ -397,7 +397,7 @@ constexpr CodeCheck check_code(const char* line, std::size_t available, const ch
 /// Each call scans the input from its start; a reader that calls again after
 /// every chunk does work proportional to the reply's size per call, which
 /// the limits bound.
-constexpr ReplyParse parse_reply(std::string_view input, ReplyLimits limits = {}) noexcept {
+[[nodiscard]] constexpr ReplyParse parse_reply(std::string_view input, ReplyLimits limits = {}) noexcept {
     using detail::ReplyAccess;
     if (limits.max_lines == 0) {
         return ReplyAccess::failure(ReplyError::TooManyLines, 0);

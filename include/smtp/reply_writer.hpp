@@ -62,7 +62,7 @@ enum class ReplyWriteError : int {
 
 /// The enumerator's spelling ("LineTooLong"); empty for a value that is no
 /// enumerator.
-constexpr std::string_view name(ReplyWriteError error) noexcept {
+[[nodiscard]] constexpr std::string_view name(ReplyWriteError error) noexcept {
     switch (error) {
     case ReplyWriteError::None: return "None";
     case ReplyWriteError::InvalidCode: return "InvalidCode";
@@ -78,7 +78,7 @@ constexpr std::string_view name(ReplyWriteError error) noexcept {
 }
 
 /// The answer of write_reply and measure_reply.
-struct ReplyWriteResult {
+struct [[nodiscard]] ReplyWriteResult {
     ReplyWriteError error;
     /// With None, the bytes written (measure_reply: the bytes the reply
     /// takes); with BufferTooSmall, the bytes needed; otherwise 0.
@@ -88,19 +88,19 @@ struct ReplyWriteResult {
     std::size_t line;
 
     /// Whether the reply was (or can be) written.
-    constexpr bool ok() const noexcept { return error == ReplyWriteError::None; }
+    [[nodiscard]] constexpr bool ok() const noexcept { return error == ReplyWriteError::None; }
 };
 
 /// The answer of write_reply_to: as ReplyWriteResult, and the iterator past
 /// the last character written (the given iterator when nothing was).
 template <class OutputIt>
-struct ReplyWriteToResult {
+struct [[nodiscard]] ReplyWriteToResult {
     ReplyWriteError error;
     std::size_t size;
     std::size_t line;
     OutputIt out;
 
-    constexpr bool ok() const noexcept { return error == ReplyWriteError::None; }
+    [[nodiscard]] constexpr bool ok() const noexcept { return error == ReplyWriteError::None; }
 };
 
 namespace detail {
@@ -225,14 +225,14 @@ inline constexpr bool is_nothrow_char_output_v =
 /// Checks a reply as write_reply would, and measures it without writing:
 /// `size` is the bytes it takes. The same errors as write_reply, never
 /// BufferTooSmall.
-constexpr ReplyWriteResult measure_reply(int code, std::optional<EnhancedStatusCode> enhanced,
+[[nodiscard]] constexpr ReplyWriteResult measure_reply(int code, std::optional<EnhancedStatusCode> enhanced,
                                          const std::string_view* lines, std::size_t line_count,
                                          ReplyWriteOptions options = {}) noexcept {
     return detail::check_reply(code, enhanced, lines, lines == nullptr ? 0 : line_count, options);
 }
 
 /// measure_reply for lines given in braces.
-constexpr ReplyWriteResult measure_reply(int code, std::optional<EnhancedStatusCode> enhanced,
+[[nodiscard]] constexpr ReplyWriteResult measure_reply(int code, std::optional<EnhancedStatusCode> enhanced,
                                          std::initializer_list<std::string_view> lines,
                                          ReplyWriteOptions options = {}) noexcept {
     return detail::check_reply(code, enhanced, lines.begin(), lines.size(), options);
@@ -259,7 +259,7 @@ constexpr ReplyWriteResult measure_reply(int code, std::optional<EnhancedStatusC
 /// text after the enhanced code), within its limits. One caveat: without
 /// `enhanced`, text that itself starts with an enhanced code of the reply's
 /// class ("5.1.1 unknown user") reads back as that enhanced code.
-constexpr ReplyWriteResult write_reply(char* first, char* last, int code,
+[[nodiscard]] constexpr ReplyWriteResult write_reply(char* first, char* last, int code,
                                        std::optional<EnhancedStatusCode> enhanced,
                                        const std::string_view* lines, std::size_t line_count,
                                        ReplyWriteOptions options = {}) noexcept {
@@ -269,7 +269,7 @@ constexpr ReplyWriteResult write_reply(char* first, char* last, int code,
 
 /// write_reply for lines given in braces:
 /// `write_reply(buf, buf + sizeof buf, 550, EnhancedStatusCode{5, 1, 1}, {"No such user"})`.
-constexpr ReplyWriteResult write_reply(char* first, char* last, int code,
+[[nodiscard]] constexpr ReplyWriteResult write_reply(char* first, char* last, int code,
                                        std::optional<EnhancedStatusCode> enhanced,
                                        std::initializer_list<std::string_view> lines,
                                        ReplyWriteOptions options = {}) noexcept {
@@ -299,7 +299,7 @@ write_reply_to(OutputIt out, int code, const std::optional<EnhancedStatusCode>& 
 /// refuses, so never BufferTooSmall. noexcept when writing through the
 /// iterator cannot throw; a std::back_inserter into a std::string may.
 template <class OutputIt>
-constexpr ReplyWriteToResult<OutputIt>
+[[nodiscard]] constexpr ReplyWriteToResult<OutputIt>
 write_reply_to(OutputIt out, int code, std::optional<EnhancedStatusCode> enhanced,
                const std::string_view* lines, std::size_t line_count,
                ReplyWriteOptions options = {}) noexcept(detail::is_nothrow_char_output_v<OutputIt>) {
@@ -309,7 +309,7 @@ write_reply_to(OutputIt out, int code, std::optional<EnhancedStatusCode> enhance
 
 /// write_reply_to for lines given in braces.
 template <class OutputIt>
-constexpr ReplyWriteToResult<OutputIt>
+[[nodiscard]] constexpr ReplyWriteToResult<OutputIt>
 write_reply_to(OutputIt out, int code, std::optional<EnhancedStatusCode> enhanced,
                std::initializer_list<std::string_view> lines,
                ReplyWriteOptions options = {}) noexcept(detail::is_nothrow_char_output_v<OutputIt>) {

@@ -45,7 +45,7 @@ enum class Action : int {
 
 /// The enumerator's spelling ("Retry"); empty for a value that is no
 /// enumerator.
-constexpr std::string_view name(Action action) noexcept {
+[[nodiscard]] constexpr std::string_view name(Action action) noexcept {
     switch (action) {
     case Action::Proceed: return "Proceed";
     case Action::Continue: return "Continue";
@@ -87,7 +87,7 @@ constexpr bool rcpt_552_is_temporary(const std::optional<EnhancedStatusCode>& en
 /// a later transaction), unless `enhanced` is a class 5 code naming another
 /// cause (such as 5.3.4, message too big: RFC 1870 section 6.4); 5.5.3,
 /// 5.2.2, 5.3.1 and 5.0.0 keep it Retry. `enhanced` changes nothing else.
-constexpr Action next_action(int code, Command answered,
+[[nodiscard]] constexpr Action next_action(int code, Command answered,
                              std::optional<EnhancedStatusCode> enhanced = {}) noexcept {
     switch (reply_class(code)) {
     case ReplyClass::None: return Action::Fail;
@@ -107,7 +107,7 @@ constexpr Action next_action(int code, Command answered,
 /// Whether the server closes the connection after this reply: 221 (closing,
 /// normally after QUIT) and 421 (service not available, whatever it answers;
 /// RFC 5321 section 3.8).
-constexpr bool closes_connection(int code) noexcept {
+[[nodiscard]] constexpr bool closes_connection(int code) noexcept {
     return code == 221 || code == 421;
 }
 

@@ -368,7 +368,7 @@ inline constexpr std::array<SmtpStatusCode, detail::code_count>
     all_status_codes = detail::make_all_status_codes();
 
 /// The int value of a code.
-constexpr int value(SmtpStatusCode code) noexcept {
+[[nodiscard]] constexpr int value(SmtpStatusCode code) noexcept {
     return static_cast<int>(code);
 }
 
@@ -428,55 +428,55 @@ from_name(std::string_view text, const BinaryPredicate& equal) noexcept(noexcept
 }
 
 /// The class of any int: from its first digit for 200..599, else None.
-constexpr ReplyClass reply_class(int code) noexcept {
+[[nodiscard]] constexpr ReplyClass reply_class(int code) noexcept {
     return code >= 200 && code <= 599 ? static_cast<ReplyClass>(code / 100)
                                       : ReplyClass::None;
 }
 
 /// The class of a code; None for NotDefined and GeneralFailure.
-constexpr ReplyClass reply_class(SmtpStatusCode code) noexcept {
+[[nodiscard]] constexpr ReplyClass reply_class(SmtpStatusCode code) noexcept {
     return reply_class(static_cast<int>(code));
 }
 
 /// 2yz: the requested action was completed.
-constexpr bool is_success(int code) noexcept {
+[[nodiscard]] constexpr bool is_success(int code) noexcept {
     return code >= 200 && code <= 299;
 }
 /// 2yz: the requested action was completed.
-constexpr bool is_success(SmtpStatusCode code) noexcept {
+[[nodiscard]] constexpr bool is_success(SmtpStatusCode code) noexcept {
     return is_success(static_cast<int>(code));
 }
 
 /// 3yz: accepted so far; the server waits for more (DATA, AUTH).
-constexpr bool is_intermediate(int code) noexcept {
+[[nodiscard]] constexpr bool is_intermediate(int code) noexcept {
     return code >= 300 && code <= 399;
 }
 /// 3yz: accepted so far; the server waits for more (DATA, AUTH).
-constexpr bool is_intermediate(SmtpStatusCode code) noexcept {
+[[nodiscard]] constexpr bool is_intermediate(SmtpStatusCode code) noexcept {
     return is_intermediate(static_cast<int>(code));
 }
 
 /// 4yz: not done now; the same command may succeed later.
-constexpr bool is_transient(int code) noexcept {
+[[nodiscard]] constexpr bool is_transient(int code) noexcept {
     return code >= 400 && code <= 499;
 }
 /// 4yz: not done now; the same command may succeed later.
-constexpr bool is_transient(SmtpStatusCode code) noexcept {
+[[nodiscard]] constexpr bool is_transient(SmtpStatusCode code) noexcept {
     return is_transient(static_cast<int>(code));
 }
 
 /// 5yz: not done; do not repeat the command unchanged.
-constexpr bool is_permanent(int code) noexcept {
+[[nodiscard]] constexpr bool is_permanent(int code) noexcept {
     return code >= 500 && code <= 599;
 }
 /// 5yz: not done; do not repeat the command unchanged.
-constexpr bool is_permanent(SmtpStatusCode code) noexcept {
+[[nodiscard]] constexpr bool is_permanent(SmtpStatusCode code) noexcept {
     return is_permanent(static_cast<int>(code));
 }
 
 /// The class's spelling ("TransientNegative"); empty for a value that is no
 /// enumerator.
-constexpr std::string_view name(ReplyClass reply) noexcept {
+[[nodiscard]] constexpr std::string_view name(ReplyClass reply) noexcept {
     switch (reply) {
     case ReplyClass::None: return "None";
     case ReplyClass::PositiveCompletion: return "PositiveCompletion";
@@ -491,7 +491,7 @@ constexpr std::string_view name(ReplyClass reply) noexcept {
 /// reports: "positive completion", "positive intermediate", "transient
 /// negative", "permanent negative", and "not a reply code" for None; empty
 /// for a value that is no enumerator.
-constexpr std::string_view description(ReplyClass reply) noexcept {
+[[nodiscard]] constexpr std::string_view description(ReplyClass reply) noexcept {
     switch (reply) {
     case ReplyClass::None: return "not a reply code";
     case ReplyClass::PositiveCompletion: return "positive completion";

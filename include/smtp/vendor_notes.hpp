@@ -31,7 +31,7 @@ struct VendorNote {
     /// What the vendor means, and what to do, in our words.
     std::string_view text;
 
-    constexpr bool covers(const EnhancedStatusCode& code) const noexcept {
+    [[nodiscard]] constexpr bool covers(const EnhancedStatusCode& code) const noexcept {
         return code.status_class == status_class && code.subject == subject &&
                code.detail >= first_detail && code.detail <= last_detail;
     }

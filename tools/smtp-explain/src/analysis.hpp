@@ -391,7 +391,8 @@ inline std::string describe_reply_error(smtp::ReplyError error, std::string_view
             break;
         case smtp::ReplyError::None:
         case smtp::ReplyError::Incomplete:
-        case smtp::ReplyError::TooManyLines: break;
+        case smtp::ReplyError::TooManyLines:
+        case smtp::ReplyError::BareLineFeed: break;
         }
     }
     const std::string line = at != 0 ? "Line " + std::to_string(at) + ": " : std::string();
@@ -416,6 +417,8 @@ inline std::string describe_reply_error(smtp::ReplyError error, std::string_view
     case smtp::ReplyError::TooManyLines:
         return "The reply has more than " + std::to_string(limits.max_lines) +
                " lines, more than this tool accepts.";
+    case smtp::ReplyError::BareLineFeed:
+        return "A line ends with a bare LF, not CRLF (RFC 5321 section 2.3.8).";
     }
     return "not a valid reply";
 }
