@@ -31,7 +31,7 @@ struct Result {
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // "class.subject.detail": class the reply's first digit, subject and detail
-// 1 to 3 digits (leading zeros read as the number, as API.md's grammar
+// 1 to 3 digits (leading zeros read as the number, as RFC 3463's grammar
 // says). Written with find and substr, not like the library's parser.
 inline std::optional<smtp::EnhancedStatusCode> enhanced_token(std::string_view token,
                                                               char reply_first_digit) {

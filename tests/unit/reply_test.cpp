@@ -37,8 +37,8 @@ struct Row {
 
 constexpr ReplyError ok = ReplyError::None;
 
-// Written by hand from RFC 5321 section 4.2 and the contract (API.md
-// section 3); default limits.
+// Written by hand from RFC 5321 section 4.2 and the rules README.md gives
+// for parse_reply ("Parsing replies"); default limits.
 const Row rows[] = {
     // Single lines, both line endings.
     {"250 OK\r\n",                              ok, 8,  250, {"OK"}, none},

@@ -28,8 +28,9 @@ struct ExpectedCode {
     ReplyClass reply_class;
 };
 
-// Written out by hand from the contract (API.md section 1), independently of
-// the header's own table, and ascending by value.
+// Written out by hand from the enum's documentation (README.md, "The API at
+// a glance"; RFC 5321 section 4.2.1 for the classes), independently of the
+// header's own table, and ascending by value.
 constexpr ExpectedCode expected_codes[] = {
     {SmtpStatusCode::GeneralFailure,                          -1, "GeneralFailure",                          ReplyClass::None},
     {SmtpStatusCode::NotDefined,                               0, "NotDefined",                              ReplyClass::None},
