@@ -6,7 +6,7 @@
 set -eu
 
 packages="cmake ninja-build g++ clang libclang-rt-dev pkg-config doctest-dev
-libfmt-dev libbenchmark-dev valgrind python3"
+libfmt-dev libbenchmark-dev valgrind python3 gcovr"
 
 missing=""
 for package in $packages; do

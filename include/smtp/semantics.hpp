@@ -94,14 +94,12 @@ constexpr bool rcpt_552_is_temporary(const std::optional<EnhancedStatusCode>& en
     case ReplyClass::PositiveCompletion: return Action::Proceed;
     case ReplyClass::PositiveIntermediate: return Action::Continue;
     case ReplyClass::TransientNegative: return Action::Retry;
-    case ReplyClass::PermanentNegative:
-        if (code == 552 && answered == Command::Rcpt &&
-            detail::rcpt_552_is_temporary(enhanced)) {
-            return Action::Retry;
-        }
-        return Action::Fail;
+    case ReplyClass::PermanentNegative: break;
     }
-    return Action::Fail;
+    // 5yz.
+    const bool too_many_recipients =
+        code == 552 && answered == Command::Rcpt && detail::rcpt_552_is_temporary(enhanced);
+    return too_many_recipients ? Action::Retry : Action::Fail;
 }
 
 /// Whether the server closes the connection after this reply: 221 (closing,

@@ -775,6 +775,10 @@ TEST_CASE("write_reply") {
               ReplyWriteError::BufferTooSmall);
         CHECK(smtp::write_reply(buf.data() + 5, buf.data(), 250, std::nullopt, {"x"}).error ==
               ReplyWriteError::BufferTooSmall);
+        CHECK(smtp::write_reply(buf.data(), nullptr, 250, std::nullopt, {"x"}).error ==
+              ReplyWriteError::BufferTooSmall);
+        CHECK(smtp::write_reply(nullptr, buf.data() + 8, 250, std::nullopt, {"x"}).error ==
+              ReplyWriteError::BufferTooSmall);
     }
     SUBCASE("errors are reported in a fixed order: code, enhanced code, lines, buffer") {
         CHECK(smtp::write_reply(nullptr, nullptr, 600, EnhancedStatusCode{9, 9, 9}, {"\r"}).error ==
@@ -815,6 +819,11 @@ TEST_CASE("measure_reply") {
     CHECK(smtp::measure_reply(250, std::nullopt, {"a", "bc"}).size == 15); // "250-a\r\n250 bc\r\n"
     CHECK(smtp::measure_reply(250, std::nullopt, {"a\n"}).error == ReplyWriteError::LineBreakInText);
     CHECK(smtp::measure_reply(199, std::nullopt, {"a"}).error == ReplyWriteError::InvalidCode);
+    // Lines by pointer: a null pointer has no lines, whatever the count.
+    const std::string_view lines[] = {"a", "bc"};
+    CHECK(smtp::measure_reply(250, std::nullopt, lines, 2).size == 15);
+    CHECK(smtp::measure_reply(250, std::nullopt, nullptr, 2).error == ReplyWriteError::NoLines);
+    CHECK(smtp::measure_reply(250, std::nullopt, lines, 0).error == ReplyWriteError::NoLines);
 }
 
 // ---------------------------------------------------------------------------
