@@ -2,11 +2,17 @@
 # Installs, from Debian's packages, everything smtp-status needs to build and
 # run its tests (Debian 12 or later). Safe to run again: it does nothing when
 # all of it is already there. The real-server integration test installs the
-# mail servers it needs itself.
+# mail servers it needs itself. dpkg-dev and file (dpkg-shlibdeps) and
+# lintian are for the Debian packages and their test. libgmime-3.0-dev is
+# smtp-explain's MIME reader of emails. emscripten (with node-acorn) builds
+# smtp-explain's page (the wasm preset); chromium, chromium-driver and
+# python3-selenium run its browser tests.
 set -eu
 
 packages="cmake ninja-build g++ clang libclang-rt-dev pkg-config doctest-dev
-libfmt-dev libbenchmark-dev valgrind python3 gcovr"
+libfmt-dev libbenchmark-dev valgrind python3 dpkg-dev file lintian
+libcli11-dev libgmime-3.0-dev gcovr time emscripten node-acorn chromium
+chromium-driver python3-selenium"
 
 missing=""
 for package in $packages; do

@@ -6,8 +6,10 @@
 #ifndef SMTP_SMTP_HPP
 #define SMTP_SMTP_HPP
 
+#include <smtp/bounce_reason.hpp>
 #include <smtp/case_insensitive.hpp>
 #include <smtp/command.hpp>
+#include <smtp/delivery_status.hpp>
 #include <smtp/enhanced_code.hpp>
 #include <smtp/enhanced_status_code.hpp>
 #include <smtp/enhanced_status_code_registry.hpp>

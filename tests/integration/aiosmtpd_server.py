@@ -9,15 +9,19 @@
 #
 # It listens on 127.0.0.1 on a port the kernel picks, writes that port to
 # --port-file once it accepts connections, and stops on SIGTERM, SIGINT or
-# after --lifetime seconds, whichever comes first, so it never outlives the
-# test that started it.
+# after --lifetime seconds, whichever comes first (aiosmtpd_serve.py), so it
+# never outlives the test that started it.
 import argparse
 import asyncio
 import os
-import signal
 import sys
 
 from aiosmtpd.smtp import SMTP
+
+# Run with python3 -I, which leaves this folder off sys.path: add it by
+# name, for the serving code shared with the bounce sink.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import aiosmtpd_serve  # noqa: E402
 
 LOCAL_DOMAINS = {"localhost", "mx.smtp-status.test"}
 LOCAL_USERS = {"root", "postmaster"}
@@ -41,38 +45,17 @@ class Policy:
         return "250 OK"
 
 
-async def serve(args):
-    loop = asyncio.get_running_loop()
-    policy = Policy(args.max_recipients)
-    server = await loop.create_server(
-        lambda: SMTP(policy, hostname="mx.smtp-status.test",
-                     data_size_limit=args.size_limit, enable_SMTPUTF8=True),
-        host="127.0.0.1", port=0)
-    port = server.sockets[0].getsockname()[1]
-    # Written whole, then renamed: the fixture never reads half a number.
-    partial = args.port_file + ".partial"
-    with open(partial, "w") as out:
-        out.write(f"{port}\n")
-    os.replace(partial, args.port_file)
-    print(f"aiosmtpd listening on 127.0.0.1:{port}", flush=True)
-
-    stop = loop.create_future()
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(signum, lambda: stop.done() or stop.set_result(None))
-    loop.call_later(args.lifetime, lambda: stop.done() or stop.set_result(None))
-    await stop
-    server.close()
-    await server.wait_closed()
-    print("aiosmtpd stopped", flush=True)
-
-
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--port-file", required=True)
-    parser.add_argument("--lifetime", type=float, default=300)
+    aiosmtpd_serve.add_arguments(parser)
     parser.add_argument("--size-limit", type=int, default=2048)
     parser.add_argument("--max-recipients", type=int, default=3)
-    asyncio.run(serve(parser.parse_args()))
+    args = parser.parse_args()
+    policy = Policy(args.max_recipients)
+    asyncio.run(aiosmtpd_serve.serve(
+        lambda: SMTP(policy, hostname="mx.smtp-status.test",
+                     data_size_limit=args.size_limit, enable_SMTPUTF8=True),
+        args))
     return 0
 
 

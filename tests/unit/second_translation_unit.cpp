@@ -2,6 +2,7 @@
 // program proves they link without duplicate definitions, that inline
 // variables are one object across translation units, and that the error
 // categories are one object too.
+#include <smtp/delivery_status.hpp>
 #include <smtp/enhanced_status_code.hpp>
 #include <smtp/error_code.hpp>
 #include <smtp/fmt.hpp>

@@ -1,4 +1,5 @@
-# smtp-explain is installed into bin beside the headers, and not at all when
+# smtp-explain is installed into bin (its manual page into share/man/man1)
+# beside the headers, and not at all when
 # SMTP_STATUS_BUILD_TOOLS is off. Run by ctest with cmake -P:
 #   BUILD_DIR  this build      PREFIX  a scratch folder      VERSION  the version
 #   SOURCE_DIR the source tree GENERATOR the CMake generator
@@ -17,7 +18,8 @@ endfunction()
 # The whole install: headers, package files and the program.
 file(REMOVE_RECURSE "${PREFIX}")
 run("${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${PREFIX}")
-foreach(installed IN ITEMS include/smtp/smtp.hpp include/smtp/reply.hpp bin/smtp-explain)
+foreach(installed IN ITEMS include/smtp/smtp.hpp include/smtp/reply.hpp bin/smtp-explain
+                           share/man/man1/smtp-explain.1)
   if(NOT EXISTS "${PREFIX}/${installed}")
     message(FATAL_ERROR "not installed: ${installed}")
   endif()
@@ -35,9 +37,11 @@ endif()
 file(REMOVE_RECURSE "${PREFIX}-component")
 run("${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${PREFIX}-component"
     --component smtp_explain)
-if(NOT EXISTS "${PREFIX}-component/bin/smtp-explain")
-  message(FATAL_ERROR "the smtp_explain component does not install bin/smtp-explain")
-endif()
+foreach(installed IN ITEMS bin/smtp-explain share/man/man1/smtp-explain.1)
+  if(NOT EXISTS "${PREFIX}-component/${installed}")
+    message(FATAL_ERROR "the smtp_explain component does not install ${installed}")
+  endif()
+endforeach()
 
 # With the option off, the headers are installed and the program is not
 # (configuring is enough: the library is header-only, nothing to build).

@@ -11,6 +11,9 @@ Input (standard input of the program):
   --generate KIND:BYTES  BYTES bytes made on the fly and piped in while the
                          program runs (KIND: transcript, binary,
                          endless-line, continuations, long-lines)
+Output:
+  --stdout-file PATH     the program's stdout is PATH (such as /dev/full)
+                         instead of a pipe; the stdout checks see nothing
 Checks:
   --exit N               the exit status (required)
   --stdout-has TEXT      stdout contains TEXT (repeatable)
@@ -100,6 +103,7 @@ def main():
     parser.add_argument("--stdin")
     parser.add_argument("--stdin-text")
     parser.add_argument("--generate")
+    parser.add_argument("--stdout-file")
     parser.add_argument("--stdout-has", action="append", default=[])
     parser.add_argument("--stdout-lacks", action="append", default=[])
     parser.add_argument("--stdout-empty", action="store_true")
@@ -136,8 +140,12 @@ def main():
         baseline_mib = probe_usage.ru_maxrss / 1024.0
 
     started = time.monotonic()
+    stdout_target = (open(options.stdout_file, "wb") if options.stdout_file is not None
+                     else subprocess.PIPE)
     process = subprocess.Popen([options.exe] + options.arguments, stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                               stdout=stdout_target, stderr=subprocess.PIPE)
+    if options.stdout_file is not None:
+        stdout_target.close()
     stdout_parts, stderr_parts = [], []
     stdout_total = [0]
 
@@ -169,9 +177,10 @@ def main():
                 kept = len(joined)
 
     threads = [threading.Thread(target=feed),
-               threading.Thread(target=drain, args=(process.stdout, stdout_parts, stdout_total,
-                                                    options.keep_stdout)),
                threading.Thread(target=drain, args=(process.stderr, stderr_parts))]
+    if process.stdout is not None:
+        threads.append(threading.Thread(target=drain, args=(process.stdout, stdout_parts,
+                                                            stdout_total, options.keep_stdout)))
     for thread in threads:
         thread.daemon = True
         thread.start()

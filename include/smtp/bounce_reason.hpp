@@ -1,0 +1,1430 @@
+// smtp-status: what an SMTP server's reply means.
+// SPDX-License-Identifier: BSL-1.0
+//
+// <smtp/bounce_reason.hpp>: why a message bounced, and whether the address
+// is bad. The reply class says whether to retry; a bounce processor also
+// needs the reason (unknown user, full mailbox, sender blocked, ...) and
+// whether to drop the address from its list (a hard bounce) or only this
+// message (a soft one). The two disagree with the class by design:
+// "450 4.1.1" (an unknown user, told with a transient code) is a bad address,
+// "552 5.2.2" (a full mailbox) a permanent failure of a good one.
+//
+// The reasons are the vocabulary bounce processors share, the one sisimai
+// established. What gives a reply its reason, strongest first:
+//   1. a specific enhanced status code (RFC 3463): `enhanced_code_reasons`,
+//      one row per IANA registry entry, and `vendor_code_reasons`;
+//   2. the reply text: `bounce_phrases`, wordings of the big providers and
+//      MTAs, each row with the source it was learnt from;
+//   3. a generic enhanced code, the command the reply answers, and the
+//      basic reply code.
+// classify_bounce() says which of them decided.
+//
+// Everything here is constexpr, noexcept and allocation free, and gives a
+// defined answer for any input.
+#ifndef SMTP_BOUNCE_REASON_HPP
+#define SMTP_BOUNCE_REASON_HPP
+
+#include <smtp/command.hpp>
+#include <smtp/enhanced_status_code_registry.hpp>
+#include <smtp/status_code.hpp>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace smtp {
+
+// ---------------------------------------------------------------------------
+// The vocabulary
+// ---------------------------------------------------------------------------
+
+/// Why a message was not delivered, in the words bounce processors share
+/// (sisimai's): name() gives "userunknown" for UserUnknown, description()
+/// what each reason means (one place for both, so the enumerators carry no
+/// comment of their own). Delivered, Feedback and Vacation are no failures;
+/// Undefined (0, the value of `BounceReason{}`) says that nothing told the
+/// reason.
+enum class BounceReason : int {
+    Undefined = 0,
+    UserUnknown,
+    HostUnknown,
+    HasMoved,
+    MailboxFull,
+    MesgTooBig,
+    ExceedLimit,
+    Suspend,
+    Filtered,
+    Rejected,
+    Blocked,
+    SpamDetected,
+    VirusDetected,
+    PolicyViolation,
+    SecurityError,
+    AuthFailure,
+    RequirePtr,
+    BadReputation,
+    RateLimited,
+    TooManyConn,
+    Speeding,
+    NotAccept,
+    NoRelaying,
+    SyntaxError,
+    ContentError,
+    NotCompliantRfc,
+    FailedStartTls,
+    NetworkError,
+    SystemError,
+    SystemFull,
+    MailerError,
+    Expired,
+    OnHold,
+    Delivered,
+    Feedback,
+    Vacation,
+};
+
+namespace detail {
+
+// A word and its meaning as plain pointers to literals (null for a value
+// that is no enumerator): a miss costs the compiler two null pointers, not
+// two string_views, in the loops below that try every candidate value.
+struct NamedText {
+    const char* name;
+    const char* description;
+};
+
+// The one place each reason's word and meaning are written (null for a
+// value that is no enumerator): make_all_bounce_reasons() evaluates
+// this for every candidate value. No default case, so -Wswitch reports an
+// enumerator added without its text.
+constexpr NamedText reason_text(BounceReason reason) noexcept {
+    using R = BounceReason;
+    switch (reason) {
+    case R::Undefined: return {"undefined", "Nothing in the reply tells why the message failed."};
+    case R::UserUnknown:
+        return {"userunknown", "The recipient's mailbox does not exist at its domain."};
+    case R::HostUnknown:
+        return {"hostunknown",
+                "The recipient's domain does not exist or has no host to take its mail."};
+    case R::HasMoved:
+        return {"hasmoved",
+                "The recipient's mailbox has moved or changed owner, with no forwarding."};
+    case R::MailboxFull:
+        return {"mailboxfull", "The recipient's mailbox is over its storage quota."};
+    case R::MesgTooBig:
+        return {"mesgtoobig", "The message is larger than the receiving system accepts."};
+    case R::ExceedLimit:
+        return {"exceedlimit",
+                "The message exceeds a limit set for this mailbox or transaction, such as "
+                "its size for this recipient or its number of recipients."};
+    case R::Suspend:
+        return {"suspend", "The recipient's account is disabled, suspended or inactive."};
+    case R::Filtered:
+        return {"filtered",
+                "The message was refused by the recipient's own settings or by a filter at "
+                "the end of the data, without a more precise reason."};
+    case R::Rejected:
+        return {"rejected", "The envelope sender (MAIL FROM) or its domain was refused."};
+    case R::Blocked:
+        return {"blocked", "The sending host was refused: its IP address, host name or HELO is "
+                           "blocked or listed."};
+    case R::SpamDetected:
+        return {"spamdetected", "The receiving system judged the message to be spam."};
+    case R::VirusDetected:
+        return {"virusdetected",
+                "The message was found to carry a virus or other malicious content."};
+    case R::PolicyViolation:
+        return {"policyviolation",
+                "The message breaks a policy of the receiving site, such as a banned "
+                "attachment type or a rule of the recipient's organisation."};
+    case R::SecurityError:
+        return {"securityerror",
+                "A security requirement was not met, such as authentication the server "
+                "requires or credentials it refused."};
+    case R::AuthFailure:
+        return {"authfailure",
+                "The message failed sender authentication: SPF, DKIM, DMARC or ARC."};
+    case R::RequirePtr:
+        return {"requireptr", "The sending IP address has no valid reverse DNS (PTR) record."};
+    case R::BadReputation:
+        return {"badreputation",
+                "The sending IP address or domain has too poor a reputation with the "
+                "receiver."};
+    case R::RateLimited:
+        return {"ratelimited",
+                "The receiver limits how much mail it takes from this sender, or for this "
+                "recipient, in a period, and the limit was reached."};
+    case R::TooManyConn:
+        return {"toomanyconn",
+                "The sender opened more simultaneous connections than the receiver allows."};
+    case R::Speeding:
+        return {"speeding", "The sender delivered too fast; the receiver asks it to slow down."};
+    case R::NotAccept:
+        return {"notaccept",
+                "The recipient's domain or host accepts no mail at all, for example by a "
+                "null MX record."};
+    case R::NoRelaying:
+        return {"norelaying",
+                "The server refused to relay: it does not take mail for the recipient's "
+                "domain from this client."};
+    case R::SyntaxError:
+        return {"syntaxerror",
+                "The SMTP conversation went wrong: a command or its arguments were invalid "
+                "or out of sequence."};
+    case R::ContentError:
+        return {"contenterror",
+                "The content could not be handled: malformed, in an unsupported form or "
+                "needing a conversion that was not possible."};
+    case R::NotCompliantRfc:
+        return {"notcompliantrfc",
+                "The message does not follow the message format standards (RFC 5322), for "
+                "example a missing or repeated header field."};
+    case R::FailedStartTls:
+        return {"failedstarttls",
+                "The delivery needed TLS, and STARTTLS was not used or did not succeed."};
+    case R::NetworkError:
+        return {"networkerror",
+                "A network, DNS or routing problem, such as no answer, a lost connection "
+                "or a mail loop."};
+    case R::SystemError:
+        return {"systemerror",
+                "The receiving system failed or is misconfigured; the message was not at "
+                "fault."};
+    case R::SystemFull:
+        return {"systemfull", "The receiving system is out of storage or overloaded."};
+    case R::MailerError:
+        return {"mailererror",
+                "The program that delivers to the mailbox (a local mailer or filter) "
+                "failed."};
+    case R::Expired:
+        return {"expired",
+                "The message stayed queued longer than allowed and delivery was given up."};
+    case R::OnHold:
+        return {"onhold",
+                "The recipient was refused without a reason precise enough to judge; check "
+                "before dropping the address."};
+    case R::Delivered: return {"delivered", "Not a failure: the message was delivered."};
+    case R::Feedback:
+        return {"feedback", "Not a failure: a complaint (feedback loop report) about the message."};
+    case R::Vacation:
+        return {"vacation", "Not a failure: an automatic reply such as a vacation notice."};
+    }
+    return {nullptr, nullptr};
+}
+
+// Enumerator values are below this; the unit tests check that every value
+// from here on is no enumerator.
+inline constexpr int bounce_reason_capacity = 64;
+
+constexpr std::size_t count_bounce_reasons() noexcept {
+    std::size_t count = 0;
+    for (int v = 0; v < bounce_reason_capacity; ++v) {
+        count += reason_text(static_cast<BounceReason>(v)).name != nullptr ? 1u : 0u;
+    }
+    return count;
+}
+
+inline constexpr std::size_t bounce_reason_count = count_bounce_reasons();
+
+constexpr std::array<BounceReason, bounce_reason_count> make_all_bounce_reasons() noexcept {
+    std::array<BounceReason, bounce_reason_count> reasons{};
+    std::size_t at = 0;
+    for (int v = 0; v < bounce_reason_capacity; ++v) {
+        if (reason_text(static_cast<BounceReason>(v)).name != nullptr) {
+            reasons[at++] = static_cast<BounceReason>(v);
+        }
+    }
+    return reasons;
+}
+
+// A string_view of a text of reason_text or source_text; empty for null.
+constexpr std::string_view text_or_empty(const char* text) noexcept {
+    return text != nullptr ? std::string_view(text) : std::string_view();
+}
+
+} // namespace detail
+
+/// Every BounceReason once, ascending by value (Undefined first).
+inline constexpr std::array<BounceReason, detail::bounce_reason_count> all_bounce_reasons =
+    detail::make_all_bounce_reasons();
+
+/// The reason's word, lower case ("userunknown"); empty for a value that is
+/// no enumerator.
+[[nodiscard]] constexpr std::string_view name(BounceReason reason) noexcept {
+    return detail::text_or_empty(detail::reason_text(reason).name);
+}
+
+/// What the reason means, in one English sentence; empty for a value that is
+/// no enumerator.
+[[nodiscard]] constexpr std::string_view description(BounceReason reason) noexcept {
+    return detail::text_or_empty(detail::reason_text(reason).description);
+}
+
+/// The reason whose word is exactly `word` (case-sensitive, as name() gives
+/// it: "mailboxfull"), or std::nullopt.
+[[nodiscard]] constexpr std::optional<BounceReason>
+bounce_reason_from_name(std::string_view word) noexcept {
+    for (const BounceReason reason : all_bounce_reasons) {
+        if (name(reason) == word) {
+            return reason;
+        }
+    }
+    return std::nullopt;
+}
+
+/// Whether the reason is a delivery failure: false for Delivered, Feedback
+/// and Vacation only.
+[[nodiscard]] constexpr bool is_failure(BounceReason reason) noexcept {
+    return reason != BounceReason::Delivered && reason != BounceReason::Feedback &&
+           reason != BounceReason::Vacation;
+}
+
+// ---------------------------------------------------------------------------
+// Hard or soft
+// ---------------------------------------------------------------------------
+
+/// Whether the reason makes the address itself bad, so that it should not be
+/// mailed again (a hard bounce): UserUnknown, HostUnknown, HasMoved, and
+/// NotAccept (a domain that accepts no mail). Every other reason is soft:
+/// the message failed, the address stays. As sisimai 5.2 and later
+/// (Sisimai::SMTP::Failure->is_hardbounce): Undefined and OnHold are never
+/// hard, whatever the class; a permanent failure nobody explained is no proof
+/// that the address is bad. (sisimai before 5.2, soft_or_hard(), called a
+/// permanent Undefined or OnHold "hard".)
+[[nodiscard]] constexpr bool is_hard_bounce(BounceReason reason) noexcept {
+    return reason == BounceReason::UserUnknown || reason == BounceReason::HostUnknown ||
+           reason == BounceReason::HasMoved || reason == BounceReason::NotAccept;
+}
+
+/// As is_hard_bounce(reason), with the reply's codes: NotAccept is soft when
+/// the failure is transient (a 4yz reply, or a class 4 enhanced code), since
+/// a domain that accepts no mail for now may later. The address reasons stay
+/// hard in any class: "450 4.1.1" still says the mailbox does not exist. The
+/// class is the reply code's; without one (0: a DSN's Status field alone),
+/// the valid enhanced code's.
+[[nodiscard]] constexpr bool
+is_hard_bounce(BounceReason reason, int code,
+               std::optional<EnhancedStatusCode> enhanced = {}) noexcept {
+    if (reason != BounceReason::NotAccept) {
+        return is_hard_bounce(reason);
+    }
+    const bool reply = code >= 200 && code <= 599;
+    const int status_class =
+        reply ? code / 100 : (enhanced && is_valid(*enhanced) ? enhanced->status_class : 0);
+    return status_class != 4;
+}
+
+// ---------------------------------------------------------------------------
+// The reason an enhanced status code gives
+// ---------------------------------------------------------------------------
+
+/// How far an enhanced status code decides the reason on its own.
+enum class CodeWeight : int {
+    /// The code decides (5.1.1: the mailbox does not exist).
+    Decisive,
+    /// The text decides when it has a known wording; else the code's reason.
+    /// For codes whose detail is generic (5.3.0) and for codes that vendors
+    /// also send with a meaning of their own (Microsoft's 5.1.10).
+    Hint,
+    /// The text decides, then the command the reply answers, then the code's
+    /// reason: codes that say almost nothing (5.0.0, 5.7.0, 5.7.1, 5.5.0).
+    Vague,
+};
+
+/// The enumerator's spelling ("Hint"); empty for a value that is no
+/// enumerator.
+[[nodiscard]] constexpr std::string_view name(CodeWeight weight) noexcept {
+    switch (weight) {
+    case CodeWeight::Decisive: return "Decisive";
+    case CodeWeight::Hint: return "Hint";
+    case CodeWeight::Vague: return "Vague";
+    }
+    return {};
+}
+
+/// The reason of one IANA registry entry, X.subject.detail.
+struct EnhancedCodeReason {
+    int subject;
+    int detail;
+    /// With class 5 (and, for a success-only entry, what its code says in a
+    /// failure: Undefined).
+    BounceReason permanent;
+    /// With class 4; differs from `permanent` where RFC 3463 calls the code
+    /// useful for permanent failures only (X.1.2, X.4.4: a transient one is a
+    /// DNS problem), where a transient one is a passing state of the host
+    /// (X.3.2: shutdown, load), and for X.4.1, transient only by RFC 3463.
+    BounceReason transient;
+    CodeWeight weight;
+};
+
+namespace detail {
+constexpr EnhancedCodeReason code_row(int subject, int detail, BounceReason reason,
+                                      CodeWeight weight) noexcept {
+    return {subject, detail, reason, reason, weight};
+}
+constexpr EnhancedCodeReason code_row(int subject, int detail, BounceReason permanent,
+                                      BounceReason transient, CodeWeight weight) noexcept {
+    return {subject, detail, permanent, transient, weight};
+}
+} // namespace detail
+
+/// The reason of every entry of `enhanced_status_code_registry`, in the same
+/// order (tests/compile/bounce_reason_static.cpp proves it), decided from the
+/// registry title and the defining RFC. A class 2 code is Delivered whatever
+/// its row says.
+///
+/// Decisions worth a word:
+/// - X.1.3 (bad address syntax) and X.1.4 (ambiguous address) are
+///   UserUnknown: the address as written can never be delivered to.
+/// - X.7.1 "Delivery not authorized, message refused" is Rejected (RFC 3463
+///   section 3.8: "the sender is not authorized to send to the destination"),
+///   but Vague: in practice servers send it for every kind of policy refusal,
+///   so the text decides, then the command (after EHLO it is Blocked, at the
+///   end of the data Filtered).
+/// - X.7.17 and X.7.18 (mailbox or domain owner changed, RFC 7293) are
+///   HasMoved: the address no longer reaches the person it was given for.
+/// - X.2.0 and X.1.0 are OnHold: about the recipient, but not whether its
+///   address is bad.
+/// - Hint where a big provider documents another meaning for a registered
+///   number: Microsoft X.1.10 (recipient not found), X.2.2 (submission
+///   quota), X.3.2 (recipient thread limit), X.4.1 (recipient rejected, relay
+///   denied), X.5.0 (mailbox unavailable), X.7.12 and X.7.13 (sender not
+///   authenticated for the recipient); Gmail X.2.1 (receiving too fast),
+///   X.4.5 (daily sending limit), X.7.23 (no PTR record), X.7.27 (SPF),
+///   X.7.29 (TLS), X.7.30 (DKIM); Yahoo X.7.9 (DMARC). Sources: the
+///   citations of Microsoft, Gmail and Yahoo in `citation(PhraseSource)`.
+inline constexpr std::array<EnhancedCodeReason, 81> enhanced_code_reasons = {{
+    // X.0.YYY Other or Undefined Status
+    detail::code_row(0, 0, BounceReason::Undefined, CodeWeight::Vague),
+    // X.1.YYY Addressing Status
+    detail::code_row(1, 0, BounceReason::OnHold, CodeWeight::Hint),
+    detail::code_row(1, 1, BounceReason::UserUnknown, CodeWeight::Decisive),
+    // RFC 3463 section 3.2: "only useful for permanent failures"; Postfix
+    // answers 450 4.1.2 when the DNS lookup failed for now.
+    detail::code_row(1, 2, BounceReason::HostUnknown, BounceReason::NetworkError,
+                     CodeWeight::Decisive),
+    detail::code_row(1, 3, BounceReason::UserUnknown, CodeWeight::Decisive),
+    detail::code_row(1, 4, BounceReason::UserUnknown, CodeWeight::Decisive),
+    detail::code_row(1, 5, BounceReason::Undefined, CodeWeight::Hint), // success only
+    detail::code_row(1, 6, BounceReason::HasMoved, CodeWeight::Decisive),
+    detail::code_row(1, 7, BounceReason::Rejected, CodeWeight::Decisive),
+    detail::code_row(1, 8, BounceReason::Rejected, CodeWeight::Decisive),
+    detail::code_row(1, 9, BounceReason::Undefined, CodeWeight::Hint),  // RFC 3886: relayed
+    detail::code_row(1, 10, BounceReason::NotAccept, CodeWeight::Hint), // RFC 7505; Microsoft
+    // X.2.YYY Mailbox Status
+    detail::code_row(2, 0, BounceReason::OnHold, CodeWeight::Hint),
+    detail::code_row(2, 1, BounceReason::Suspend, CodeWeight::Hint),     // Gmail: rate
+    detail::code_row(2, 2, BounceReason::MailboxFull, CodeWeight::Hint), // Microsoft: quota
+    detail::code_row(2, 3, BounceReason::ExceedLimit, CodeWeight::Decisive),
+    detail::code_row(2, 4, BounceReason::SystemError, CodeWeight::Decisive),
+    // X.3.YYY Mail System Status
+    detail::code_row(3, 0, BounceReason::SystemError, CodeWeight::Hint),
+    detail::code_row(3, 1, BounceReason::SystemFull, CodeWeight::Decisive),
+    // RFC 7504: 521 with X.3.2 is a host that accepts no mail; a transient
+    // X.3.2 is shutdown, load or maintenance (RFC 3463 section 3.4).
+    detail::code_row(3, 2, BounceReason::NotAccept, BounceReason::SystemError, CodeWeight::Hint),
+    detail::code_row(3, 3, BounceReason::SystemError, CodeWeight::Decisive),
+    detail::code_row(3, 4, BounceReason::MesgTooBig, CodeWeight::Decisive),
+    detail::code_row(3, 5, BounceReason::SystemError, CodeWeight::Decisive),
+    detail::code_row(3, 6, BounceReason::Undefined, CodeWeight::Hint), // RFC 6710: success
+    // X.4.YYY Network and Routing Status
+    detail::code_row(4, 0, BounceReason::NetworkError, CodeWeight::Hint),
+    // RFC 3463 section 3.5: useful only as a persistent transient error; a
+    // class 5 X.4.1 is Microsoft refusing a recipient (held for review).
+    detail::code_row(4, 1, BounceReason::OnHold, BounceReason::NetworkError, CodeWeight::Hint),
+    detail::code_row(4, 2, BounceReason::NetworkError, CodeWeight::Decisive),
+    detail::code_row(4, 3, BounceReason::NetworkError, CodeWeight::Decisive),
+    // RFC 3463 section 3.5: no route for the domain (a DNS answer with only
+    // an SOA record); transient, it is a DNS problem.
+    detail::code_row(4, 4, BounceReason::HostUnknown, BounceReason::NetworkError,
+                     CodeWeight::Decisive),
+    detail::code_row(4, 5, BounceReason::SystemFull, CodeWeight::Hint), // Gmail: limit
+    detail::code_row(4, 6, BounceReason::NetworkError, CodeWeight::Decisive),
+    detail::code_row(4, 7, BounceReason::Expired, CodeWeight::Decisive),
+    // X.5.YYY Mail Delivery Protocol Status
+    detail::code_row(5, 0, BounceReason::SyntaxError, CodeWeight::Vague), // Microsoft: user
+    detail::code_row(5, 1, BounceReason::SyntaxError, CodeWeight::Decisive),
+    detail::code_row(5, 2, BounceReason::SyntaxError, CodeWeight::Decisive),
+    detail::code_row(5, 3, BounceReason::ExceedLimit, CodeWeight::Decisive),
+    detail::code_row(5, 4, BounceReason::SyntaxError, CodeWeight::Decisive),
+    detail::code_row(5, 5, BounceReason::SyntaxError, CodeWeight::Decisive),
+    detail::code_row(5, 6, BounceReason::SyntaxError, CodeWeight::Decisive),
+    // X.6.YYY Message Content or Media Status
+    detail::code_row(6, 0, BounceReason::ContentError, CodeWeight::Hint),
+    detail::code_row(6, 1, BounceReason::ContentError, CodeWeight::Decisive),
+    detail::code_row(6, 2, BounceReason::ContentError, CodeWeight::Decisive),
+    detail::code_row(6, 3, BounceReason::ContentError, CodeWeight::Decisive),
+    detail::code_row(6, 4, BounceReason::ContentError, CodeWeight::Decisive),
+    detail::code_row(6, 5, BounceReason::ContentError, CodeWeight::Decisive),
+    detail::code_row(6, 6, BounceReason::ContentError, CodeWeight::Decisive),
+    detail::code_row(6, 7, BounceReason::ContentError, CodeWeight::Decisive),
+    detail::code_row(6, 8, BounceReason::ContentError, CodeWeight::Decisive),
+    detail::code_row(6, 9, BounceReason::ContentError, CodeWeight::Decisive),
+    detail::code_row(6, 10, BounceReason::ContentError, CodeWeight::Decisive),
+    // X.7.YYY Security or Policy Status
+    detail::code_row(7, 0, BounceReason::SecurityError, CodeWeight::Vague),
+    detail::code_row(7, 1, BounceReason::Rejected, CodeWeight::Vague),
+    detail::code_row(7, 2, BounceReason::Filtered, CodeWeight::Decisive),
+    detail::code_row(7, 3, BounceReason::SecurityError, CodeWeight::Decisive),
+    detail::code_row(7, 4, BounceReason::SecurityError, CodeWeight::Decisive),
+    detail::code_row(7, 5, BounceReason::SecurityError, CodeWeight::Decisive),
+    detail::code_row(7, 6, BounceReason::SecurityError, CodeWeight::Decisive),
+    detail::code_row(7, 7, BounceReason::SecurityError, CodeWeight::Decisive),
+    detail::code_row(7, 8, BounceReason::SecurityError, CodeWeight::Decisive),
+    detail::code_row(7, 9, BounceReason::SecurityError, CodeWeight::Hint), // Yahoo: DMARC
+    detail::code_row(7, 10, BounceReason::FailedStartTls, CodeWeight::Decisive),
+    detail::code_row(7, 11, BounceReason::SecurityError, CodeWeight::Decisive),
+    detail::code_row(7, 12, BounceReason::SecurityError, CodeWeight::Hint), // Microsoft
+    detail::code_row(7, 13, BounceReason::Suspend, CodeWeight::Hint),       // Microsoft
+    detail::code_row(7, 14, BounceReason::SecurityError, CodeWeight::Decisive),
+    detail::code_row(7, 15, BounceReason::PolicyViolation, CodeWeight::Decisive),
+    detail::code_row(7, 16, BounceReason::MesgTooBig, CodeWeight::Decisive),
+    detail::code_row(7, 17, BounceReason::HasMoved, CodeWeight::Decisive),
+    detail::code_row(7, 18, BounceReason::HasMoved, CodeWeight::Decisive),
+    detail::code_row(7, 19, BounceReason::SecurityError, CodeWeight::Decisive),
+    detail::code_row(7, 20, BounceReason::AuthFailure, CodeWeight::Decisive),
+    detail::code_row(7, 21, BounceReason::AuthFailure, CodeWeight::Decisive),
+    detail::code_row(7, 22, BounceReason::AuthFailure, CodeWeight::Decisive),
+    detail::code_row(7, 23, BounceReason::AuthFailure, CodeWeight::Hint), // Gmail: PTR
+    detail::code_row(7, 24, BounceReason::AuthFailure, CodeWeight::Decisive),
+    detail::code_row(7, 25, BounceReason::RequirePtr, CodeWeight::Decisive),
+    detail::code_row(7, 26, BounceReason::AuthFailure, CodeWeight::Decisive),
+    detail::code_row(7, 27, BounceReason::Rejected, CodeWeight::Hint), // Gmail: SPF
+    detail::code_row(7, 28, BounceReason::RateLimited, CodeWeight::Decisive),
+    detail::code_row(7, 29, BounceReason::AuthFailure, CodeWeight::Hint),    // Gmail: TLS
+    detail::code_row(7, 30, BounceReason::FailedStartTls, CodeWeight::Hint), // Gmail: DKIM
+}};
+
+/// The reason of enhanced codes a vendor documents outside the registry:
+/// codes status_class.subject.first_detail to .last_detail (status_class 0:
+/// classes 4 and 5). The first row that covers a code counts, so a single
+/// code is listed before the range around it.
+struct VendorCodeReason {
+    /// 4 or 5; 0 for both.
+    int status_class;
+    int subject;
+    /// The details covered, first to last inclusive.
+    int first_detail;
+    int last_detail;
+    BounceReason reason;
+    CodeWeight weight;
+    /// Who documents the codes: "Microsoft", "Google".
+    std::string_view vendor;
+
+    /// Whether the row covers `code`.
+    [[nodiscard]] constexpr bool covers(const EnhancedStatusCode& code) const noexcept {
+        return (status_class == 0 ? (code.status_class == 4 || code.status_class == 5)
+                                  : code.status_class == status_class) &&
+               code.subject == subject && code.detail >= first_detail && code.detail <= last_detail;
+    }
+};
+
+namespace detail {
+inline constexpr std::string_view microsoft("Microsoft", 9);
+inline constexpr std::string_view google("Google", 6);
+} // namespace detail
+
+/// Vendor codes with a documented meaning. Microsoft: the table of "Email
+/// non-delivery reports and SMTP errors in Exchange Online"; Google: "Gmail
+/// SMTP errors and codes" (see `citation(PhraseSource)`). A code that is
+/// neither registered nor here takes the reason of its subject's X.s.0 entry
+/// (RFC 3463 section 2: the subject alone still says what kind of problem).
+inline constexpr std::array<VendorCodeReason, 32> vendor_code_reasons = {{
+    {4, 4, 316, 316, BounceReason::NetworkError, CodeWeight::Decisive, detail::microsoft},
+    {4, 7, 500, 699, BounceReason::Blocked, CodeWeight::Decisive, detail::microsoft},
+    {4, 7, 850, 899, BounceReason::Blocked, CodeWeight::Decisive, detail::microsoft},
+    {5, 1, 90, 90, BounceReason::RateLimited, CodeWeight::Decisive, detail::microsoft},
+    {5, 2, 121, 122, BounceReason::RateLimited, CodeWeight::Decisive, detail::microsoft},
+    {5, 4, 14, 14, BounceReason::NetworkError, CodeWeight::Decisive, detail::microsoft},
+    {5, 4, 300, 300, BounceReason::Expired, CodeWeight::Decisive, detail::microsoft},
+    {5, 6, 11, 11, BounceReason::NotCompliantRfc, CodeWeight::Decisive, detail::microsoft},
+    {5, 7, 57, 57, BounceReason::SecurityError, CodeWeight::Decisive, detail::microsoft},
+    {5, 7, 64, 64, BounceReason::NoRelaying, CodeWeight::Decisive, detail::microsoft},
+    {5, 7, 124, 124, BounceReason::Filtered, CodeWeight::Decisive, detail::microsoft},
+    {5, 7, 133, 136, BounceReason::Filtered, CodeWeight::Decisive, detail::microsoft},
+    {5, 7, 321, 323, BounceReason::FailedStartTls, CodeWeight::Decisive, detail::microsoft},
+    {5, 7, 324, 324, BounceReason::SecurityError, CodeWeight::Decisive, detail::microsoft},
+    {5, 7, 501, 503, BounceReason::Rejected, CodeWeight::Decisive, detail::microsoft},
+    {5, 7, 504, 505, BounceReason::UserUnknown, CodeWeight::Decisive, detail::microsoft},
+    {5, 7, 506, 507, BounceReason::Blocked, CodeWeight::Decisive, detail::microsoft},
+    {5, 7, 508, 508, BounceReason::RateLimited, CodeWeight::Decisive, detail::microsoft},
+    {5, 7, 509, 509, BounceReason::AuthFailure, CodeWeight::Decisive, detail::microsoft},
+    {5, 7, 510, 511, BounceReason::Blocked, CodeWeight::Decisive, detail::microsoft},
+    {5, 7, 512, 512, BounceReason::NotCompliantRfc, CodeWeight::Decisive, detail::microsoft},
+    {5, 7, 513, 513, BounceReason::Blocked, CodeWeight::Decisive, detail::microsoft},
+    {5, 7, 515, 515, BounceReason::AuthFailure, CodeWeight::Decisive, detail::microsoft},
+    {5, 7, 500, 599, BounceReason::Blocked, CodeWeight::Hint, detail::microsoft},
+    {5, 7, 606, 649, BounceReason::Blocked, CodeWeight::Decisive, detail::microsoft},
+    {5, 7, 700, 749, BounceReason::Blocked, CodeWeight::Decisive, detail::microsoft},
+    {5, 7, 750, 750, BounceReason::Rejected, CodeWeight::Decisive, detail::microsoft},
+    {4, 7, 32, 32, BounceReason::AuthFailure, CodeWeight::Decisive, detail::google},
+    {5, 7, 32, 32, BounceReason::AuthFailure, CodeWeight::Decisive, detail::google},
+    // Gmail: no DMARC record (421 4.7.40, 550 5.7.40); its submission
+    // servers also answer "504 5.7.40 Unrecognized authentication type".
+    {0, 7, 40, 40, BounceReason::AuthFailure, CodeWeight::Hint, detail::google},
+    {5, 7, 80, 80, BounceReason::SecurityError, CodeWeight::Decisive, detail::google},
+    {5, 7, 90, 90, BounceReason::SecurityError, CodeWeight::Decisive, detail::google},
+}};
+
+/// The reason an enhanced code gives, and how far it decides.
+struct CodeVerdict {
+    BounceReason reason;
+    CodeWeight weight;
+};
+
+namespace detail {
+
+// The registry row of X.subject.0, the subject's generic entry.
+constexpr CodeVerdict subject_verdict(int status_class, int subject) noexcept {
+    const std::size_t at = registry_position({5, subject, 0});
+    if (at == no_registry_position) {
+        return {BounceReason::Undefined, CodeWeight::Vague};
+    }
+    const EnhancedCodeReason& row = enhanced_code_reasons[at];
+    return {status_class == 4 ? row.transient : row.permanent, row.weight};
+}
+
+} // namespace detail
+
+/// The reason of an enhanced code alone: Delivered for class 2; for classes 4
+/// and 5 the registry entry's, else a vendor's, else its subject's (5.1.99
+/// gives X.1.0's); Undefined (Vague) for an invalid code.
+[[nodiscard]] constexpr CodeVerdict code_verdict(const EnhancedStatusCode& code) noexcept {
+    if (!is_valid(code)) {
+        return {BounceReason::Undefined, CodeWeight::Vague};
+    }
+    if (code.status_class == 2) {
+        return {BounceReason::Delivered, CodeWeight::Decisive};
+    }
+    const std::size_t at = detail::registry_position(code);
+    if (at != detail::no_registry_position) {
+        const EnhancedCodeReason& row = enhanced_code_reasons[at];
+        return {code.status_class == 4 ? row.transient : row.permanent, row.weight};
+    }
+    for (const VendorCodeReason& row : vendor_code_reasons) {
+        if (row.covers(code)) {
+            return {row.reason, row.weight};
+        }
+    }
+    return detail::subject_verdict(code.status_class, code.subject);
+}
+
+/// code_verdict(code).reason: "5.1.1" is UserUnknown, "4.2.2" MailboxFull,
+/// "5.7.26" AuthFailure, "2.0.0" Delivered.
+[[nodiscard]] constexpr BounceReason bounce_reason(const EnhancedStatusCode& code) noexcept {
+    return code_verdict(code).reason;
+}
+
+// ---------------------------------------------------------------------------
+// The reason the reply text gives
+// ---------------------------------------------------------------------------
+
+/// Where a wording of `bounce_phrases` was learnt: name() gives a short name,
+/// citation() the document (the one place for both).
+enum class PhraseSource : int {
+    Rfc3463,
+    Rfc5321,
+    Rfc7504,
+    Gmail,
+    Microsoft,
+    OutlookCom,
+    Yahoo,
+    AmazonSes,
+    Mimecast,
+    Postfix,
+    Exim,
+    Sendmail,
+    Qmail,
+    OpenSmtpd,
+    Dovecot,
+    Amavis,
+};
+
+namespace detail {
+
+// The one place each source's name and citation are written, as
+// reason_text; no default case, so -Wswitch reports a source added without
+// them.
+constexpr NamedText source_text(PhraseSource source) noexcept {
+    switch (source) {
+    case PhraseSource::Rfc3463:
+        return {"RFC 3463",
+                "RFC 3463 and the IANA enhanced status code registry (RFC 5248): entry titles, "
+                "which servers such as OpenSMTPD send as reply text"};
+    case PhraseSource::Rfc5321:
+        return {"RFC 5321",
+                "RFC 5321: reply texts of section 4.2.2 and the scenario of appendix D.1"};
+    case PhraseSource::Rfc7504:
+        return {"RFC 7504", "RFC 7504 section 3: 521 and 556, host or domain does not accept mail"};
+    case PhraseSource::Gmail:
+        return {"Gmail", "Google Workspace Admin Help, Gmail SMTP errors and codes "
+                         "(https://support.google.com/a/answer/3726730), as of 2026-02-12"};
+    case PhraseSource::Microsoft:
+        return {"Microsoft Exchange Online",
+                "Microsoft Learn, Email non-delivery reports and SMTP errors in Exchange Online "
+                "(https://learn.microsoft.com/exchange/mail-flow-best-practices/"
+                "non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online)"};
+    case PhraseSource::OutlookCom:
+        return {"Outlook.com",
+                "Outlook.com replies S3150 (block list) and S775 (IP reputation) as quoted in "
+                "public delivery reports; Microsoft's sender support is https://aka.ms/postmaster"};
+    case PhraseSource::Yahoo:
+        return {
+            "Yahoo",
+            "Yahoo Sender Hub, SMTP Error Codes (https://senders.yahooinc.com/smtp-error-codes/) "
+            "and Yahoo Help SLN3444 (https://help.yahoo.com/kb/SLN3444.html)"};
+    case PhraseSource::AmazonSes:
+        return {"Amazon SES",
+                "Amazon SES Developer Guide, sending quota errors and sending errors "
+                "(https://docs.aws.amazon.com/ses/latest/dg/manage-sending-quotas-errors.html, "
+                "https://docs.aws.amazon.com/ses/latest/dg/troubleshoot-error-messages.html)"};
+    case PhraseSource::Mimecast:
+        return {"Mimecast",
+                "Mimecast SMTP Error Codes "
+                "(https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754)"};
+    case PhraseSource::Postfix:
+        return {"Postfix",
+                "Postfix 3.7 (Debian 12 package postfix 3.7.11): reply and DSN texts of smtpd, "
+                "smtp, local, pipe, qmgr and libpostfix-dns"};
+    case PhraseSource::Exim:
+        return {"Exim",
+                "Exim 4.96 (Debian 12 packages exim4-daemon-light and exim4-config): reply texts "
+                "of the exim4 binary and of the default ACLs"};
+    case PhraseSource::Sendmail:
+        return {"Sendmail", "Sendmail 8.17.1 (Debian 12 packages sendmail-bin and sendmail-cf)"};
+    case PhraseSource::Qmail:
+        return {"qmail",
+                "qmail 1.03 sources: qmail-smtpd.c, qmail-remote.c, qmail-local.c, qmail-send.c"};
+    case PhraseSource::OpenSmtpd:
+        return {"OpenSMTPD", "OpenSMTPD 6.8.0p2 (Debian 12 package opensmtpd)"};
+    case PhraseSource::Dovecot:
+        return {"Dovecot",
+                "Dovecot 2.3.19 (Debian 12 packages dovecot-core and dovecot-lmtpd): quota and "
+                "LMTP replies"};
+    case PhraseSource::Amavis:
+        return {"amavisd-new",
+                "amavisd-new 2.13 (Debian 12): SMTP reasons by contents category in Amavis::Conf "
+                "and its DSN templates"};
+    }
+    return {nullptr, nullptr};
+}
+
+} // namespace detail
+
+/// The source's short name ("Postfix"); empty for a value that is no
+/// enumerator.
+[[nodiscard]] constexpr std::string_view name(PhraseSource source) noexcept {
+    return detail::text_or_empty(detail::source_text(source).name);
+}
+
+/// The document the source's wordings were taken from; empty for a value
+/// that is no enumerator.
+[[nodiscard]] constexpr std::string_view citation(PhraseSource source) noexcept {
+    return detail::text_or_empty(detail::source_text(source).description);
+}
+
+/// One wording that tells a reason: `text` is lower-case ASCII, and matches
+/// the reply text case-insensitively (ASCII folding), as a substring that
+/// starts and ends at word boundaries where it starts or ends with a letter
+/// or digit; a space in `text` matches any run of spaces, tabs, CR and LF
+/// (a DSN's Diagnostic-Code is often folded over lines).
+struct BouncePhrase {
+    /// The wording, lower case: "user unknown".
+    std::string_view text;
+    /// The reason it tells.
+    BounceReason reason;
+    /// Where it was learnt.
+    PhraseSource source;
+};
+
+namespace detail {
+// A row from a string literal, its length known from its type: building the
+// string_view from a pointer would count the characters in every translation
+// unit that includes this header, which costs the compiler more than all the
+// rest of the table (see BENCHMARKS.md, compile cost).
+template <std::size_t N>
+constexpr BouncePhrase phrase(const char (&text)[N], BounceReason reason,
+                              PhraseSource source) noexcept {
+    return {std::string_view(text, N - 1), reason, source};
+}
+} // namespace detail
+
+/// The wordings, in priority order: when several occur in a text, the first
+/// row wins. More precise rows come before those they contain or overlap
+/// ("host not found, try again" before "host not found"; Gmail's "PTR
+/// record" before "rate limited", which Gmail's PTR message also says).
+/// Every phrase is a wording found in its source; none is copied from another
+/// classifier. tests/compile/bounce_reason_static.cpp checks their form.
+inline constexpr BouncePhrase bounce_phrases[] = {
+    // Temporary lookup failures that contain wordings of permanent ones.
+    detail::phrase("host not found, try again", BounceReason::NetworkError, PhraseSource::Postfix),
+    detail::phrase("couldn't find any host by that name", BounceReason::NetworkError,
+                   PhraseSource::Qmail),
+    detail::phrase("temporary dns error", BounceReason::NetworkError, PhraseSource::Exim),
+    detail::phrase("rate limited due to ip reputation", BounceReason::BadReputation,
+                   PhraseSource::OutlookCom),
+    // The recipient's own restrictions, before the sender and auth wordings.
+    detail::phrase("allowed-senders list", BounceReason::Filtered, PhraseSource::Microsoft),
+    detail::phrase("not authenticated for", BounceReason::Filtered, PhraseSource::Microsoft),
+    detail::phrase("not authenticated by organization", BounceReason::Filtered,
+                   PhraseSource::Microsoft),
+    detail::phrase("envelope blocked - user entry", BounceReason::Filtered, PhraseSource::Mimecast),
+    // Reverse DNS. Gmail's texts also say "rate limited" and "spam".
+    detail::phrase("ptr record", BounceReason::RequirePtr, PhraseSource::Gmail),
+    detail::phrase("ptr records", BounceReason::RequirePtr, PhraseSource::Gmail),
+    detail::phrase("reverse dns", BounceReason::RequirePtr, PhraseSource::Microsoft),
+    detail::phrase("cannot find your hostname", BounceReason::RequirePtr, PhraseSource::Postfix),
+    detail::phrase("cannot find your reverse hostname", BounceReason::RequirePtr,
+                   PhraseSource::Postfix),
+    // Message format (RFC 5322). Gmail's texts also say "spam".
+    detail::phrase("rfc 5322 compliant", BounceReason::NotCompliantRfc, PhraseSource::Gmail),
+    detail::phrase("rfc 2822 compliant", BounceReason::NotCompliantRfc, PhraseSource::OpenSmtpd),
+    detail::phrase("rfc 5322 section 3.6.2 compliant", BounceReason::NotCompliantRfc,
+                   PhraseSource::Microsoft),
+    detail::phrase("valid address in the from: header", BounceReason::NotCompliantRfc,
+                   PhraseSource::Gmail),
+    detail::phrase("multiple addresses in the from: header", BounceReason::NotCompliantRfc,
+                   PhraseSource::Gmail),
+    detail::phrase("valid message-id: header", BounceReason::NotCompliantRfc, PhraseSource::Gmail),
+    detail::phrase("encoded-word syntax is not permitted", BounceReason::NotCompliantRfc,
+                   PhraseSource::Gmail),
+    detail::phrase("bad header", BounceReason::NotCompliantRfc, PhraseSource::Amavis),
+    detail::phrase("maximum allowed line length is 998 octets", BounceReason::NotCompliantRfc,
+                   PhraseSource::Exim),
+    detail::phrase("header syntax", BounceReason::NotCompliantRfc, PhraseSource::Exim),
+    detail::phrase("bare <lf> received", BounceReason::NotCompliantRfc, PhraseSource::Postfix),
+    // Sender authentication. Gmail's texts also say "rate limited".
+    detail::phrase("sender policy framework", BounceReason::AuthFailure, PhraseSource::Microsoft),
+    detail::phrase("spf", BounceReason::AuthFailure, PhraseSource::Gmail),
+    detail::phrase("dkim", BounceReason::AuthFailure, PhraseSource::Gmail),
+    detail::phrase("dmarc", BounceReason::AuthFailure, PhraseSource::Gmail),
+    detail::phrase("unauthenticated email", BounceReason::AuthFailure, PhraseSource::Gmail),
+    detail::phrase("sender is unauthenticated", BounceReason::AuthFailure, PhraseSource::Gmail),
+    detail::phrase("authentication checks", BounceReason::AuthFailure, PhraseSource::Gmail),
+    detail::phrase("required authentication level", BounceReason::AuthFailure,
+                   PhraseSource::Microsoft),
+    detail::phrase("isn't aligned with", BounceReason::AuthFailure, PhraseSource::Gmail),
+    detail::phrase("is not allowed to send mail from", BounceReason::AuthFailure,
+                   PhraseSource::Exim),
+    detail::phrase("anti-spoofing", BounceReason::AuthFailure, PhraseSource::Mimecast),
+    // TLS.
+    detail::phrase("refused to start tls", BounceReason::FailedStartTls, PhraseSource::Postfix),
+    detail::phrase("must issue a starttls command first", BounceReason::FailedStartTls,
+                   PhraseSource::Postfix),
+    detail::phrase("tls required for rcpt domain", BounceReason::FailedStartTls,
+                   PhraseSource::Gmail),
+    detail::phrase("not using a tls connection", BounceReason::FailedStartTls, PhraseSource::Gmail),
+    detail::phrase("sent over a tls connection", BounceReason::FailedStartTls, PhraseSource::Gmail),
+    detail::phrase("must support tls", BounceReason::FailedStartTls, PhraseSource::Microsoft),
+    detail::phrase("tls not available", BounceReason::FailedStartTls, PhraseSource::Postfix),
+    detail::phrase("tls currently unavailable", BounceReason::FailedStartTls, PhraseSource::Exim),
+    // The envelope sender, before the spam wordings ("spam abuse detected").
+    detail::phrase("spam abuse detected", BounceReason::Rejected, PhraseSource::Microsoft),
+    detail::phrase("bad outbound sender", BounceReason::Rejected, PhraseSource::Microsoft),
+    detail::phrase("banned sender", BounceReason::Rejected, PhraseSource::Microsoft),
+    detail::phrase("sender address rejected", BounceReason::Rejected, PhraseSource::Postfix),
+    detail::phrase("sender verify failed", BounceReason::Rejected, PhraseSource::Exim),
+    detail::phrase("sender verification failed", BounceReason::Rejected, PhraseSource::Exim),
+    detail::phrase("sender envelope address", BounceReason::Rejected, PhraseSource::Exim),
+    detail::phrase("badmailfrom", BounceReason::Rejected, PhraseSource::Qmail),
+    detail::phrase("domain of sender address", BounceReason::Rejected, PhraseSource::Sendmail),
+    detail::phrase("sender denied", BounceReason::Rejected, PhraseSource::Microsoft),
+    detail::phrase("sending denied", BounceReason::Rejected, PhraseSource::Gmail),
+    detail::phrase("email address is not verified", BounceReason::Rejected,
+                   PhraseSource::AmazonSes),
+    detail::phrase("no verifiable sender address", BounceReason::Rejected, PhraseSource::Exim),
+    // Relaying.
+    detail::phrase("relay access denied", BounceReason::NoRelaying, PhraseSource::Postfix),
+    detail::phrase("relay not permitted", BounceReason::NoRelaying, PhraseSource::Exim),
+    detail::phrase("relaying denied", BounceReason::NoRelaying, PhraseSource::Sendmail),
+    detail::phrase("unable to relay", BounceReason::NoRelaying, PhraseSource::Microsoft),
+    detail::phrase("relay denied", BounceReason::NoRelaying, PhraseSource::Gmail),
+    detail::phrase("list of allowed rcpthosts", BounceReason::NoRelaying, PhraseSource::Qmail),
+    // Reputation.
+    detail::phrase("low reputation", BounceReason::BadReputation, PhraseSource::Gmail),
+    detail::phrase("user complaints", BounceReason::BadReputation, PhraseSource::Yahoo),
+    detail::phrase("excessive unknown recipients", BounceReason::BadReputation,
+                   PhraseSource::Yahoo),
+    // The sending host refused or listed.
+    detail::phrase("blocked using", BounceReason::Blocked, PhraseSource::Postfix),
+    detail::phrase("listed at", BounceReason::Blocked, PhraseSource::Exim),
+    detail::phrase("on our block list", BounceReason::Blocked, PhraseSource::OutlookCom),
+    detail::phrase("banned sending ip", BounceReason::Blocked, PhraseSource::Microsoft),
+    detail::phrase("customer block list", BounceReason::Blocked, PhraseSource::Microsoft),
+    detail::phrase("traffic not accepted from this ip", BounceReason::Blocked,
+                   PhraseSource::Microsoft),
+    detail::phrase("rejected by recipient", BounceReason::Blocked, PhraseSource::Microsoft),
+    detail::phrase("locally blacklisted", BounceReason::Blocked, PhraseSource::Exim),
+    detail::phrase("client host rejected", BounceReason::Blocked, PhraseSource::Postfix),
+    detail::phrase("helo command rejected", BounceReason::Blocked, PhraseSource::Postfix),
+    detail::phrase("bad helo", BounceReason::Blocked, PhraseSource::Microsoft),
+    detail::phrase("refused to talk to me", BounceReason::Blocked, PhraseSource::Postfix),
+    detail::phrase("ip not in whitelist", BounceReason::Blocked, PhraseSource::Gmail),
+    detail::phrase("not authorized to send email directly", BounceReason::Blocked,
+                   PhraseSource::Gmail),
+    detail::phrase("sender address blocked", BounceReason::Blocked, PhraseSource::Mimecast),
+    // Connections and rates.
+    detail::phrase("too many concurrent smtp connections", BounceReason::TooManyConn,
+                   PhraseSource::Exim),
+    detail::phrase("too many connections", BounceReason::TooManyConn, PhraseSource::Postfix),
+    detail::phrase("maximum sending rate exceeded", BounceReason::Speeding,
+                   PhraseSource::AmazonSes),
+    detail::phrase("receiving mail too quickly", BounceReason::Speeding, PhraseSource::Gmail),
+    detail::phrase("receiving email too quickly", BounceReason::Speeding, PhraseSource::Gmail),
+    detail::phrase("receiving mail at a rate", BounceReason::Speeding, PhraseSource::Gmail),
+    detail::phrase("receiving email at a rate", BounceReason::Speeding, PhraseSource::Gmail),
+    detail::phrase("too much mail from", BounceReason::RateLimited, PhraseSource::Postfix),
+    detail::phrase("too many recipients from", BounceReason::RateLimited, PhraseSource::Postfix),
+    detail::phrase("too many messages in this connection", BounceReason::RateLimited,
+                   PhraseSource::Exim),
+    detail::phrase("too many messages sent", BounceReason::RateLimited, PhraseSource::OpenSmtpd),
+    detail::phrase("daily message quota exceeded", BounceReason::RateLimited,
+                   PhraseSource::AmazonSes),
+    detail::phrase("sending quota exceeded", BounceReason::RateLimited, PhraseSource::Gmail),
+    detail::phrase("sending limit exceeded", BounceReason::RateLimited, PhraseSource::Gmail),
+    detail::phrase("relay limit exceeded", BounceReason::RateLimited, PhraseSource::Gmail),
+    detail::phrase("relay sending limit exceeded", BounceReason::RateLimited, PhraseSource::Gmail),
+    detail::phrase("submission quota", BounceReason::RateLimited, PhraseSource::Microsoft),
+    detail::phrase("daily limit for message recipients", BounceReason::RateLimited,
+                   PhraseSource::Microsoft),
+    detail::phrase("message receive limit", BounceReason::RateLimited, PhraseSource::Microsoft),
+    detail::phrase("exceeded permitted limits", BounceReason::RateLimited, PhraseSource::Microsoft),
+    detail::phrase("thread limit exceeded", BounceReason::RateLimited, PhraseSource::Microsoft),
+    detail::phrase("unusual rate of", BounceReason::RateLimited, PhraseSource::Gmail),
+    detail::phrase("unusual amount of unsolicited", BounceReason::RateLimited, PhraseSource::Gmail),
+    detail::phrase("rate limited", BounceReason::RateLimited, PhraseSource::Gmail),
+    // Judged by content.
+    detail::phrase("likely unsolicited", BounceReason::SpamDetected, PhraseSource::Gmail),
+    detail::phrase("classified as spam", BounceReason::SpamDetected, PhraseSource::Exim),
+    detail::phrase("nature of the content or the links", BounceReason::SpamDetected,
+                   PhraseSource::Gmail),
+    detail::phrase("- spam", BounceReason::SpamDetected, PhraseSource::Amavis),
+    detail::phrase("- spammy", BounceReason::SpamDetected, PhraseSource::Amavis),
+    detail::phrase("infected", BounceReason::VirusDetected, PhraseSource::Amavis),
+    detail::phrase("possible malware", BounceReason::VirusDetected, PhraseSource::Exim),
+    detail::phrase("potential security issue", BounceReason::VirusDetected, PhraseSource::Gmail),
+    detail::phrase("virus", BounceReason::VirusDetected, PhraseSource::Amavis),
+    detail::phrase("banned:", BounceReason::PolicyViolation, PhraseSource::Amavis),
+    detail::phrase("policy violation", BounceReason::PolicyViolation, PhraseSource::Microsoft),
+    detail::phrase("policy that prohibits", BounceReason::PolicyViolation, PhraseSource::Gmail),
+    detail::phrase("policy that prohibited", BounceReason::PolicyViolation, PhraseSource::Gmail),
+    detail::phrase("message violates", BounceReason::PolicyViolation, PhraseSource::Gmail),
+    detail::phrase("administrative prohibition", BounceReason::PolicyViolation, PhraseSource::Exim),
+    detail::phrase("message is malformed", BounceReason::ContentError, PhraseSource::Gmail),
+    detail::phrase("cannot send 8-bit data to 7-bit destination", BounceReason::ContentError,
+                   PhraseSource::Sendmail),
+    detail::phrase("unicode character in a disallowed header", BounceReason::ContentError,
+                   PhraseSource::Gmail),
+    detail::phrase("must declare smtputf8", BounceReason::ContentError, PhraseSource::Postfix),
+    // Size and count limits.
+    detail::phrase("message length exceeds administrative limit", BounceReason::ExceedLimit,
+                   PhraseSource::Rfc3463),
+    detail::phrase("domain policy size per transaction exceeded", BounceReason::ExceedLimit,
+                   PhraseSource::Gmail),
+    detail::phrase("too many recipients", BounceReason::ExceedLimit, PhraseSource::Postfix),
+    detail::phrase("message size exceeds", BounceReason::MesgTooBig, PhraseSource::Postfix),
+    detail::phrase("message exceeds maximum fixed size", BounceReason::MesgTooBig,
+                   PhraseSource::Sendmail),
+    detail::phrase("message size limit", BounceReason::MesgTooBig, PhraseSource::Postfix),
+    detail::phrase("message size limits", BounceReason::MesgTooBig, PhraseSource::Gmail),
+    detail::phrase("header size limits", BounceReason::MesgTooBig, PhraseSource::Gmail),
+    detail::phrase("exceeds size limit", BounceReason::MesgTooBig, PhraseSource::Postfix),
+    detail::phrase("message too big", BounceReason::MesgTooBig, PhraseSource::Rfc3463),
+    // Storage.
+    detail::phrase("mailbox for user is full", BounceReason::MailboxFull, PhraseSource::Dovecot),
+    detail::phrase("mailbox full", BounceReason::MailboxFull, PhraseSource::Rfc3463),
+    detail::phrase("over quota", BounceReason::MailboxFull, PhraseSource::Exim),
+    detail::phrase("quota exceeded", BounceReason::MailboxFull, PhraseSource::Exim),
+    detail::phrase("out of storage space", BounceReason::MailboxFull, PhraseSource::Gmail),
+    detail::phrase("exceeded storage allocation", BounceReason::MailboxFull, PhraseSource::Rfc5321),
+    detail::phrase("insufficient system storage", BounceReason::SystemFull, PhraseSource::Rfc5321),
+    detail::phrase("insufficient disk space", BounceReason::SystemFull, PhraseSource::Sendmail),
+    detail::phrase("disk full", BounceReason::SystemFull, PhraseSource::Qmail),
+    detail::phrase("mail system full", BounceReason::SystemFull, PhraseSource::Rfc3463),
+    // The recipient: unknown, its domain unknown, moved, disabled.
+    detail::phrase("user unknown", BounceReason::UserUnknown, PhraseSource::Postfix),
+    detail::phrase("unknown user", BounceReason::UserUnknown, PhraseSource::Postfix),
+    detail::phrase("addressee unknown", BounceReason::UserUnknown, PhraseSource::Sendmail),
+    detail::phrase("no such user", BounceReason::UserUnknown, PhraseSource::Rfc5321),
+    detail::phrase("no mailbox here by that name", BounceReason::UserUnknown, PhraseSource::Qmail),
+    detail::phrase("account that you tried to reach does not exist", BounceReason::UserUnknown,
+                   PhraseSource::Gmail),
+    detail::phrase("recipient not found", BounceReason::UserUnknown, PhraseSource::Microsoft),
+    detail::phrase("recipnotfound", BounceReason::UserUnknown, PhraseSource::Microsoft),
+    detail::phrase("recipientnotfound", BounceReason::UserUnknown, PhraseSource::Microsoft),
+    detail::phrase("invalid recipient", BounceReason::UserUnknown, PhraseSource::OpenSmtpd),
+    detail::phrase("unrouteable address", BounceReason::UserUnknown, PhraseSource::Exim),
+    detail::phrase("user doesn't exist", BounceReason::UserUnknown, PhraseSource::Dovecot),
+    detail::phrase("this user doesn't have a", BounceReason::UserUnknown, PhraseSource::Yahoo),
+    detail::phrase("bad destination mailbox address", BounceReason::UserUnknown,
+                   PhraseSource::Rfc3463),
+    detail::phrase("host or domain name not found", BounceReason::HostUnknown,
+                   PhraseSource::Postfix),
+    detail::phrase("host not found", BounceReason::HostUnknown, PhraseSource::Postfix),
+    detail::phrase("domain not found", BounceReason::HostUnknown, PhraseSource::Postfix),
+    detail::phrase("couldn't find any host named", BounceReason::HostUnknown, PhraseSource::Qmail),
+    detail::phrase("couldn't find a mail exchanger", BounceReason::HostUnknown,
+                   PhraseSource::Qmail),
+    detail::phrase("host unknown", BounceReason::HostUnknown, PhraseSource::Sendmail),
+    detail::phrase("find the recipient domain", BounceReason::HostUnknown, PhraseSource::Gmail),
+    detail::phrase("bad destination system address", BounceReason::HostUnknown,
+                   PhraseSource::Rfc3463),
+    detail::phrase("mailbox has moved", BounceReason::HasMoved, PhraseSource::Rfc3463),
+    detail::phrase("mailbox owner has changed", BounceReason::HasMoved, PhraseSource::Rfc3463),
+    detail::phrase("user not local", BounceReason::HasMoved, PhraseSource::Rfc5321),
+    detail::phrase("tried to reach is disabled", BounceReason::Suspend, PhraseSource::Gmail),
+    detail::phrase("tried to reach is inactive", BounceReason::Suspend, PhraseSource::Gmail),
+    detail::phrase("mailbox disabled", BounceReason::Suspend, PhraseSource::Rfc3463),
+    detail::phrase("account disabled", BounceReason::Suspend, PhraseSource::Rfc3463),
+    detail::phrase("does not accept mail", BounceReason::NotAccept, PhraseSource::Rfc7504),
+    detail::phrase("nullmx", BounceReason::NotAccept, PhraseSource::Postfix),
+    detail::phrase("null mx", BounceReason::NotAccept, PhraseSource::Rfc3463),
+    detail::phrase("not accepting network messages", BounceReason::NotAccept,
+                   PhraseSource::Rfc3463),
+    // Network, routing, expiry.
+    detail::phrase("lost connection with", BounceReason::NetworkError, PhraseSource::Postfix),
+    detail::phrase("timed out while", BounceReason::NetworkError, PhraseSource::Postfix),
+    detail::phrase("connection refused", BounceReason::NetworkError, PhraseSource::Microsoft),
+    detail::phrase("establish an smtp connection", BounceReason::NetworkError, PhraseSource::Qmail),
+    detail::phrase("no answer from host", BounceReason::NetworkError, PhraseSource::Rfc3463),
+    detail::phrase("routing loop detected", BounceReason::NetworkError, PhraseSource::Rfc3463),
+    detail::phrase("mail forwarding loop", BounceReason::NetworkError, PhraseSource::Postfix),
+    detail::phrase("loops back to myself", BounceReason::NetworkError, PhraseSource::Postfix),
+    detail::phrase("loops back to me", BounceReason::NetworkError, PhraseSource::Sendmail),
+    detail::phrase("too many hops", BounceReason::NetworkError, PhraseSource::Postfix),
+    detail::phrase("suspected mail loop", BounceReason::NetworkError, PhraseSource::Exim),
+    detail::phrase("email loop", BounceReason::NetworkError, PhraseSource::Gmail),
+    detail::phrase("message expired", BounceReason::Expired, PhraseSource::Microsoft),
+    detail::phrase("retry timeout exceeded", BounceReason::Expired, PhraseSource::Exim),
+    detail::phrase("in the queue too long", BounceReason::Expired, PhraseSource::Qmail),
+    detail::phrase("cannot send message for", BounceReason::Expired, PhraseSource::Sendmail),
+    detail::phrase("could not be delivered for", BounceReason::Expired, PhraseSource::Sendmail),
+    detail::phrase("delivery time expired", BounceReason::Expired, PhraseSource::Rfc3463),
+    detail::phrase("administratively expired", BounceReason::Expired, PhraseSource::Postfix),
+    // The receiving system and its local mailer.
+    detail::phrase("temporary system problem", BounceReason::SystemError, PhraseSource::Gmail),
+    detail::phrase("local error in processing", BounceReason::SystemError, PhraseSource::Rfc5321),
+    detail::phrase("server configuration error", BounceReason::SystemError, PhraseSource::Postfix),
+    detail::phrase("mail system error", BounceReason::SystemError, PhraseSource::Postfix),
+    detail::phrase("internal server error", BounceReason::SystemError, PhraseSource::OpenSmtpd),
+    detail::phrase("resources temporarily unavailable", BounceReason::SystemError,
+                   PhraseSource::Yahoo),
+    detail::phrase("server busy", BounceReason::SystemError, PhraseSource::Gmail),
+    detail::phrase("system incorrectly configured", BounceReason::SystemError,
+                   PhraseSource::Rfc3463),
+    detail::phrase("command died with", BounceReason::MailerError, PhraseSource::Postfix),
+    detail::phrase("command time limit exceeded", BounceReason::MailerError, PhraseSource::Postfix),
+    detail::phrase("unknown mailer error", BounceReason::MailerError, PhraseSource::Sendmail),
+    // The SMTP conversation and client authentication, last: their words are
+    // the most general.
+    detail::phrase("smtp protocol violation", BounceReason::SyntaxError, PhraseSource::Gmail),
+    detail::phrase("protocol synchronization", BounceReason::SyntaxError, PhraseSource::Postfix),
+    detail::phrase("improper use of smtp command pipelining", BounceReason::SyntaxError,
+                   PhraseSource::Postfix),
+    detail::phrase("syntax error", BounceReason::SyntaxError, PhraseSource::Gmail),
+    detail::phrase("command not recognized", BounceReason::SyntaxError, PhraseSource::Postfix),
+    detail::phrase("unrecognized command", BounceReason::SyntaxError, PhraseSource::Gmail),
+    detail::phrase("bad sequence of commands", BounceReason::SyntaxError, PhraseSource::Rfc5321),
+    detail::phrase("authentication required", BounceReason::SecurityError, PhraseSource::Gmail),
+    detail::phrase("authentication failed", BounceReason::SecurityError, PhraseSource::Postfix),
+    detail::phrase("password not accepted", BounceReason::SecurityError, PhraseSource::Gmail),
+    detail::phrase("client was not authenticated", BounceReason::SecurityError,
+                   PhraseSource::Microsoft),
+    detail::phrase("unrecognized authentication type", BounceReason::SecurityError,
+                   PhraseSource::Gmail),
+    detail::phrase("must issue an auth command first", BounceReason::SecurityError,
+                   PhraseSource::OpenSmtpd),
+    detail::phrase("insufficient authorization", BounceReason::SecurityError,
+                   PhraseSource::Postfix),
+    detail::phrase("too many unauthenticated commands", BounceReason::SecurityError,
+                   PhraseSource::Gmail),
+};
+
+/// The number of rows of `bounce_phrases`.
+inline constexpr std::size_t bounce_phrase_count = sizeof bounce_phrases / sizeof bounce_phrases[0];
+
+namespace detail {
+
+constexpr unsigned char fold_ascii(char c) noexcept {
+    return static_cast<unsigned char>(ascii_lower(c));
+}
+
+constexpr bool is_ascii_alnum(unsigned char u) noexcept {
+    return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9');
+}
+
+constexpr bool is_text_space(unsigned char u) noexcept {
+    return u == ' ' || u == '\t' || u == '\r' || u == '\n';
+}
+
+// The rows grouped by their first two characters (a letter, or any other
+// byte; a letter, white space, or any other byte), so that the matcher only
+// tries the rows that can start where it stands. A list per group, in
+// priority order, built by one pass over the rows at compile time. Measured
+// (BENCHMARKS.md): grouping by two characters instead of one halves the
+// matcher's instructions; building the lists costs the compiler about 1 % of
+// the header's translation unit, a third of what a counting sort over all
+// 256 first bytes cost.
+static_assert(bounce_phrase_count < 255, "the phrase lists hold row numbers in one byte");
+
+inline constexpr std::size_t phrase_first_kinds = 27;  // 'a'..'z', other
+inline constexpr std::size_t phrase_second_kinds = 28; // 'a'..'z', space, other
+inline constexpr std::size_t phrase_buckets = phrase_first_kinds * phrase_second_kinds;
+
+// The bucket of a phrase, or of a text position, from its first two
+// characters (folded to lower case; any white space counts as a space).
+constexpr std::size_t phrase_bucket(unsigned char first, unsigned char second) noexcept {
+    const std::size_t kind1 = first >= 'a' && first <= 'z' ? std::size_t{first} - 'a' : 26u;
+    const std::size_t kind2 = second >= 'a' && second <= 'z' ? std::size_t{second} - 'a'
+                              : is_text_space(second)        ? 26u
+                                                             : 27u;
+    return kind1 * phrase_second_kinds + kind2;
+}
+
+// Lists of rows, each entry one more than the row number so that 0, the
+// value every entry starts with, ends a list: building the index then writes
+// only the 220-odd links, not 756 empty heads first.
+struct PhraseIndex {
+    // One more than the first row of each bucket; 0 for an empty bucket.
+    std::uint8_t head[phrase_buckets];
+    // One more than the next row of the same bucket; 0 after the last.
+    std::uint8_t next[bounce_phrase_count];
+};
+
+constexpr PhraseIndex make_phrase_index() noexcept {
+    PhraseIndex index{};
+    for (std::size_t row = bounce_phrase_count; row-- != 0;) {
+        const char* const text = bounce_phrases[row].text.data();
+        const std::size_t b =
+            phrase_bucket(static_cast<unsigned char>(text[0]), static_cast<unsigned char>(text[1]));
+        index.next[row] = index.head[b];
+        index.head[b] = static_cast<std::uint8_t>(row + 1);
+    }
+    return index;
+}
+
+inline constexpr PhraseIndex phrase_index = make_phrase_index();
+
+// Whether `phrase` (lower case) occurs in `text` at `at`, ending at a word
+// boundary when its last character is a letter or digit. The caller checks
+// the boundary before `at`. A text never matches in fewer bytes than the
+// phrase has (a run of white space only lengthens it), so one length check
+// up front, and one after each run, keep every read inside the text.
+constexpr bool phrase_at(std::string_view phrase, std::string_view text, std::size_t at) noexcept {
+    if (text.size() - at < phrase.size()) {
+        return false;
+    }
+    std::size_t t = at;
+    for (std::size_t i = 0; i < phrase.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[t]);
+        if (phrase[i] == ' ') {
+            if (!is_text_space(c)) {
+                return false;
+            }
+            do {
+                ++t;
+            } while (t != text.size() && is_text_space(static_cast<unsigned char>(text[t])));
+            if (text.size() - t < phrase.size() - i - 1) {
+                return false;
+            }
+        } else {
+            if (fold_ascii(static_cast<char>(c)) != static_cast<unsigned char>(phrase[i])) {
+                return false;
+            }
+            ++t;
+        }
+    }
+    return !is_ascii_alnum(static_cast<unsigned char>(phrase.back())) || t == text.size() ||
+           !is_ascii_alnum(static_cast<unsigned char>(text[t]));
+}
+
+// The first row of bounce_phrases (in priority order) that occurs in the
+// text, or bounce_phrase_count. One pass over the text; at each position only
+// the rows of its (folded) byte's bucket are tried, best first, and none that
+// ranks below a row already found.
+constexpr std::size_t find_phrase(std::string_view text) noexcept {
+    std::size_t best = bounce_phrase_count;
+    bool after_alnum = false;
+    // Every phrase has at least two characters, so none starts at the last.
+    for (std::size_t at = 0; at + 1 < text.size() && best != 0; ++at) {
+        const unsigned char c = fold_ascii(text[at]);
+        const bool alnum = is_ascii_alnum(c);
+        // A row starting with a letter or digit must start a word.
+        if (!(alnum && after_alnum)) {
+            const std::size_t bucket = phrase_bucket(c, fold_ascii(text[at + 1]));
+            for (std::size_t link = phrase_index.head[bucket]; link != 0 && link - 1 < best;
+                 link = phrase_index.next[link - 1]) {
+                if (phrase_at(bounce_phrases[link - 1].text, text, at)) {
+                    best = link - 1;
+                    break;
+                }
+            }
+        }
+        after_alnum = alnum;
+    }
+    return best;
+}
+
+} // namespace detail
+
+/// The index in `bounce_phrases` of the first row (in priority order) whose
+/// wording occurs in `text`, or `bounce_phrase_count` when none does:
+/// "550 5.1.1 <a@b>: Recipient address rejected: User unknown in local
+/// recipient table" finds {"user unknown", UserUnknown, Postfix}. Linear in
+/// the text's length.
+[[nodiscard]] constexpr std::size_t find_bounce_phrase(std::string_view text) noexcept {
+    return detail::find_phrase(text);
+}
+
+// ---------------------------------------------------------------------------
+// The reason of a whole reply
+// ---------------------------------------------------------------------------
+
+/// What decided a reply's reason.
+enum class BounceBasis : int {
+    /// Nothing did: the reason is Undefined.
+    None,
+    /// The enhanced status code.
+    EnhancedCode,
+    /// A wording of the text (`BounceVerdict::phrase`).
+    Text,
+    /// The command the reply answers.
+    Command,
+    /// The basic reply code.
+    ReplyCode,
+};
+
+/// The enumerator's spelling ("Text"); empty for a value that is no
+/// enumerator.
+[[nodiscard]] constexpr std::string_view name(BounceBasis basis) noexcept {
+    switch (basis) {
+    case BounceBasis::None: return "None";
+    case BounceBasis::EnhancedCode: return "EnhancedCode";
+    case BounceBasis::Text: return "Text";
+    case BounceBasis::Command: return "Command";
+    case BounceBasis::ReplyCode: return "ReplyCode";
+    }
+    return {};
+}
+
+/// The answer of classify_bounce.
+struct BounceVerdict {
+    BounceReason reason;
+    /// is_hard_bounce(reason, code, enhanced).
+    bool hard;
+    BounceBasis basis;
+    /// With basis Text, the row of `bounce_phrases` that matched; otherwise
+    /// bounce_phrase_count.
+    std::size_t phrase;
+};
+
+namespace detail {
+
+// RFC 5321 section 3.3: MAIL gives the envelope sender, RCPT the recipients.
+// A reply to MAIL, or to the greeting or HELO/EHLO before any address, is
+// about the sender or its host, whatever its words say about "the user" or
+// "the domain": Postfix's "Sender address rejected: Domain not found" after
+// MAIL is Rejected, not HostUnknown. A host that accepts no mail at all
+// (RFC 7504: 521 in place of the greeting) stays NotAccept.
+constexpr BounceReason in_context(BounceReason reason, Command answered) noexcept {
+    const bool about_recipient =
+        reason == BounceReason::UserUnknown || reason == BounceReason::HostUnknown ||
+        reason == BounceReason::HasMoved || reason == BounceReason::MailboxFull ||
+        reason == BounceReason::Suspend || reason == BounceReason::OnHold;
+    switch (answered) {
+    case Command::Greeting:
+    case Command::Helo:
+    case Command::Ehlo: return about_recipient ? BounceReason::Blocked : reason;
+    case Command::Mail:
+        return about_recipient || reason == BounceReason::NotAccept ? BounceReason::Rejected
+                                                                    : reason;
+    case Command::Rcpt:
+    case Command::Data:
+    case Command::DataEnd:
+    case Command::Bdat:
+    case Command::Rset:
+    case Command::Vrfy:
+    case Command::Expn:
+    case Command::Help:
+    case Command::Noop:
+    case Command::Quit:
+    case Command::Auth:
+    case Command::StartTls:
+    case Command::Other: return reason;
+    }
+    return reason;
+}
+
+// What the answered command alone says of a failure. AUTH and STARTTLS say
+// it before the basic reply code does (504 to AUTH is an unknown mechanism,
+// RFC 4954 section 4; 454 to STARTTLS is TLS unavailable, RFC 3207
+// section 4); the others only after it.
+constexpr BounceReason strong_command_reason(Command answered) noexcept {
+    return answered == Command::Auth       ? BounceReason::SecurityError
+           : answered == Command::StartTls ? BounceReason::FailedStartTls
+                                           : BounceReason::Undefined;
+}
+
+constexpr BounceReason weak_command_reason(Command answered) noexcept {
+    switch (answered) {
+    // Refused before any address: the client host (sisimai's "blocked").
+    case Command::Greeting:
+    case Command::Helo:
+    case Command::Ehlo: return BounceReason::Blocked;
+    case Command::Mail: return BounceReason::Rejected;
+    // A recipient refused without a precise reason: hold, do not drop.
+    case Command::Rcpt: return BounceReason::OnHold;
+    // Refused after the content was sent (sisimai's "filtered").
+    case Command::Data:
+    case Command::DataEnd:
+    case Command::Bdat: return BounceReason::Filtered;
+    case Command::Auth: return BounceReason::SecurityError;
+    case Command::StartTls: return BounceReason::FailedStartTls;
+    case Command::Rset:
+    case Command::Vrfy:
+    case Command::Expn:
+    case Command::Help:
+    case Command::Noop:
+    case Command::Quit:
+    case Command::Other: return BounceReason::Undefined;
+    }
+    return BounceReason::Undefined;
+}
+
+// What a basic reply code alone says, where RFC 5321 section 4.2.2 (or the
+// extension that defines the code) gives it one meaning.
+constexpr BounceReason reply_code_reason(int code, Command answered) noexcept {
+    switch (code) {
+    case 451: return BounceReason::SystemError; // local error in processing
+    case 452:
+        // RFC 5321 section 4.5.3.1.10: to RCPT, too many recipients.
+        return answered == Command::Rcpt ? BounceReason::ExceedLimit : BounceReason::SystemFull;
+    case 455:
+    case 500:
+    case 501:
+    case 502:
+    case 503:
+    case 504:
+    case 555: return BounceReason::SyntaxError;
+    case 521: // RFC 7504 section 3: host does not accept mail
+    case 556: // RFC 7504 section 3: domain does not accept mail
+        return BounceReason::NotAccept;
+    case 432: // RFC 4954 section 6
+    case 530:
+    case 534:
+    case 535:
+    case 538: return BounceReason::SecurityError;
+    case 551: return BounceReason::HasMoved; // RFC 5321 section 3.4: user not local
+    case 552:
+        // RFC 1870 section 6.1: to MAIL with SIZE, the message is too big;
+        // RFC 5321 section 4.5.3.1.10: to RCPT, too many recipients;
+        // otherwise "exceeded storage allocation".
+        return answered == Command::Mail   ? BounceReason::MesgTooBig
+               : answered == Command::Rcpt ? BounceReason::ExceedLimit
+                                           : BounceReason::MailboxFull;
+    default: return BounceReason::Undefined; // an int, not our enum
+    }
+}
+
+constexpr BounceVerdict verdict(BounceReason reason, BounceBasis basis, std::size_t phrase,
+                                int code,
+                                const std::optional<EnhancedStatusCode>& enhanced) noexcept {
+    return {reason, is_hard_bounce(reason, code, enhanced), basis, phrase};
+}
+
+} // namespace detail
+
+/// Why the reply failed, from everything it says together: the reply code,
+/// its enhanced status code (if any), the command it answers and its text
+/// (the text after the codes; join a multi-line reply's lines with a space).
+/// `code` may be 0 when only a DSN's Status and Diagnostic-Code are known;
+/// `answered` Command::Other when the command is unknown.
+///
+/// The rules, strongest first:
+/// 1. A 2yz reply (or a class 2 code without a reply code) is Delivered; a
+///    3yz is no failure and gives Undefined.
+/// 2. The enhanced code counts only when its class is the reply's (RFC 3463
+///    section 2, RFC 2034 section 3; Gmail's "421 5.7.32" is read by its
+///    text), or stands alone without a reply code. A Decisive code decides.
+/// 3. A wording of `bounce_phrases` in the text, the first in priority order.
+/// 4. A Hint code's reason.
+/// 5. After AUTH, SecurityError; after STARTTLS, FailedStartTls.
+/// 6. The basic reply code where it has one meaning (521 and 556 NotAccept,
+///    RFC 7504; 551 HasMoved; 552 by command, RFC 1870 and RFC 5321 section
+///    4.5.3.1.10; 5yz syntax codes; RFC 4954's authentication codes).
+/// 7. The command: after the greeting or HELO/EHLO Blocked, after MAIL
+///    Rejected, after RCPT OnHold, after DATA or BDAT Filtered.
+/// 8. A Vague code's reason; else Undefined.
+/// Whatever decided, a recipient reason in a reply to MAIL becomes Rejected,
+/// and in a reply to the greeting or HELO/EHLO Blocked (RFC 5321 section 3.3:
+/// those commands carry no recipient).
+[[nodiscard]] constexpr BounceVerdict classify_bounce(int code,
+                                                      std::optional<EnhancedStatusCode> enhanced,
+                                                      Command answered,
+                                                      std::string_view text) noexcept {
+    constexpr std::size_t no_phrase = bounce_phrase_count;
+    const bool reply = code >= 200 && code <= 599;
+    std::optional<EnhancedStatusCode> counted;
+    if (enhanced && is_valid(*enhanced) && (!reply || enhanced->status_class == code / 100)) {
+        counted = enhanced;
+    }
+    const int status_class = reply ? code / 100 : (counted ? counted->status_class : 0);
+    if (status_class == 2) {
+        return detail::verdict(BounceReason::Delivered,
+                               reply ? BounceBasis::ReplyCode : BounceBasis::EnhancedCode,
+                               no_phrase, code, counted);
+    }
+    if (status_class == 3) {
+        return detail::verdict(BounceReason::Undefined, BounceBasis::ReplyCode, no_phrase, code,
+                               counted);
+    }
+    const CodeVerdict by_code =
+        counted ? code_verdict(*counted) : CodeVerdict{BounceReason::Undefined, CodeWeight::Vague};
+    const auto decided = [&](BounceReason reason, BounceBasis basis, std::size_t phrase) {
+        return detail::verdict(detail::in_context(reason, answered), basis, phrase, code, counted);
+    };
+    if (by_code.weight == CodeWeight::Decisive) {
+        return decided(by_code.reason, BounceBasis::EnhancedCode, no_phrase);
+    }
+    const std::size_t phrase = detail::find_phrase(text);
+    if (phrase != no_phrase) {
+        return decided(bounce_phrases[phrase].reason, BounceBasis::Text, phrase);
+    }
+    if (by_code.weight == CodeWeight::Hint && by_code.reason != BounceReason::Undefined) {
+        return decided(by_code.reason, BounceBasis::EnhancedCode, no_phrase);
+    }
+    if (status_class == 4 || status_class == 5) {
+        const BounceReason strong = detail::strong_command_reason(answered);
+        if (strong != BounceReason::Undefined) {
+            return decided(strong, BounceBasis::Command, no_phrase);
+        }
+    }
+    const BounceReason by_reply = detail::reply_code_reason(code, answered);
+    if (by_reply != BounceReason::Undefined) {
+        return decided(by_reply, BounceBasis::ReplyCode, no_phrase);
+    }
+    if (status_class == 4 || status_class == 5) {
+        const BounceReason weak = detail::weak_command_reason(answered);
+        if (weak != BounceReason::Undefined) {
+            return decided(weak, BounceBasis::Command, no_phrase);
+        }
+    }
+    if (by_code.reason != BounceReason::Undefined) {
+        return decided(by_code.reason, BounceBasis::EnhancedCode, no_phrase);
+    }
+    return detail::verdict(BounceReason::Undefined, BounceBasis::None, no_phrase, code, counted);
+}
+
+/// classify_bounce(...).reason: the reason alone.
+[[nodiscard]] constexpr BounceReason bounce_reason(int code,
+                                                   std::optional<EnhancedStatusCode> enhanced,
+                                                   Command answered,
+                                                   std::string_view text) noexcept {
+    return classify_bounce(code, enhanced, answered, text).reason;
+}
+
+} // namespace smtp
+
+#endif // SMTP_BOUNCE_REASON_HPP

@@ -1,0 +1,30 @@
+// smtp-explain: what an SMTP reply, code or session transcript means.
+// SPDX-License-Identifier: BSL-1.0
+//
+// Auto-replies (RFC 3834): a vacation or out-of-office answer. No bounce:
+// the message was delivered, and its recipient answered by itself.
+#ifndef SMTP_EXPLAIN_EXTRACT_AUTO_REPLY_HPP
+#define SMTP_EXPLAIN_EXTRACT_AUTO_REPLY_HPP
+
+#include "extract/events.hpp"
+#include "extract/message.hpp"
+
+#include <cstddef>
+
+namespace smtp_explain {
+
+/// Whether the email is an auto-reply: "Auto-Submitted: auto-replied" (RFC
+/// 3834 section 5), X-Autoreply, X-Autorespond or "Precedence: auto_reply",
+/// or a subject that says so ("Out of Office", "Automatic reply", "AUTO:",
+/// "Vacation"); and not written by a mail system (written_by_mail_system),
+/// since MTAs mark their bounces auto-replied too.
+bool is_auto_reply(const DecodedMessage& message);
+
+/// Hands the one recipient of an auto-reply to `sink`: the address that
+/// answered (From), reason Vacation, `format` "autoreply", the subject as
+/// the diagnostic. Returns 1.
+std::size_t extract_auto_reply(const DecodedMessage& message, BounceSink& sink);
+
+} // namespace smtp_explain
+
+#endif // SMTP_EXPLAIN_EXTRACT_AUTO_REPLY_HPP

@@ -1,0 +1,32 @@
+// smtp-explain: what an SMTP reply, code or session transcript means.
+// SPDX-License-Identifier: BSL-1.0
+//
+// The dispatch of an email to the bounce extractors. The first that reads
+// recipients from it decides it, in this order:
+//
+//   1. a feedback report (feedback.hpp: RFC 5965);
+//   2. the MTA and provider formats (bounce_format.hpp), in their order;
+//   3. the delivery status notification (dsn.hpp: RFC 3464, RFC 6533);
+//   4. an auto-reply (auto_reply.hpp: RFC 3834);
+//   5. the plain-text notice (plain_text.hpp).
+//
+// Auto-replies come after the DSN because MTAs mark their bounces
+// "Auto-Submitted: auto-replied" too.
+#ifndef SMTP_EXPLAIN_EXTRACT_BOUNCE_HPP
+#define SMTP_EXPLAIN_EXTRACT_BOUNCE_HPP
+
+#include "extract/events.hpp"
+#include "extract/message.hpp"
+
+#include <cstddef>
+
+namespace smtp_explain {
+
+/// Hands each recipient `message` reports on to `sink`, in the order it
+/// lists them; returns how many (0: no bounce, feedback report or
+/// auto-reply found).
+std::size_t extract_bounce(const DecodedMessage& message, BounceSink& sink);
+
+} // namespace smtp_explain
+
+#endif // SMTP_EXPLAIN_EXTRACT_BOUNCE_HPP

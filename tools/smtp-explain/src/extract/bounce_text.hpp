@@ -1,0 +1,176 @@
+// smtp-explain: what an SMTP reply, code or session transcript means.
+// SPDX-License-Identifier: BSL-1.0
+//
+// Reading the words of a bounce: what every bounce extractor needs from the
+// text people read (the DSN reader for what a DSN leaves out, the generic
+// plain-text reader, and the MTA formats):
+//
+//   - where the returned original starts in a plain-text notice (the quote
+//     markers: "------ This is a copy of the message, including all the
+//     headers. ------", "--- Below this line is a copy of the message.", ...),
+//     so that nothing below it is judged;
+//   - the notice's text: the parts outside the original, each cut there;
+//   - e-mail addresses, and the paragraphs of a notice that name each
+//     recipient;
+//   - the server's reply in such a paragraph ("said: 550 ...", "host ...
+//     [192.0.2.1]: 550 ...", "Remote host said: ...", "<<< 550 ..."), the
+//     command it answered and the server that gave it.
+#ifndef SMTP_EXPLAIN_EXTRACT_BOUNCE_TEXT_HPP
+#define SMTP_EXPLAIN_EXTRACT_BOUNCE_TEXT_HPP
+
+#include "extract/events.hpp"
+#include "extract/message.hpp"
+
+#include <smtp/command.hpp>
+#include <smtp/delivery_status.hpp>
+#include <smtp/enhanced_status_code.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace smtp_explain {
+
+/// Where the returned original starts in a plain-text notice: the offset of
+/// the line that introduces it, or npos. Recognised, at the start of a line
+/// and in any case:
+///   - a marker line: "------ This is a copy of the message, including all
+///     the headers. ------" (Exim), "--- Below this line is a copy of the
+///     message." (qmail), "Below is a copy of the original message:"
+///     (OpenSMTPD), "----- Original message -----", "------- Returned
+///     Message --------", "----- Unsent message follows -----", "Original
+///     message follows.", "Original mail as follows:", "--- The header of the
+///     original message is following. ---", "Included is a copy of the
+///     message header";
+///   - "The original message was received at ..." when header fields follow
+///     it (and not, as in Sendmail's notices, prose);
+///   - a "Received:" or "Return-Path:" field at the start of a line: an
+///     original pasted without a marker.
+std::size_t quoted_original_start(std::string_view text);
+
+/// `text` up to quoted_original_start().
+std::string_view before_quoted_original(std::string_view text);
+
+/// HTML as plain text, roughly: tags dropped (<br>, </p>, </div>, </tr> and
+/// </li> end a line), the content of <style>, <script> and <head> dropped,
+/// the usual character references decoded.
+std::string html_to_text(std::string_view html);
+
+/// The text of a notice that people read: every text leaf outside the
+/// returned original, each up to its quote marker, joined with blank lines.
+/// HTML leaves count (as text) only when no text/plain leaf is there.
+std::string notice_text(const DecodedMessage& message);
+
+/// The length of the e-mail address (local@domain) that starts at `at`, or
+/// 0. The local part may hold UTF-8 (RFC 6531); the domain is letters,
+/// digits, '-' and '.' with a dot inside, or an address literal [192.0.2.1].
+std::size_t address_length_at(std::string_view text, std::size_t at) noexcept;
+
+/// The first address in `text` ("Name <a@b>", "rfc822; a@b"), or empty.
+std::string_view first_address(std::string_view text) noexcept;
+
+/// The addresses of an address header field ("a@b, Name <c@d>"), in order.
+std::vector<std::string_view> addresses(std::string_view text);
+
+/// One recipient's paragraph of a notice.
+struct NoticeBlock {
+    /// The address as the notice writes it.
+    std::string_view address;
+    /// From the line that names it to the line before the next recipient's.
+    std::string_view text;
+};
+
+/// The recipients a plain-text notice lists, each with its paragraph, in
+/// the order they first appear: lines that start with an address ("<a@b>:",
+/// "  a@b", "a@b: 550 ...", "* a@b", "\"a@b\":", ">>> a@b", Sendmail's "554
+/// <a@b>... Host unknown"), else addresses after a colon ("Unknown user:
+/// a@b", "RCPT TO: a@b") but not a sender's ("From:", "MAIL FROM:"). An
+/// address the notice repeats keeps its first paragraph. Addresses in
+/// `exclude` (the notice's own From and To, say) are skipped.
+std::vector<NoticeBlock> notice_blocks(std::string_view notice,
+                                       const std::vector<std::string_view>& exclude = {});
+
+/// The block of `blocks` for `address` (any case), or nullptr.
+const NoticeBlock* find_block(const std::vector<NoticeBlock>& blocks, std::string_view address);
+
+/// smtp::read_diagnostic, and one rule more: a reply code written twice
+/// ("550 550 5.1.1 user unknown", as Gmail's notices once quoted replies) is
+/// read once. `input` is set to the text the result's views point into.
+smtp::DiagnosticReply read_reply_text(std::string_view text, std::string_view& input);
+
+/// A server's reply found in the text of a notice.
+struct TextReply {
+    /// The reply code, 0 when none was found.
+    int code = 0;
+    /// Its enhanced code, or one the text states alone ("(#5.1.1)").
+    std::optional<smtp::EnhancedStatusCode> enhanced;
+    /// The reply from its code to the end of its lines, joined with spaces;
+    /// without Postfix's "(in reply to ... command)".
+    std::string diagnostic;
+    /// The command it answered: "(in reply to RCPT TO command)", "after RCPT
+    /// TO:<a@b>:", a transcript's ">>> DATA".
+    std::optional<smtp::Command> command;
+    /// The server that gave it: "host mx.example[192.0.2.1] said",
+    /// "host mx.example [192.0.2.1]:", "while talking to mx.example.:".
+    std::string remote_mta;
+    /// What read_diagnostic noticed.
+    smtp::DiagnosticFlags flags;
+
+    /// Whether a reply code or an enhanced code was found.
+    bool found() const noexcept { return code != 0 || enhanced.has_value(); }
+};
+
+/// The first failure reply in `text` (a NoticeBlock's, or a whole notice):
+/// its lines are read as logical lines (a line with the indented lines that
+/// continue it, as Postfix and Exim wrap), each with read_reply_text; a 4yz
+/// or 5yz reply wins over a 2yz or 3yz one (a transcript's), and one with a
+/// reply code over an enhanced code alone. Transcript lines (">>> DATA",
+/// "<<< 550 ...", Postfix's "In:" and "Out:") give the command. Without an
+/// enhanced code in the reply, one written "(#5.1.1)" anywhere counts.
+TextReply find_text_reply(std::string_view text);
+
+/// Sets the reply fields of `recipient` (code, reply_status, diagnostic,
+/// command, remote_mta where still empty) from `reply`, and adds a problem
+/// for each of its flags.
+void apply_text_reply(BounceRecipient& recipient, const TextReply& reply);
+
+/// A problem for each flag of a diagnostic ("MissingLastLine").
+void add_diagnostic_problems(BounceRecipient& recipient, smtp::DiagnosticFlags flags);
+
+/// `text` with every run of white space and line breaks made one space, and
+/// none at either end: a folded field's value or a paragraph as one line.
+std::string collapse_space(std::string_view text);
+
+/// The addresses of the bounce's own From field: the reporting system,
+/// never a recipient it reports on. (Not its To: a sender who wrote to
+/// itself gets the bounce of its own address.)
+std::vector<std::string_view> own_addresses(const DecodedMessage& message);
+
+/// Whether a mail system wrote the email about a failure: sent from a mailer
+/// daemon or postmaster, or with a subject that says the mail failed
+/// ("Undelivered", "Delivery Status Notification", "failure notice",
+/// "Returned mail").
+bool written_by_mail_system(const DecodedMessage& message);
+
+/// Whether the email presents itself as a failure notice:
+/// written_by_mail_system, or sent with the null return path (RFC 5321
+/// section 4.5.5, which auto-replies use too: RFC 3834 section 3.3).
+bool looks_like_failure_notice(const DecodedMessage& message);
+
+/// Whether the notice says that delivery failed ("could not be delivered",
+/// "undeliverable", "permanent error", "failed permanently").
+bool says_failed(std::string_view notice) noexcept;
+
+/// Whether the notice says the failure is permanent ("This is a permanent
+/// error", "failed permanently", "permanent fatal errors").
+bool says_permanent(std::string_view notice) noexcept;
+
+/// Whether the notice says delivery is only delayed and will be tried again
+/// ("has not yet been delivered", "will be retried", "delayed").
+bool says_delayed(std::string_view notice) noexcept;
+
+} // namespace smtp_explain
+
+#endif // SMTP_EXPLAIN_EXTRACT_BOUNCE_TEXT_HPP

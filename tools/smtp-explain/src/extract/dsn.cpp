@@ -1,0 +1,144 @@
+// smtp-explain: what an SMTP reply, code or session transcript means.
+// SPDX-License-Identifier: BSL-1.0
+#include "extract/dsn.hpp"
+
+#include "extract/bounce_text.hpp"
+#include "text.hpp"
+
+#include <smtp/delivery_status.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace smtp_explain {
+
+namespace {
+
+std::string value_text(const std::optional<smtp::DsnTypedValue>& field) {
+    return field ? collapse_space(field->value().raw()) : std::string();
+}
+
+// The offset of the line of `text` that starts with `name` (any case), or npos.
+std::size_t line_starting(std::string_view text, std::string_view name) {
+    for (std::size_t at = 0; at < text.size();) {
+        if (istarts_with(text.substr(at), name)) {
+            return at;
+        }
+        const std::size_t lf = text.find('\n', at);
+        at = lf == std::string_view::npos ? text.size() : lf + 1;
+    }
+    return std::string_view::npos;
+}
+
+// The DSN fields an old MTA wrote into its plain text (Sendmail 8 without
+// MIME, MMDF): from "Reporting-MTA:" or the first "Final-Recipient:" to the
+// returned original.
+std::string_view embedded_dsn(std::string_view text) {
+    const std::size_t recipient = line_starting(text, "Final-Recipient:");
+    if (recipient == std::string_view::npos) {
+        return {};
+    }
+    const std::size_t reporting = line_starting(text, "Reporting-MTA:");
+    const std::size_t start = reporting < recipient ? reporting : recipient;
+    return before_quoted_original(text.substr(start));
+}
+
+// The DSN contents of the email: its delivery-status parts outside the
+// original; failing those, DSN fields written into a text part.
+std::vector<std::string_view> dsn_contents(const DecodedMessage& message) {
+    std::vector<std::string_view> out;
+    for (const MessagePart& part : message.parts) {
+        if (!part.in_original && is_delivery_status_type(part.content_type)) {
+            out.emplace_back(part.text);
+        }
+    }
+    if (out.empty()) {
+        for (const MessagePart& part : message.parts) {
+            if (!part.in_original && part.content_type.is("text/plain")) {
+                if (const std::string_view fields = embedded_dsn(part.text); !fields.empty()) {
+                    out.push_back(fields);
+                }
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+bool is_delivery_status_type(const ContentType& type) noexcept {
+    return type.is("message/delivery-status") || type.is("message/global-delivery-status");
+}
+
+std::size_t extract_dsn(const DecodedMessage& message, BounceSink& sink) {
+    std::size_t count = 0;
+    std::string notice;
+    std::vector<NoticeBlock> blocks;
+    bool notice_read = false;
+    for (const std::string_view content : dsn_contents(message)) {
+        const smtp::DeliveryStatus dsn = smtp::parse_delivery_status(content);
+        if (!dsn.ok()) {
+            continue;
+        }
+        if (!notice_read) {
+            notice = notice_text(message);
+            blocks = notice_blocks(notice, own_addresses(message));
+            notice_read = true;
+        }
+        for (const smtp::DsnRecipient group : dsn.recipients()) {
+            BounceRecipient recipient;
+            recipient.format = "dsn";
+            recipient.recipient = value_text(group.final_recipient());
+            recipient.original_recipient = value_text(group.original_recipient());
+            if (recipient.recipient.empty()) {
+                recipient.recipient = recipient.original_recipient;
+            }
+            // Only the address: "rfc822; Name <a@b>" and stray words happen.
+            if (const std::string_view address = first_address(recipient.recipient);
+                !address.empty()) {
+                recipient.recipient = std::string(address);
+            }
+            recipient.action = group.action();
+            recipient.status = group.status();
+            recipient.remote_mta = value_text(group.remote_mta());
+            if (const auto diagnostic = group.diagnostic_code()) {
+                recipient.diagnostic = collapse_space(diagnostic->value().raw());
+                std::string_view input;
+                const smtp::DiagnosticReply reply =
+                    read_reply_text(diagnostic->value().raw(), input);
+                if (const auto code = reply.code()) {
+                    recipient.code = *code;
+                    recipient.reply_status = reply.enhanced();
+                    add_diagnostic_problems(recipient, reply.flags());
+                } else if (reply.enhanced() && !recipient.status) {
+                    recipient.status = reply.enhanced();
+                }
+            }
+            for (const smtp::DsnProblem problem : group.problems()) {
+                recipient.problems.push_back(
+                    {std::string(smtp::name(problem)), std::string(smtp::description(problem))});
+            }
+            // What the DSN leaves out, from the recipient's paragraph of the
+            // notice (or the whole notice when it reports on one recipient).
+            const NoticeBlock* block = find_block(blocks, recipient.recipient);
+            if (block == nullptr && !recipient.original_recipient.empty()) {
+                block = find_block(blocks, first_address(recipient.original_recipient));
+            }
+            const std::string_view text = block != nullptr                ? block->text
+                                          : dsn.recipient_count() == 1 ? std::string_view(notice)
+                                                                         : std::string_view();
+            if (!text.empty()) {
+                apply_text_reply(recipient, find_text_reply(text));
+            }
+            sink.add(std::move(recipient));
+            ++count;
+        }
+    }
+    return count;
+}
+
+} // namespace smtp_explain

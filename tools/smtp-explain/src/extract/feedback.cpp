@@ -1,0 +1,119 @@
+// smtp-explain: what an SMTP reply, code or session transcript means.
+// SPDX-License-Identifier: BSL-1.0
+#include "extract/feedback.hpp"
+
+#include "extract/bounce_text.hpp"
+#include "text.hpp"
+
+#include <smtp/bounce_reason.hpp>
+#include <smtp/delivery_status.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace smtp_explain {
+
+namespace {
+
+// The reported message's header section: the returned original's first leaf.
+const MessagePart* reported_header(const DecodedMessage& message) {
+    for (const MessagePart& part : message.parts) {
+        if (is_original_type(part.content_type)) {
+            return &part;
+        }
+    }
+    return nullptr;
+}
+
+// The value of the first field `name` in a header section, unfolded.
+std::string field_value(std::string_view header, std::string_view name) {
+    // The reader of DSN fields reads any block of header fields.
+    const smtp::DeliveryStatus fields = smtp::parse_delivery_status(header);
+    if (const auto value = fields.field(name)) {
+        return collapse_space(value->raw());
+    }
+    return {};
+}
+
+} // namespace
+
+bool is_feedback_report(const DecodedMessage& message) noexcept {
+    if (message.content_type.is("multipart/report") &&
+        iequals(message.content_type.parameter("report-type"), "feedback-report")) {
+        return true;
+    }
+    for (const MessagePart& part : message.parts) {
+        if (!part.in_original && part.content_type.is("message/feedback-report")) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::size_t extract_feedback(const DecodedMessage& message, BounceSink& sink) {
+    std::string feedback_type;
+    std::vector<std::string> rcpt_to;
+    std::vector<std::string> removal;
+    for (const MessagePart& part : message.parts) {
+        if (part.in_original || !part.content_type.is("message/feedback-report")) {
+            continue;
+        }
+        // One block of fields (RFC 5965 section 3.1); the DSN reader takes
+        // it as its per-message block.
+        const smtp::DeliveryStatus report = smtp::parse_delivery_status(part.text);
+        for (const smtp::DsnField field : report.fields()) {
+            const std::string value = collapse_space(field.value.raw());
+            if (iequals(field.name, "Feedback-Type") && feedback_type.empty()) {
+                feedback_type = value;
+            } else if (iequals(field.name, "Original-Rcpt-To")) {
+                rcpt_to.emplace_back(first_address(value));
+            } else if (iequals(field.name, "Removal-Recipient")) {
+                removal.emplace_back(first_address(value));
+            }
+        }
+    }
+    std::vector<std::string> recipients = !rcpt_to.empty() ? rcpt_to : removal;
+    bool from_original = false;
+    if (recipients.empty()) {
+        if (const MessagePart* header = reported_header(message)) {
+            const std::string to = field_value(header->text, "To");
+            for (const std::string_view address : addresses(to)) {
+                recipients.emplace_back(address);
+                from_original = true;
+            }
+        }
+    }
+    if (recipients.empty()) {
+        recipients.emplace_back();
+    }
+    std::size_t count = 0;
+    std::vector<std::string> seen;
+    for (std::string& address : recipients) {
+        bool repeated = false;
+        for (const std::string& other : seen) {
+            repeated = repeated || (!address.empty() && iequals(other, address));
+        }
+        if (repeated) {
+            continue;
+        }
+        seen.push_back(address);
+        BounceRecipient recipient;
+        recipient.format = "arf";
+        recipient.recipient = std::move(address);
+        recipient.reason = smtp::BounceReason::Feedback;
+        recipient.diagnostic = feedback_type;
+        if (from_original) {
+            recipient.problems.push_back(
+                {"recipient_from_original",
+                 "the report names no recipient; this one is the To of the reported message"});
+        }
+        sink.add(std::move(recipient));
+        ++count;
+    }
+    return count;
+}
+
+} // namespace smtp_explain

@@ -1,0 +1,66 @@
+// smtp-explain: what an SMTP reply, code or session transcript means.
+// SPDX-License-Identifier: BSL-1.0
+#include "extract/plain_text.hpp"
+
+#include "extract/bounce_text.hpp"
+
+#include <smtp/delivery_status.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace smtp_explain {
+
+namespace {
+
+// The words of a paragraph for the classifier, when it quotes no reply.
+constexpr std::size_t max_words = 1000;
+
+} // namespace
+
+std::size_t extract_plain_text(const DecodedMessage& message, BounceSink& sink) {
+    const std::string notice = notice_text(message);
+    const std::vector<NoticeBlock> blocks = notice_blocks(notice, own_addresses(message));
+    const TextReply whole = find_text_reply(notice);
+    if (!whole.found() && !looks_like_failure_notice(message) && !says_failed(notice)) {
+        return 0;
+    }
+    const smtp::DsnAction action = says_delayed(notice)     ? smtp::DsnAction::Delayed
+                                   : says_permanent(notice) ? smtp::DsnAction::Failed
+                                                            : smtp::DsnAction::Unknown;
+    if (blocks.empty()) {
+        if (!whole.found()) {
+            return 0;
+        }
+        BounceRecipient recipient;
+        recipient.format = "text";
+        recipient.action = action;
+        apply_text_reply(recipient, whole);
+        sink.add(std::move(recipient));
+        return 1;
+    }
+    // A reply before the first recipient ("Could not be delivered because of
+    // 550 5.1.1 User unknown. The following recipients were affected: ...")
+    // is every recipient's that has none of its own.
+    const std::size_t head_size =
+        static_cast<std::size_t>(blocks.front().text.data() - notice.data());
+    const TextReply shared = find_text_reply(std::string_view(notice).substr(0, head_size));
+    for (const NoticeBlock& block : blocks) {
+        BounceRecipient recipient;
+        recipient.format = "text";
+        recipient.recipient = std::string(block.address);
+        recipient.action = action;
+        const TextReply own = find_text_reply(block.text);
+        apply_text_reply(recipient, own.found() ? own : shared);
+        if (recipient.diagnostic.empty()) {
+            recipient.diagnostic = collapse_space(block.text).substr(0, max_words);
+        }
+        sink.add(std::move(recipient));
+    }
+    return blocks.size();
+}
+
+} // namespace smtp_explain
