@@ -3,7 +3,8 @@
 //
 // <smtp/error_code.hpp>: the library's values as std::error_code: SMTP reply
 // codes, with their classes (RFC 5321 section 4.2.1) as std::error_condition,
-// and the errors of the reply parser and writer, for code that reports
+// and the errors of the reply parser and writer and of the delivery status
+// reader, for code that reports
 // errors the way Asio and the standard library do:
 //
 //     std::error_code ec = smtp::parse_reply(buffer).error;         // if (ec) ...
@@ -21,7 +22,7 @@
 // or convert only the replies you treat as failures. Only NotDefined (0)
 // tests false.
 //
-// ReplyError and ReplyWriteError are plain error enums: their None is 0, so
+// ReplyError, ReplyWriteError and DsnError are plain error enums: their None is 0, so
 // `if (ec)` means "failed", as usual.
 //
 // Nothing here is constexpr: std::error_category is a class with virtual
@@ -29,6 +30,7 @@
 #ifndef SMTP_ERROR_CODE_HPP
 #define SMTP_ERROR_CODE_HPP
 
+#include <smtp/delivery_status.hpp>
 #include <smtp/reply.hpp>
 #include <smtp/reply_writer.hpp>
 #include <smtp/status_code.hpp>
@@ -160,6 +162,26 @@ public:
     }
 };
 
+/// The category of DsnError codes: name "smtp.dsn".
+class DsnErrorCategory final : public std::error_category {
+public:
+    const char* name() const noexcept override { return "smtp.dsn"; }
+
+    /// Why parse_delivery_status found nothing to report on, in a sentence.
+    std::string message(int value) const override {
+        switch (static_cast<DsnError>(value)) {
+        case DsnError::None: return "no error: the delivery status has recipients";
+        case DsnError::Empty: return "the delivery status content is empty";
+        case DsnError::NoFields:
+            return "no line of the content is a header field: not delivery status content "
+                   "(RFC 3464 section 2)";
+        case DsnError::NoRecipients:
+            return "the delivery status has no per-recipient fields (RFC 3464 section 2.1)";
+        }
+        return "unknown delivery status error " + std::to_string(value);
+    }
+};
+
 } // namespace detail
 
 /// The category of every SmtpStatusCode error_code. One object per program
@@ -191,6 +213,12 @@ reply_write_error_category() noexcept {
     return category;
 }
 
+/// The category of DsnError codes; one object per program.
+SMTP_STATUS_SYMBOL_VISIBLE inline const std::error_category& dsn_error_category() noexcept {
+    static const detail::DsnErrorCategory category;
+    return category;
+}
+
 inline std::error_condition
 detail::SmtpCategory::default_error_condition(int value) const noexcept {
     return {static_cast<int>(reply_class(value)), reply_class_category()};
@@ -214,6 +242,11 @@ detail::SmtpCategory::default_error_condition(int value) const noexcept {
     return {static_cast<int>(error), reply_write_error_category()};
 }
 
+/// A delivery status reader's error as an error_code in dsn_error_category().
+[[nodiscard]] inline std::error_code make_error_code(DsnError error) noexcept {
+    return {static_cast<int>(error), dsn_error_category()};
+}
+
 /// The class as an error_condition, so `ec == ReplyClass::PermanentNegative`
 /// compares an error_code with a class.
 [[nodiscard]] inline std::error_condition make_error_condition(ReplyClass reply) noexcept {
@@ -232,6 +265,9 @@ struct is_error_code_enum<smtp::ReplyError> : true_type {};
 
 template <>
 struct is_error_code_enum<smtp::ReplyWriteError> : true_type {};
+
+template <>
+struct is_error_code_enum<smtp::DsnError> : true_type {};
 
 template <>
 struct is_error_condition_enum<smtp::ReplyClass> : true_type {};

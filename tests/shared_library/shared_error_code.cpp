@@ -37,4 +37,12 @@ const std::error_category& reply_write_error_category_in_library() noexcept {
     return smtp::reply_write_error_category();
 }
 
+std::error_code make_dsn_code(smtp::DsnError error) noexcept {
+    return error;
+}
+
+const std::error_category& dsn_error_category_in_library() noexcept {
+    return smtp::dsn_error_category();
+}
+
 } // namespace SMTP_TEST_SHARED_LIBRARY

@@ -2,7 +2,7 @@
 // compiles on its own.
 #include <smtp/error_code.hpp>
 
-#include "../shared_library/shared_error_code.hpp"
+#include "shared_error_code.hpp" // tests/shared_library, on the include path
 
 #include <doctest/doctest.h>
 
@@ -40,6 +40,8 @@ struct SharedLibrary {
     std::error_code (*make_write_code)(smtp::ReplyWriteError) noexcept;
     const std::error_category& (*reply_error_category_in_library)() noexcept;
     const std::error_category& (*reply_write_error_category_in_library)() noexcept;
+    std::error_code (*make_dsn_code)(smtp::DsnError) noexcept;
+    const std::error_category& (*dsn_error_category_in_library)() noexcept;
 };
 
 #define SMTP_TEST_SHARED_LIBRARY_ROW(library)                                              \
@@ -48,7 +50,8 @@ struct SharedLibrary {
             library::smtp_category_in_library, library::reply_class_category_in_library,   \
             library::make_parse_code, library::make_write_code,                            \
             library::reply_error_category_in_library,                                      \
-            library::reply_write_error_category_in_library                                 \
+            library::reply_write_error_category_in_library, library::make_dsn_code,        \
+            library::dsn_error_category_in_library                                         \
     }
 
 const SharedLibrary shared_libraries[] = {
@@ -286,6 +289,12 @@ constexpr ReplyWriteError all_write_errors[] = {
     ReplyWriteError::LineBreakInText, ReplyWriteError::LineTooLong,
     ReplyWriteError::BufferTooSmall,
 };
+constexpr smtp::DsnError all_dsn_errors[] = {
+    smtp::DsnError::None,
+    smtp::DsnError::Empty,
+    smtp::DsnError::NoFields,
+    smtp::DsnError::NoRecipients,
+};
 
 } // namespace
 
@@ -386,6 +395,52 @@ TEST_CASE("ReplyWriteError as std::error_code") {
                   &smtp::reply_write_error_category());
             for (const ReplyWriteError error : all_write_errors) {
                 CHECK(library.make_write_code(error) == std::error_code(error));
+            }
+        }
+    }
+}
+
+TEST_CASE("DsnError as std::error_code") {
+    using smtp::DsnError;
+    static_assert(std::is_error_code_enum_v<DsnError>);
+    SUBCASE("converts through make_error_code, found by argument-dependent lookup") {
+        for (const DsnError error : all_dsn_errors) {
+            CAPTURE(smtp::name(error));
+            const std::error_code ec = error;
+            CHECK(ec.value() == static_cast<int>(error));
+            CHECK(ec.category() == smtp::dsn_error_category());
+            CHECK(ec == make_error_code(error));
+            CHECK(static_cast<bool>(ec) == (error != DsnError::None));
+        }
+    }
+    SUBCASE("the category has a name of its own and messages that say what happened") {
+        CHECK(std::string(smtp::dsn_error_category().name()) == "smtp.dsn");
+        CHECK(smtp::dsn_error_category() != smtp::reply_error_category());
+        CHECK(std::error_code(DsnError::None).message() ==
+              "no error: the delivery status has recipients");
+        CHECK(std::error_code(DsnError::Empty).message() == "the delivery status content is empty");
+        CHECK(contains(std::error_code(DsnError::NoFields).message(), "no line"));
+        CHECK(contains(std::error_code(DsnError::NoRecipients).message(), "section 2.1"));
+        CHECK(smtp::dsn_error_category().message(7) == "unknown delivery status error 7");
+    }
+    SUBCASE("a reader's result converts") {
+        const std::error_code empty = smtp::parse_delivery_status("").error();
+        CHECK(empty == DsnError::Empty);
+        const std::error_code no_fields = smtp::parse_delivery_status("no fields here\n").error();
+        CHECK(no_fields == DsnError::NoFields);
+        const std::error_code fine =
+            smtp::parse_delivery_status("Reporting-MTA: dns; a.example\n\n"
+                                        "Final-Recipient: rfc822; b@example.org\n"
+                                        "Action: failed\nStatus: 5.1.1\n")
+                .error();
+        CHECK_FALSE(fine);
+    }
+    SUBCASE("is one category across shared libraries, whatever their visibility") {
+        for (const SharedLibrary& library : shared_libraries) {
+            CAPTURE(library.name);
+            CHECK(&library.dsn_error_category_in_library() == &smtp::dsn_error_category());
+            for (const DsnError error : all_dsn_errors) {
+                CHECK(library.make_dsn_code(error) == std::error_code(error));
             }
         }
     }
