@@ -246,7 +246,7 @@ enum class DsnFieldKind : int {
     case DsnFieldKind::LastAttemptDate: return "Last-Attempt-Date";
     case DsnFieldKind::FinalLogId: return "Final-Log-ID";
     case DsnFieldKind::WillRetryUntil: return "Will-Retry-Until";
-    case DsnFieldKind::Extension: return {};
+    case DsnFieldKind::Extension:
     case DsnFieldKind::Unknown: return {};
     }
     return {};

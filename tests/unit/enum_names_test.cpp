@@ -21,10 +21,10 @@ namespace {
 template <class Enum, std::size_t N>
 void check_spellings(const std::pair<Enum, std::string_view> (&rows)[N], int first_value = 0) {
     int expected = first_value;
-    for (const auto& [value, spelling] : rows) {
-        CAPTURE(spelling);
-        CHECK(static_cast<int>(value) == expected);
-        CHECK(smtp::name(value) == spelling);
+    for (const auto& row : rows) {
+        CAPTURE(row.second);
+        CHECK(static_cast<int>(row.first) == expected);
+        CHECK(smtp::name(row.first) == row.second);
         ++expected;
     }
     CHECK(smtp::name(static_cast<Enum>(expected)).empty());
