@@ -11,8 +11,8 @@ set -eu
 
 packages="cmake ninja-build g++ clang libclang-rt-dev pkg-config doctest-dev
 libfmt-dev libbenchmark-dev valgrind python3 dpkg-dev file lintian
-libcli11-dev libgmime-3.0-dev gcovr time emscripten node-acorn chromium
-chromium-driver python3-selenium"
+libcli11-dev libgmime-3.0-dev gcovr time nlohmann-json3-dev emscripten
+node-acorn chromium chromium-driver python3-selenium"
 
 missing=""
 for package in $packages; do

@@ -71,6 +71,14 @@ class Notice:
     label: Optional[str] = None
     # What a reader of this notice should know (in expected.json).
     note: Optional[str] = None
+    # The reason a reader draws from this notice, where it differs from the
+    # case's: the notice says more (the MTA gave up: expired) or less (it
+    # does not say which command the reply answered).
+    reason: Optional[str] = None
+    # A reply the notice quotes other than the sink's failure: the sink's
+    # acceptance in a success notice, or a reply-like line of the MTA's own
+    # transcript; (code, enhanced status or None).
+    other_reply: Optional[tuple] = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,9 @@ class Case:
     stage: str                  # "rcpt", "data" (end of data), "silent",
                                 # "accept" or "local" (the MTA's own users)
     reply: Optional[Reply] = None
+    # The bounce reason (the vocabulary of <smtp/bounce_reason.hpp>) a reader
+    # should give the reply, with the command it answered.
+    reason: str = "undefined"
     close_after_reply: bool = False
     # Delivery status notification parameters of the test message (RFC 3461).
     notify: Optional[str] = None
@@ -98,39 +109,48 @@ def _addr(local, domain="sink.example.test"):
 CASES = (
     Case("user-unknown", "user-unknown", "sink.example.test", "rcpt",
          Reply(550, "5.1.1", (f"{_addr('user-unknown')}: no mailbox by that name"
-                              " here; please check the address for typing errors",))),
+                              " here; please check the address for typing errors",)),
+         reason="userunknown"),
     Case("mailbox-full", "mailbox-full", "sink.example.test", "rcpt",
          Reply(552, "5.2.2", (f"{_addr('mailbox-full')}: mailbox full (quota of"
-                              " 2048 MB used up); the owner must make room first",))),
+                              " 2048 MB used up); the owner must make room first",)),
+         reason="mailboxfull"),
     Case("over-quota-temp", "over-quota-temp", "sink.example.test", "rcpt",
          Reply(452, "4.2.2", ("The mailbox of this user is over its storage limit"
-                              " at the moment. Please try again later.",))),
+                              " at the moment. Please try again later.",)),
+         reason="mailboxfull"),
     Case("policy", "policy", "sink.example.test", "rcpt",
          Reply(554, "5.7.1", (
              f"{_addr('policy')}: message refused by the sending policy of this domain.",
              "Mail to this address is accepted from listed partner networks only,",
              "and the connecting host is not one of them. If you think this is a",
              "mistake, forward this whole message to postmaster@sink.example.test",
-             "and quote the reference SINK-POL-0042."))),
+             "and quote the reference SINK-POL-0042.")),
+         # A policy refusal at RCPT that names no precise cause: hold the
+         # address, do not drop it.
+         reason="onhold"),
     Case("busy", "busy", "busy.example.test", "rcpt",
          Reply(421, "4.3.2", ("busy.example.test service not available right now:"
                               " too many connections, closing the transmission channel",)),
-         close_after_reply=True),
-    Case("slow", "slow", "slow.example.test", "silent"),
+         reason="toomanyconn", close_after_reply=True),
+    Case("slow", "slow", "slow.example.test", "silent", reason="networkerror"),
     Case("spam", "spam", "sink.example.test", "data",
          Reply(550, "5.7.1", ("Message rejected as spam by the content filter"
                               " (score 14.2, threshold 5.0); see"
-                              " https://sink.example.test/postmaster/spam",))),
+                              " https://sink.example.test/postmaster/spam",)),
+         # Refused by a content filter after the data.
+         reason="filtered"),
     Case("toobig", "toobig", "sink.example.test", "data",
          Reply(552, "5.3.4", ("Message size exceeds the fixed limit of 2000 bytes"
                               " for messages to this recipient",)),
-         body_lines=80),
+         reason="mesgtoobig", body_lines=80),
     Case("no-enhanced", "no-enhanced", "sink.example.test", "rcpt",
-         Reply(550, None, ("Requested action not taken: mailbox unavailable",))),
+         Reply(550, None, ("Requested action not taken: mailbox unavailable",)),
+         reason="onhold"),
     Case("ok", "ok", "sink.example.test", "accept"),
-    Case("ok-notify", "ok-notify", "sink.example.test", "accept",
+    Case("ok-notify", "ok-notify", "sink.example.test", "accept", reason="delivered",
          notify="SUCCESS,FAILURE", envid="smtp-status-ok-notify"),
-    Case("local-unknown", "nobody-here", None, "local"),
+    Case("local-unknown", "nobody-here", None, "local", reason="userunknown"),
 )
 
 CASES_BY_LOCAL_PART = {case.local_part: case for case in CASES}
@@ -139,11 +159,27 @@ CASES_BY_LOCAL_PART = {case.local_part: case for case in CASES}
 # and anything accepted.
 ACCEPTED = "250 2.0.0 Ok: queued"
 
-# The verdict a reader must reach for a notice's Action (RFC 3464 section
-# 2.3.3): failed is final (Fail), delayed is a warning, the MTA still tries
-# (Retry), the rest report success (Proceed).
-VERDICTS = {"failed": "Fail", "delayed": "Retry", "delivered": "Proceed",
-            "relayed": "Proceed", "expanded": "Proceed"}
+# The reasons that make the address itself bad (a hard bounce).
+HARD_REASONS = frozenset({"userunknown", "hostunknown", "hasmoved", "notaccept"})
+
+
+def verdict(action, status):
+    """The verdict a reader must reach for a notice: Proceed for a success
+    (RFC 3464 section 2.3.3: delivered, relayed, expanded), Retry for a
+    delay warning (the MTA still tries), otherwise by the class of the
+    status the reader reports: 4 Retry (also for a failed notice: the MTA
+    gave up on a transient failure, and the address may take mail later),
+    5 Fail."""
+    if action in ("delivered", "relayed", "expanded"):
+        return "Proceed"
+    if action == "delayed":
+        return "Retry"
+    return "Retry" if status.startswith("4.") else "Fail"
+
+
+# What a reader must know of a failed notice with a transient status.
+GAVE_UP_NOTE = ("failed with a 4.x.x status: the MTA gave up on a transient failure;"
+                " the address may take mail later (Retry)")
 
 
 def _default_notices(case: Case):
@@ -191,18 +227,44 @@ class MtaStyle:
     envid: bool = True
 
 
+# The sink's acceptance, which a success notice quotes: its reply to the end
+# of the data, or (Sendmail) to RCPT TO.
+ACCEPTED_REPLY = (250, "2.0.0")
+ACCEPTED_RCPT_REPLY = (250, "2.1.5")
+
+# What a reader must know of Sendmail's notices when the server never answered.
+SENDMAIL_READ_ERROR = ("the transcript's '451 4.4.1 reply: read error from ...' is Sendmail's"
+                       " own line in the form of a reply; a reader reports it")
+
+# What a reader cannot learn from OpenSMTPD's notices.
+NO_COMMAND_NOTE = ("OpenSMTPD's notice does not say which command the reply answered:"
+                   " the reason is the enhanced code's alone")
+
 STYLES = {
-    "postfix": MtaStyle(),
+    "postfix": MtaStyle(overrides={
+        "ok-notify": (Notice("relayed", "2.0.0", other_reply=ACCEPTED_REPLY),),
+        # No answer until the queue lifetime ran out: the failure notice
+        # (Postfix logs "status=expired, returned to sender") is expired.
+        "slow": (Notice("delayed", "4.4.2"), Notice("failed", "4.4.2", reason="expired")),
+    }),
     "exim": MtaStyle(generic_status=True, overrides={
         # A success at a server without DSN is "delivered", not "relayed".
-        "ok-notify": (Notice("delivered", "2.0.0"),),
+        "ok-notify": (Notice("delivered", "2.0.0", other_reply=ACCEPTED_REPLY),),
         # A delay warning quotes the reply in a Diagnostic-Code only when
         # it goes out from the delivery attempt that got it, not from a
         # queue run that finds the retry time not reached yet; the text
         # always has it, cut short.
         "busy": (Notice("delayed", "4.0.0", diagnostic=None), Notice("failed", "5.0.0")),
+        # The final failure of a transient one says "retry timeout exceeded"
+        # after the reply: the MTA gave up (expired).
         "over-quota-temp": (Notice("delayed", "4.0.0", diagnostic=None),
-                            Notice("failed", "5.0.0")),
+                            Notice("failed", "5.0.0", reason="expired")),
+        # Without any reply, a delay warning names only the host; the final
+        # failure says "retry timeout exceeded".
+        "slow": (Notice("delayed", "4.0.0", reason="undefined", note=(
+                     "Exim's delay warning names the host and no cause: nothing tells the"
+                     " reason")),
+                 Notice("failed", "5.0.0", reason="expired")),
     }),
     "sendmail": MtaStyle(overrides={
         # Sendmail's Status is its own reading of the reply, not the
@@ -214,9 +276,21 @@ STYLES = {
         "policy": (Notice("failed", "5.0.0"),),
         "spam": (Notice("failed", "5.2.0"),),
         "toobig": (Notice("failed", "5.2.2"),),
-        "no-enhanced": (Notice("failed", "5.1.1"),),
+        # A reply without an enhanced code: Sendmail's own 5.1.1 is the
+        # status the notice states, and a reader reports it.
+        "no-enhanced": (Notice("failed", "5.1.1", reason="userunknown", note=(
+            "the reply has no enhanced code; Sendmail's Status 5.1.1 is its reading of"
+            " it, the status the notice states")),),
         "over-quota-temp": (Notice("delayed", "4.3.1"), Notice("failed", "4.4.7")),
-        "slow": (Notice("delayed", "4.4.2"), Notice("failed", "4.4.7")),
+        # Both transcripts have Sendmail's own "451 4.4.1 reply: read error",
+        # written as a reply.
+        "slow": tuple(Notice(action, status, other_reply=(451, "4.4.1"), note=SENDMAIL_READ_ERROR)
+                      for action, status in (("delayed", "4.4.2"), ("failed", "4.4.7"))),
+        # The local delivery agent's "X-Unix; 550 5.1.1 User unknown".
+        "local-unknown": (Notice("failed", "5.1.1", other_reply=(550, "5.1.1"), note=(
+            "the Diagnostic-Code 'X-Unix; 550 5.1.1 User unknown' is the local delivery"
+            " agent's; a reader reports its code")),),
+        "ok-notify": (Notice("relayed", "2.0.0", other_reply=ACCEPTED_RCPT_REPLY),),
         # After a 421 and the closed connection, the Diagnostic-Code is
         # empty ("SMTP; "): the reply is in the transcript only.
         "busy": (Notice("delayed", "4.0.0", diagnostic=False),
@@ -229,12 +303,16 @@ STYLES = {
         # Not submitted (bounce_mtas.sh says why): no notice.
         "local-unknown": (),
         "slow": (),
+        "policy": (Notice("failed", "5.0.0", reason="rejected", note=NO_COMMAND_NOTE),),
+        "spam": (Notice("failed", "5.0.0", reason="rejected", note=NO_COMMAND_NOTE),),
+        "no-enhanced": (Notice("failed", "5.0.0", reason="undefined", note=NO_COMMAND_NOTE),),
         # When the queue lifetime is over, the notice says "delayed"
         # (Status 4.4.7, "Envelope expired", subject "Delivery status
         # notification: delayed") although the message is dropped: no
         # "failed" notice follows. A reader of the DSN alone says Retry.
         **{name: (Notice("delayed", "4.0.0"),
-                  Notice("delayed", "4.4.7", quoted=False, label="delayed-expired", note=(
+                  Notice("delayed", "4.4.7", quoted=False, label="delayed-expired",
+                         reason="expired", note=(
                       "OpenSMTPD 6.8 reports the expiry of the message as"
                       " delayed (Status 4.4.7, 'Envelope expired'); the"
                       " message is dropped all the same, no failed notice"

@@ -37,7 +37,7 @@ import time
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bounce_cases  # noqa: E402
-from bounce_cases import CASES, SENDER, VERDICTS  # noqa: E402
+from bounce_cases import CASES, SENDER  # noqa: E402
 
 
 def build_message(case, mta, local_domain):
@@ -288,28 +288,43 @@ def entry_for(mta, case, notice, local_domain):
     """The expected.json entry of one notice: all of it from bounce_cases.py."""
     reply = case.reply
     style = bounce_cases.STYLES[mta]
+    other = notice.other_reply
+    # The enhanced status a reader should report: the reply's, where the
+    # notice quotes one (the sink's, in its Diagnostic-Code or its text;
+    # or another reply it quotes), else the MTA's Status field.
+    if other and other[1]:
+        status = other[1]
+    elif reply and reply.status and notice.quoted:
+        status = reply.status
+    else:
+        status = notice.dsn_status
+    reason = notice.reason or case.reason
+    notes = [notice.note] if notice.note else []
+    next_action = bounce_cases.verdict(notice.action, status)
+    if notice.action == "failed" and next_action == "Retry":
+        notes.append(bounce_cases.GAVE_UP_NOTE)
     entry = {
         "file": f"{mta}-{case.name}-{notice.label or notice.action}.eml",
         "case": case.name,
         "recipient": case.address(local_domain),
         "action": notice.action,
-        # The enhanced status a reader should report: the sink's own, where
-        # it sent one (the MTA quotes it in the Diagnostic-Code or in the
-        # text), else the MTA's Status field; and that field as written.
-        "status": (reply.status if reply and reply.status and notice.quoted
-                   else notice.dsn_status),
+        "status": status,
         "dsn_status": notice.dsn_status,
-        # The reply code the sink sent (null: no reply, or the MTA's own
-        # failure) and the whole reply, as on the wire, lines joined by \n.
-        "code": reply.code if reply else None,
+        # The reply code the notice quotes (null: none), and the sink's whole
+        # reply, as on the wire, lines joined by \n (null: it sent none).
+        "code": other[0] if other else (reply.code if reply and notice.quoted else None),
         "sink_reply": reply.wire().replace("\r\n", "\n") if reply else None,
-        "next_action": VERDICTS[notice.action],
+        "next_action": next_action,
+        # The reason (<smtp/bounce_reason.hpp>'s vocabulary) and whether the
+        # address is bad, as a reader of this notice concludes.
+        "reason": reason,
+        "hard": reason in bounce_cases.HARD_REASONS,
         # The Content-Type of the notice; every one has a
         # message/delivery-status part.
         "content_type": style.container,
     }
-    if notice.note:
-        entry["note"] = notice.note
+    if notes:
+        entry["note"] = "; ".join(notes)
     return entry
 
 

@@ -10,7 +10,9 @@
 # every case of bounce_cases.py through the MTA, waits (bounded) for every
 # notice the MTA owes the sender, writes them to OUTDIR as
 # MTA-CASE-ACTION.eml with OUTDIR/expected.json, checks them
-# (bounce_driver.py), and stops everything it started, by PID.
+# (bounce_driver.py), explains them with the program SMTP_EXPLAIN names, when
+# set, and checks what it reports (check_explain.py), and stops everything
+# it started, by PID.
 #
 # - Exit 0: every notice arrived and is well formed; 1: a failure; 77: the
 #   MTA or aiosmtpd is missing and cannot be had (not root, no apt-get),
@@ -110,6 +112,11 @@ status=0
 driver collect --mta "$mta" --store "$work/sink" --out "$out" \
     --local-domain "$mta_domain" --wait "$wait_seconds" || status=$?
 log "notices collected $(awk -v a="$submitted" -v b="$(elapsed)" 'BEGIN { printf "%.1f", b - a }')s after the submission"
+# smtp-explain reads the new notices as expected.json says (the test sets
+# SMTP_EXPLAIN to the program it built).
+if [ "$status" -eq 0 ] && [ -n "${SMTP_EXPLAIN:-}" ]; then
+    bounded 120 "$debian_python" -I "$here/check_explain.py" "$SMTP_EXPLAIN" "$out" || status=1
+fi
 if [ "$status" -ne 0 ]; then
     echo "--- the end of the $mta log ($mta_log) ---"
     tail -n 40 "$mta_log"

@@ -152,6 +152,16 @@ class MeasureCorpusTest(unittest.TestCase):
         self.assertEqual(families["qmail"].row("reason"), (2, 2, 100.0))
         self.assertEqual(notes["status not stated in the email (not counted)"], 1)
 
+    def test_a_reason_the_labeller_does_not_have_is_left_out_of_its_figure(self):
+        later = json.loads(json.dumps(GOOD))
+        later["postfix-01.eml"][0]["reason"] = "requireptr"  # sisimai 5's word
+        later["qmail-01.eml"][0]["reason"] = "systemfull"    # a 4.25 word, wrong
+        overall, _, _, notes = self.run_measure(self.fake("good", later))
+        self.assertEqual(overall.row("reason")[:2], (1, 3))
+        self.assertEqual(overall.row("reason (labeller's words)")[:2], (1, 2))
+        self.assertEqual(
+            notes["reason a word the labeller does not have (left out of its figure)"], 1)
+
     def test_todays_tool_without_bounce_items_misses_every_recipient(self):
         overall, _, misses, _ = self.run_measure(self.fake("today"))
         self.assertEqual(overall.row("exit 0"), (2, 2, 100.0))
@@ -225,6 +235,11 @@ class RuleTest(unittest.TestCase):
             ({"deliverystatus": "2.1.5", "reason": "delivered"}, "Proceed"),
             ({"deliverystatus": "5.1.1", "reason": "userunknown",
               "reviewed": {"deliverystatus": "4.4.7"}}, "Retry"),
+            ({"deliverystatus": "", "replycode": "", "action": "failed",
+              "reason": "expired"}, "Fail"),
+            ({"deliverystatus": "", "replycode": "", "action": "failed",
+              "reason": "undefined"}, "Fail"),
+            ({"deliverystatus": "", "action": "relayed", "reason": "undefined"}, "Proceed"),
         ]
         for label, verdict in cases:
             self.assertEqual(mc.expected_action(label), verdict, label)
@@ -246,10 +261,13 @@ class RuleTest(unittest.TestCase):
         report, quoted = mc.split_report_and_quoted(raw.encode())
         self.assertIn("Final-Recipient: rfc822; user@example.net", report)
         self.assertIn("Preamble notice 452.", report)
-        self.assertFalse(mc.from_quoted_only({"recipient": "user@example.net", "code": 550},
-                                             report, quoted))
-        self.assertTrue(mc.from_quoted_only({"recipient": "quoted-only@example.com", "code": None},
-                                            report, quoted))
+        self.assertFalse(mc.from_quoted_only({"recipient": "user@example.net", "code": 550,
+                                              "next_action": "Fail"}, report, quoted))
+        self.assertTrue(mc.from_quoted_only({"recipient": "quoted-only@example.com", "code": None,
+                                             "next_action": "Fail"}, report, quoted))
+        # A feedback report's recipient may stand in the reported message only.
+        self.assertFalse(mc.from_quoted_only({"recipient": "quoted-only@example.com", "code": None,
+                                              "next_action": "Proceed"}, report, quoted))
 
     def test_split_report_and_quoted(self):
         report, quoted = mc.split_report_and_quoted(POSTFIX_EML.encode())

@@ -8,21 +8,15 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 
 namespace {
 
+using smtp_explain::testing::check_property;
 using smtp_explain::testing::JsonChecker;
 using smtp_explain::testing::terminal_safe;
 using smtp_explain::testing::valid_utf8;
-
-void check(bool property) {
-    if (!property) {
-        std::abort();
-    }
-}
 
 } // namespace
 
@@ -45,11 +39,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                      : smtp_explain::Format::Text;
     const smtp_explain::Explained result =
         smtp_explain::explain(options, {{smtp_explain::Input::Kind::Text, input, "fuzz"}});
-    check(valid_utf8(result.report));
+    check_property(valid_utf8(result.report));
     if (options.format == smtp_explain::Format::Json) {
-        check(JsonChecker(result.report).document());
+        check_property(JsonChecker(result.report).document());
     } else {
-        check(terminal_safe(result.report));
+        check_property(terminal_safe(result.report));
     }
     return 0;
 }

@@ -64,6 +64,40 @@ void append_hex_byte(std::string& out, unsigned char byte) {
 
 } // namespace
 
+bool is_utf8(std::string_view text) noexcept {
+    while (!text.empty()) {
+        const std::size_t length = utf8_sequence_length(text);
+        if (length == 0) {
+            return false;
+        }
+        text.remove_prefix(length);
+    }
+    return true;
+}
+
+void append_utf8(std::string& out, std::string_view text) {
+    while (!text.empty()) {
+        const std::size_t length = utf8_sequence_length(text);
+        if (length == 0) {
+            out += "\xef\xbf\xbd"; // U+FFFD
+            text.remove_prefix(1);
+            continue;
+        }
+        out.append(text.data(), length);
+        text.remove_prefix(length);
+    }
+}
+
+std::string_view utf8_prefix(std::string_view text, std::size_t size) noexcept {
+    if (text.size() <= size) {
+        return text;
+    }
+    while (size > 0 && (static_cast<unsigned char>(text[size]) & 0xc0) == 0x80) {
+        --size; // text[size] continues a sequence: cut before its start
+    }
+    return text.substr(0, size);
+}
+
 void append_terminal_text(std::string& out, std::string_view text, std::size_t max_bytes) {
     std::size_t i = 0;
     while (i < text.size()) {

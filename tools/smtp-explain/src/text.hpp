@@ -45,6 +45,10 @@ inline bool starts_with(std::string_view text, std::string_view prefix) noexcept
     return text.substr(0, prefix.size()) == prefix;
 }
 
+inline bool ends_with(std::string_view text, std::string_view suffix) noexcept {
+    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
 inline std::string_view trim_left(std::string_view text) noexcept {
     std::size_t i = 0;
     while (i < text.size() && is_blank(text[i])) {
@@ -78,6 +82,17 @@ inline std::string_view take_line(std::string_view& rest) noexcept {
 /// The length of the well-formed UTF-8 sequence at the start of `text`
 /// (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF), or 0.
 std::size_t utf8_sequence_length(std::string_view text) noexcept;
+
+/// Whether all of `text` is well-formed UTF-8.
+bool is_utf8(std::string_view text) noexcept;
+
+/// Appends `text` with every byte that is no well-formed UTF-8 replaced by
+/// U+FFFD, so that `out` stays UTF-8 whatever `text` held.
+void append_utf8(std::string& out, std::string_view text);
+
+/// The longest start of `text` of at most `size` bytes that does not end
+/// inside a UTF-8 sequence.
+std::string_view utf8_prefix(std::string_view text, std::size_t size) noexcept;
 
 /// Appends `text` for a terminal: printable ASCII and well-formed UTF-8 as
 /// they are; control characters, DEL, C1 controls and bytes that are no

@@ -51,6 +51,22 @@ std::string_view action_advice(smtp::Action action) noexcept {
     return {};
 }
 
+std::string_view bounce_advice(smtp::Action action) noexcept {
+    switch (action) {
+    case smtp::Action::Proceed:
+        return "nothing failed: the message was delivered, or this is a report or an "
+               "automatic reply.";
+    case smtp::Action::Continue: return action_advice(action); // no bounce says so
+    case smtp::Action::Retry:
+        return "delivery failed for now; the message may go through later, so the "
+               "address stays.";
+    case smtp::Action::Fail:
+        return "the message was not delivered to this address and will not be; do not send "
+               "it again unchanged.";
+    }
+    return {};
+}
+
 smtp::Action action_for_class(smtp::ReplyClass reply_class) noexcept {
     return smtp::next_action(static_cast<int>(reply_class) * 100, smtp::Command::Other);
 }

@@ -29,6 +29,10 @@ std::string_view class_meaning(smtp::ReplyClass reply_class) noexcept;
 /// What a client does next, in a sentence.
 std::string_view action_advice(smtp::Action action) noexcept;
 
+/// What a bounce's verdict means for the sender of the message, in a
+/// sentence.
+std::string_view bounce_advice(smtp::Action action) noexcept;
+
 /// The action the class of an enhanced code implies (RFC 3463 section 3.1):
 /// next_action for the class's x00 code (None is 0, which is Fail).
 smtp::Action action_for_class(smtp::ReplyClass reply_class) noexcept;

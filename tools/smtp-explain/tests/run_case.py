@@ -10,7 +10,9 @@ Input (standard input of the program):
   --stdin-text TEXT      TEXT, with \\r, \\n and \\xNN escapes decoded
   --generate KIND:BYTES  BYTES bytes made on the fly and piped in while the
                          program runs (KIND: transcript, binary,
-                         endless-line, continuations, long-lines)
+                         endless-line, continuations, long-lines, and the
+                         emails email-notice and email-dsn: a header, then
+                         recipients' paragraphs or DSN groups)
 Output:
   --stdout-file PATH     the program's stdout is PATH (such as /dev/full)
                          instead of a pipe; the stdout checks see nothing
@@ -61,8 +63,40 @@ SAMPLE_BLOCK = (
 )
 
 
+EMAIL_HEAD = (b"Return-Path: <>\r\nFrom: MAILER-DAEMON@mx.example.org\r\n"
+              b"Subject: Undelivered Mail Returned to Sender\r\nMIME-Version: 1.0\r\n")
+
+
+def generate_email(kind, size):
+    """Yields an email of `size` bytes: a header, then a paragraph or a DSN
+    group for one recipient after another, each address new."""
+    if kind == "email-notice":
+        head = EMAIL_HEAD + b"Content-Type: text/plain\r\n\r\n"
+        item = (b"<u%d@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 no such"
+                b" user (in\r\n    reply to RCPT TO command)\r\n\r\n")
+    else:
+        head = (EMAIL_HEAD + b"Content-Type: multipart/report; report-type=delivery-status;"
+                b" boundary=B\r\n\r\n--B\r\nContent-Type: message/delivery-status\r\n\r\n"
+                b"Reporting-MTA: dns; mx.example.org\r\n\r\n")
+        item = (b"Final-Recipient: rfc822; u%d@example.net\r\nAction: failed\r\n"
+                b"Status: 5.1.1\r\nDiagnostic-Code: smtp; 550 5.1.1 no\r\n\r\n")
+    sent, number = 0, 0
+    block = head
+    while sent < size:
+        while len(block) < 65536:
+            block += item % number
+            number += 1
+        piece = block[: size - sent]
+        sent += len(piece)
+        block = b""
+        yield piece
+
+
 def generate(kind, size):
     """Yields blocks of input, `size` bytes in all."""
+    if kind in ("email-notice", "email-dsn"):
+        yield from generate_email(kind, size)
+        return
     if kind == "transcript":
         block = SAMPLE_BLOCK * max(1, 65536 // len(SAMPLE_BLOCK))
     elif kind == "binary":

@@ -8,6 +8,7 @@
 #include <smtp/semantics.hpp>
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace smtp_explain {
@@ -26,9 +27,61 @@ smtp::Action action_of_class(int status_class) noexcept {
     }
 }
 
+// The words of a diagnostic without its codes, a multiline reply's lines
+// joined with spaces and their markers left out ("550-5.1.1 No such 550
+// 5.1.1 user" gives "No such user"), as classify_bounce reads them.
+std::string reply_words(std::string_view diagnostic) {
+    const smtp::DiagnosticReply reply = smtp::read_diagnostic(diagnostic);
+    if (!reply.found()) {
+        return std::string(diagnostic);
+    }
+    std::string out;
+    for (const std::string_view piece : reply.pieces()) {
+        if (!out.empty()) {
+            out += ' ';
+        }
+        out.append(piece.data(), piece.size());
+    }
+    return out;
+}
+
 bool is_delivery(smtp::DsnAction action) noexcept {
     return action == smtp::DsnAction::Delivered || action == smtp::DsnAction::Relayed ||
            action == smtp::DsnAction::Expanded;
+}
+
+bool answers_message(std::optional<smtp::Command> command) noexcept {
+    return command == smtp::Command::Data || command == smtp::Command::DataEnd ||
+           command == smtp::Command::Bdat;
+}
+
+// What the reason means given where the failure came. classify_bounce reads
+// one reply; the bounce around it says two things more:
+// - A user-unknown wording answering the message (DATA, the end of the data)
+//   when no code decided it: the server had taken the recipient at RCPT TO,
+//   where RFC 5321 section 3.3 has it check the address, so the address
+//   exists and the message is what it refused (carriers such as NTT docomo
+//   answer their users' filters with "550 Unknown user" there). An enhanced
+//   code that says X.1.1 keeps the address reason (an LMTP server answers
+//   each recipient after the data, RFC 2033 section 4.2).
+// - A network failure (no answer, a refused connection) in a notice whose
+//   action is failed with a transient status and no reply: the MTA kept
+//   trying until its queue lifetime ran out, so the delivery time expired
+//   (RFC 3463 X.4.7), as Postfix and Gmail report after their retries.
+smtp::BounceReason in_bounce_context(const smtp::BounceVerdict& verdict,
+                                     const BounceRecipient& recipient,
+                                     const std::optional<smtp::EnhancedStatusCode>& status,
+                                     int code) noexcept {
+    if (verdict.reason == smtp::BounceReason::UserUnknown &&
+        verdict.basis == smtp::BounceBasis::Text && answers_message(recipient.command)) {
+        return smtp::BounceReason::Filtered;
+    }
+    if (verdict.reason == smtp::BounceReason::NetworkError &&
+        recipient.action == smtp::DsnAction::Failed && code == 0 && status &&
+        status->status_class == 4) {
+        return smtp::BounceReason::Expired;
+    }
+    return verdict.reason;
 }
 
 } // namespace
@@ -68,9 +121,9 @@ BounceJudgement judge_bounce(const BounceRecipient& recipient) {
         const smtp::BounceVerdict verdict =
             smtp::classify_bounce(out.code, out.status,
                                   recipient.command.value_or(smtp::Command::Other),
-                                  recipient.diagnostic);
-        out.reason = verdict.reason;
-        out.hard = verdict.hard;
+                                  reply_words(recipient.diagnostic));
+        out.reason = in_bounce_context(verdict, recipient, out.status, out.code);
+        out.hard = smtp::is_hard_bounce(out.reason, out.code, out.status);
         out.basis = verdict.basis;
     }
     if (!smtp::is_failure(out.reason) || is_delivery(recipient.action)) {

@@ -27,7 +27,7 @@ constexpr const char* footer = R"(WHAT is any of:
   X.1.1               an entry of the IANA enhanced status code registry
   5xx                 a whole class of replies
   MailboxBusy         a code's name (also .NET's, MailKit's and Aspose's names)
-  -                   replies, a session transcript or a mail log on stdin
+  -                   replies, a transcript, a mail log or an email on stdin
   FILE                the same, from a file (an argument that is no code)
   "550 5.1.1 text"    reply text given as one argument (it has a space)
 
@@ -35,19 +35,24 @@ Input may be raw replies back to back; a transcript with client and server
 lines marked as tools print them (S:/C:, <<</>>>, swaks's <-/->/<~/~>/<**,
 msmtp's <--/-->, curl's </>, exim's SMTP<</SMTP>>, Python smtplib's
 send:/reply:), or typed by hand (telnet, openssl s_client); Postfix and Exim
-log lines; or a bounce (Diagnostic-Code:, Status:, "host ... said: ...").
+log lines; or a bounce's text (Diagnostic-Code:, Status:, "host ... said:").
 Each reply is explained with the command it answers when the input shows it.
+An email (a bounce, a feedback report, an auto-reply) is read whole and
+explained per recipient: status, reply code, reason, whether the address is
+bad, and what to do with the message.
 
 Exit status: 0 when everything was understood (codes no table lists, such
 as 571 or 4.7.500, are understood by their class), 1 when something was not
-a valid code or reply, or an input held no reply, 2 for a usage error, a
-file that cannot be read or a report that cannot be written.
+a valid code or reply, an input held no reply or an email no bounce, 2 for a
+usage error, a file that cannot be read, an email over 32 MiB or a report
+that cannot be written.
 
 Examples:
   smtp-explain 550 5.1.1
   smtp-explain --command rcpt 552
   printf '550-5.1.1 No such user\r\n550 5.1.1 here\r\n' | smtp-explain -
-  grep 'status=bounced' /var/log/mail.log | smtp-explain -)";
+  grep 'status=bounced' /var/log/mail.log | smtp-explain -
+  smtp-explain --json bounce.eml)";
 
 // An existing file of any type but a directory: regular files, and also
 // pipes such as the /dev/fd/63 of a shell's <(grep ... mail.log).

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace smtp_explain {
 
@@ -38,11 +39,12 @@ private:
 
 } // namespace
 
-std::size_t extract_bounce(const DecodedMessage& message, BounceSink& sink) {
+std::size_t extract_bounce(const DecodedMessage& message, BounceSink& sink,
+                           const std::vector<BounceFormat>& formats) {
     if (is_feedback_report(message)) {
         return extract_feedback(message, sink);
     }
-    for (const BounceFormat& format : bounce_formats()) {
+    for (const BounceFormat& format : formats) {
         if (!format.recognises(message)) {
             continue;
         }

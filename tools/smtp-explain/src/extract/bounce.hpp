@@ -15,17 +15,21 @@
 #ifndef SMTP_EXPLAIN_EXTRACT_BOUNCE_HPP
 #define SMTP_EXPLAIN_EXTRACT_BOUNCE_HPP
 
+#include "extract/bounce_format.hpp"
 #include "extract/events.hpp"
 #include "extract/message.hpp"
 
 #include <cstddef>
+#include <vector>
 
 namespace smtp_explain {
 
 /// Hands each recipient `message` reports on to `sink`, in the order it
 /// lists them; returns how many (0: no bounce, feedback report or
-/// auto-reply found).
-std::size_t extract_bounce(const DecodedMessage& message, BounceSink& sink);
+/// auto-reply found). `formats` are the MTA formats to ask (tests give
+/// their own).
+std::size_t extract_bounce(const DecodedMessage& message, BounceSink& sink,
+                           const std::vector<BounceFormat>& formats = bounce_formats());
 
 } // namespace smtp_explain
 

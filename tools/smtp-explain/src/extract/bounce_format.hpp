@@ -6,13 +6,17 @@
 // SES, ...), each a pair of plain functions, and the list of them in
 // bounce_formats.cpp, the one place the dispatch (bounce.hpp) finds them.
 //
-// The dispatch asks the formats in list order, before the generic readers;
-// the first one that recognises the email and reports a recipient decides
-// it. So a format recognises only emails its MTA or provider wrote, by
-// marks that other bounces do not have (a From address, a header field, a
-// fixed sentence), and only where it reads them better than the generic
-// readers do: a standard RFC 3464 report is the DSN reader's (dsn.hpp), and
-// a notice with "said: 550 ..." after each address the plain-text reader's.
+// The dispatch (bounce.hpp) asks the formats in list order, after the
+// feedback report reader and before the generic readers; the first one that
+// recognises the email and reports a recipient decides it. So a format
+// recognises only emails its MTA or provider wrote, by marks that other
+// bounces do not have (a From address, a header field, a fixed sentence),
+// and only where it reads them better than the generic readers do: a
+// standard RFC 3464 report is the DSN reader's (dsn.hpp), and a notice with
+// "said: 550 ..." after each address the plain-text reader's. What the
+// generic readers use is there for the formats too: bounce_text.hpp (the
+// notice's text, quote markers, addresses, recipient paragraphs, the reply
+// in them) and dsn.hpp.
 #ifndef SMTP_EXPLAIN_EXTRACT_BOUNCE_FORMAT_HPP
 #define SMTP_EXPLAIN_EXTRACT_BOUNCE_FORMAT_HPP
 

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,14 @@ std::vector<TextLine> split_lines(std::string_view text) {
     return lines;
 }
 
+std::string lower_case(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        c = ascii_lower(c);
+    }
+    return out;
+}
+
 bool is_blank_line(std::string_view line) { return trim(line).empty() || trim(line) == "\r"; }
 
 std::size_t indentation(std::string_view line) {
@@ -67,6 +76,17 @@ std::size_t ifind(std::string_view text, std::string_view word, std::size_t from
 }
 
 bool icontains(std::string_view text, std::string_view word) { return ifind(text, word) != npos; }
+
+// Whether `text` holds any of `phrases`, in any case.
+template <std::size_t N>
+bool contains_any(std::string_view text, const std::string_view (&phrases)[N]) {
+    for (const std::string_view phrase : phrases) {
+        if (icontains(text, phrase)) {
+            return true;
+        }
+    }
+    return false;
+}
 
 // The decoration around a marker line: "----- Original message -----".
 bool is_decoration(char c) { return c == '-' || c == '=' || c == '*' || c == '_' || is_blank(c); }
@@ -211,6 +231,60 @@ std::string_view leading_address(std::string_view line) {
         return {};
     }
     return text.substr(0, length);
+}
+
+// A line of a session transcript: Sendmail's and Courier's ">>> RCPT
+// TO:<a@b>" and "<<< 550 ...", Postfix's "In: DATA" and "Out: 451 ...".
+bool is_transcript_line(std::string_view content) {
+    return starts_with(content, ">>>") || starts_with(content, "<<<") ||
+           starts_with(content, "In:") || starts_with(content, "Out:");
+}
+
+// A line with the lines that continue it, joined with single spaces.
+struct LogicalLine {
+    std::string text;
+    std::size_t first; // index of its first line
+};
+
+// Whether lines[j] continues the logical line that starts at lines[start]:
+// indented, at least as far as that line (Postfix and Exim wrap so), and
+// neither a transcript line, nor a recipient at the start's indentation
+// (Exim lists recipients one under the other), nor an address after a line
+// that ends with a colon (a list under its label).
+bool continues(const std::vector<TextLine>& lines, std::size_t start, std::size_t j) {
+    const std::string_view line = lines[j].text;
+    const std::size_t indent = indentation(lines[start].text);
+    const std::size_t more = indentation(line);
+    const std::string_view content = trim(line);
+    if (is_blank_line(line) || more == 0 || more < indent || is_transcript_line(content)) {
+        return false;
+    }
+    const bool address = !leading_address(line).empty();
+    const std::string_view previous = trim(lines[j - 1].text);
+    return !(address && (more == indent || (!previous.empty() && previous.back() == ':')));
+}
+
+std::vector<LogicalLine> logical_lines(const std::vector<TextLine>& lines) {
+    std::vector<LogicalLine> out;
+    std::size_t i = 0;
+    while (i < lines.size()) {
+        if (is_blank_line(lines[i].text)) {
+            ++i;
+            continue;
+        }
+        LogicalLine logical{std::string(trim(lines[i].text)), i};
+        std::size_t next = i + 1;
+        while (next < lines.size() && continues(lines, i, next)) {
+            if (logical.text.size() < max_logical_line) {
+                logical.text += ' ';
+                logical.text += trim(lines[next].text);
+            }
+            ++next;
+        }
+        out.push_back(std::move(logical));
+        i = next;
+    }
+    return out;
 }
 
 // Words before a colon that name a sender, not a recipient.
@@ -460,7 +534,8 @@ std::string notice_text(const DecodedMessage& message) {
     }
     std::string out;
     for (const MessagePart& part : message.parts) {
-        if (part.in_original || !part.content_type.is_media("text")) {
+        if (part.in_original || !part.content_type.is_media("text") ||
+            out.size() >= max_notice_size) {
             continue;
         }
         const bool html = part.content_type.is("text/html");
@@ -470,11 +545,12 @@ std::string notice_text(const DecodedMessage& message) {
         if (!out.empty()) {
             out += "\n\n";
         }
+        const std::string_view text =
+            utf8_prefix(part.text, max_notice_size > out.size() ? max_notice_size - out.size() : 0);
         if (html) {
-            const std::string text = html_to_text(part.text);
-            out += before_quoted_original(text);
+            out += before_quoted_original(html_to_text(text));
         } else {
-            out += before_quoted_original(part.text);
+            out += before_quoted_original(text);
         }
     }
     return out;
@@ -539,10 +615,10 @@ std::vector<NoticeBlock> notice_blocks(std::string_view notice,
                                        const std::vector<std::string_view>& exclude) {
     const std::vector<TextLine> lines = split_lines(notice);
     std::vector<Found> found;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        const std::string_view address = leading_address(lines[i].text);
+    for (const LogicalLine& line : logical_lines(lines)) {
+        const std::string_view address = leading_address(lines[line.first].text);
         if (!address.empty()) {
-            found.push_back({address, i});
+            found.push_back({address, line.first});
         }
     }
     if (found.empty()) {
@@ -552,12 +628,13 @@ std::vector<NoticeBlock> notice_blocks(std::string_view notice,
     }
     // First appearances only, and none of `exclude`.
     std::vector<Found> kept;
+    std::set<std::string> seen;
     for (const Found& candidate : found) {
-        bool seen = excluded(candidate.address, exclude);
-        for (const Found& other : kept) {
-            seen = seen || iequals(other.address, candidate.address);
+        if (kept.size() == max_notice_recipients) {
+            break;
         }
-        if (!seen) {
+        if (!excluded(candidate.address, exclude) &&
+            seen.insert(lower_case(candidate.address)).second) {
             kept.push_back(candidate);
         }
     }
@@ -572,13 +649,24 @@ std::vector<NoticeBlock> notice_blocks(std::string_view notice,
     return blocks;
 }
 
-const NoticeBlock* find_block(const std::vector<NoticeBlock>& blocks, std::string_view address) {
-    for (const NoticeBlock& block : blocks) {
-        if (iequals(block.address, address)) {
-            return &block;
-        }
+std::string_view notice_head(std::string_view notice, const std::vector<NoticeBlock>& blocks) {
+    if (blocks.empty()) {
+        return notice;
     }
-    return nullptr;
+    return notice.substr(0, static_cast<std::size_t>(blocks.front().text.data() - notice.data()));
+}
+
+NoticeIndex index_blocks(const std::vector<NoticeBlock>& blocks) {
+    NoticeIndex index;
+    for (const NoticeBlock& block : blocks) {
+        index.emplace(lower_case(block.address), &block);
+    }
+    return index;
+}
+
+const NoticeBlock* find_block(const NoticeIndex& index, std::string_view address) {
+    const auto found = index.find(lower_case(address));
+    return found == index.end() ? nullptr : found->second;
 }
 
 TextReply find_text_reply(std::string_view text) {
@@ -587,33 +675,8 @@ TextReply find_text_reply(std::string_view text) {
     std::optional<smtp::Command> transcript_command;
     std::optional<smtp::Command> named_command; // "after RCPT command:" on a line before
     std::string remote; // the last server a line before the reply named
-    std::size_t i = 0;
-    while (i < lines.size()) {
-        const std::string_view first = lines[i].text;
-        if (is_blank_line(first)) {
-            ++i;
-            continue;
-        }
-        // The logical line: the line and the indented lines that continue it.
-        const std::size_t indent = indentation(first);
-        std::string logical(trim(first));
-        std::size_t next = i + 1;
-        while (next < lines.size()) {
-            const std::string_view line = lines[next].text;
-            const std::size_t more = indentation(line);
-            const std::string_view content = trim(line);
-            if (is_blank_line(line) || more == 0 || more < indent ||
-                (more == indent && !leading_address(line).empty()) ||
-                starts_with(content, ">>>") || starts_with(content, "<<<")) {
-                break;
-            }
-            if (logical.size() < max_logical_line) {
-                logical += ' ';
-                logical += content;
-            }
-            ++next;
-        }
-        i = next;
+    for (const LogicalLine& line : logical_lines(lines)) {
+        const std::string& logical = line.text;
         std::string_view body = logical;
         // A session transcript: Sendmail's and Courier's ">>> RCPT TO:<a@b>"
         // and "<<< 550 ...", Postfix's "In: DATA" and "Out: 451 ...".
@@ -678,6 +741,23 @@ TextReply find_text_reply(std::string_view text) {
             break;
         }
     }
+    // The command from a transcript further on, as Sendmail writes it below
+    // its summary: ">>> DATA", "<<< 550 5.7.1 ...".
+    if (best.code != 0 && !best.command) {
+        std::optional<smtp::Command> sent;
+        for (const TextLine& line : lines) {
+            const std::string_view content = trim(line.text);
+            if (starts_with(content, ">>>")) {
+                sent = command_from_line(trim(content.substr(3)), false);
+            } else if (starts_with(content, "<<<") && sent) {
+                const smtp::DiagnosticReply quoted = smtp::read_diagnostic(content.substr(3));
+                if (quoted.code() == best.code) {
+                    best.command = sent;
+                    break;
+                }
+            }
+        }
+    }
     // qmail's and chkusr's status after the reply's text: "550 sorry, no
     // mailbox here by that name (#5.1.1 - chkusr)".
     if (!best.enhanced) {
@@ -735,6 +815,12 @@ std::string collapse_space(std::string_view text) {
     return out;
 }
 
+std::string paragraph_words(std::string_view paragraph) {
+    constexpr std::size_t max_words = 1000;
+    const std::string words = collapse_space(paragraph);
+    return std::string(utf8_prefix(words, max_words));
+}
+
 std::vector<std::string_view> own_addresses(const DecodedMessage& message) {
     std::vector<std::string_view> out;
     if (const std::string* from = message.header("From")) {
@@ -781,24 +867,14 @@ bool says_failed(std::string_view notice) noexcept {
         "delivery has failed",    "failed permanently",    "permanent error",
         "unable to deliver",      "could not deliver",     "not be delivered",
         "delivery to the following recipient", "returned to sender"};
-    for (const std::string_view phrase : phrases) {
-        if (icontains(notice, phrase)) {
-            return true;
-        }
-    }
-    return false;
+    return contains_any(notice, phrases);
 }
 
 bool says_permanent(std::string_view notice) noexcept {
     static constexpr std::string_view phrases[] = {"permanent error", "failed permanently",
                                                    "permanent fatal error", "permanent failure",
                                                    "permanently failed", "i've given up"};
-    for (const std::string_view phrase : phrases) {
-        if (icontains(notice, phrase)) {
-            return true;
-        }
-    }
-    return false;
+    return contains_any(notice, phrases);
 }
 
 bool says_delayed(std::string_view notice) noexcept {
@@ -811,12 +887,7 @@ bool says_delayed(std::string_view notice) noexcept {
         "has been delayed",            "will keep trying",
         "warning: message",            "is delayed",
     };
-    for (const std::string_view phrase : phrases) {
-        if (icontains(notice, phrase)) {
-            return true;
-        }
-    }
-    return false;
+    return contains_any(notice, phrases);
 }
 
 } // namespace smtp_explain

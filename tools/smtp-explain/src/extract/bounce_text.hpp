@@ -26,12 +26,20 @@
 #include <smtp/enhanced_status_code.hpp>
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace smtp_explain {
+
+/// The most of a notice's text that is read: notices are a few kilobytes; a
+/// bigger text part is a returned original pasted in, or an attack on time.
+inline constexpr std::size_t max_notice_size = 256 * 1024;
+
+/// The most recipients read from a notice's text (a DSN's are all read).
+inline constexpr std::size_t max_notice_recipients = 1000;
 
 /// Where the returned original starts in a plain-text notice: the offset of
 /// the line that introduces it, or npos. Recognised, at the start of a line
@@ -59,8 +67,9 @@ std::string_view before_quoted_original(std::string_view text);
 std::string html_to_text(std::string_view html);
 
 /// The text of a notice that people read: every text leaf outside the
-/// returned original, each up to its quote marker, joined with blank lines.
-/// HTML leaves count (as text) only when no text/plain leaf is there.
+/// returned original, each up to its quote marker, joined with blank lines,
+/// at most max_notice_size bytes of it. HTML leaves count (as text) only when
+/// no text/plain leaf is there.
 std::string notice_text(const DecodedMessage& message);
 
 /// The length of the e-mail address (local@domain) that starts at `at`, or
@@ -88,12 +97,26 @@ struct NoticeBlock {
 /// <a@b>... Host unknown"), else addresses after a colon ("Unknown user:
 /// a@b", "RCPT TO: a@b") but not a sender's ("From:", "MAIL FROM:"). An
 /// address the notice repeats keeps its first paragraph. Addresses in
-/// `exclude` (the notice's own From and To, say) are skipped.
+/// `exclude` (the notice's own From, say) are skipped. At most
+/// max_notice_recipients.
 std::vector<NoticeBlock> notice_blocks(std::string_view notice,
                                        const std::vector<std::string_view>& exclude = {});
 
-/// The block of `blocks` for `address` (any case), or nullptr.
-const NoticeBlock* find_block(const std::vector<NoticeBlock>& blocks, std::string_view address);
+/// The text of `notice` before its first recipient's paragraph (all of it
+/// without any): where a notice says what befell all its recipients ("Could
+/// not be delivered because of 550 5.1.1 User unknown. The following
+/// recipients were affected:"), or its session transcript.
+std::string_view notice_head(std::string_view notice, const std::vector<NoticeBlock>& blocks);
+
+/// The paragraphs of a notice by address (lower case), for looking up many
+/// recipients.
+using NoticeIndex = std::map<std::string, const NoticeBlock*>;
+
+/// `blocks` by address; the views point into `blocks`, which must outlive it.
+NoticeIndex index_blocks(const std::vector<NoticeBlock>& blocks);
+
+/// The block for `address` (any case), or nullptr.
+const NoticeBlock* find_block(const NoticeIndex& index, std::string_view address);
 
 /// smtp::read_diagnostic, and one rule more: a reply code written twice
 /// ("550 550 5.1.1 user unknown", as Gmail's notices once quoted replies) is
@@ -142,6 +165,10 @@ void add_diagnostic_problems(BounceRecipient& recipient, smtp::DiagnosticFlags f
 /// `text` with every run of white space and line breaks made one space, and
 /// none at either end: a folded field's value or a paragraph as one line.
 std::string collapse_space(std::string_view text);
+
+/// A recipient's paragraph as one line of words, for the classifier when
+/// it quotes no reply: at most the first 1000 bytes, cut at a character.
+std::string paragraph_words(std::string_view paragraph);
 
 /// The addresses of the bounce's own From field: the reporting system,
 /// never a recipient it reports on. (Not its To: a sender who wrote to

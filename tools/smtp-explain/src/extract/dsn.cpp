@@ -47,6 +47,24 @@ std::string_view embedded_dsn(std::string_view text) {
     return before_quoted_original(text.substr(start));
 }
 
+// The reply the notice gives a recipient: in its paragraph; else in the
+// text before the first recipient's (a reply or transcript for all); else,
+// for a DSN's only recipient, anywhere in the notice.
+TextReply notice_reply(std::string_view notice, const std::vector<NoticeBlock>& blocks,
+                       const NoticeBlock* block, bool only_recipient) {
+    if (block != nullptr) {
+        if (TextReply own = find_text_reply(block->text); own.found()) {
+            return own;
+        }
+    }
+    if (!blocks.empty()) {
+        if (TextReply shared = find_text_reply(notice_head(notice, blocks)); shared.found()) {
+            return shared;
+        }
+    }
+    return only_recipient ? find_text_reply(notice) : TextReply{};
+}
+
 // The DSN contents of the email: its delivery-status parts outside the
 // original; failing those, DSN fields written into a text part.
 std::vector<std::string_view> dsn_contents(const DecodedMessage& message) {
@@ -78,6 +96,7 @@ std::size_t extract_dsn(const DecodedMessage& message, BounceSink& sink) {
     std::size_t count = 0;
     std::string notice;
     std::vector<NoticeBlock> blocks;
+    NoticeIndex index;
     bool notice_read = false;
     for (const std::string_view content : dsn_contents(message)) {
         const smtp::DeliveryStatus dsn = smtp::parse_delivery_status(content);
@@ -87,6 +106,7 @@ std::size_t extract_dsn(const DecodedMessage& message, BounceSink& sink) {
         if (!notice_read) {
             notice = notice_text(message);
             blocks = notice_blocks(notice, own_addresses(message));
+            index = index_blocks(blocks);
             notice_read = true;
         }
         for (const smtp::DsnRecipient group : dsn.recipients()) {
@@ -110,13 +130,11 @@ std::size_t extract_dsn(const DecodedMessage& message, BounceSink& sink) {
                 std::string_view input;
                 const smtp::DiagnosticReply reply =
                     read_reply_text(diagnostic->value().raw(), input);
-                if (const auto code = reply.code()) {
-                    recipient.code = *code;
-                    recipient.reply_status = reply.enhanced();
-                    add_diagnostic_problems(recipient, reply.flags());
-                } else if (reply.enhanced() && !recipient.status) {
-                    recipient.status = reply.enhanced();
-                }
+                // The reply's codes; or an enhanced code the diagnostic states
+                // alone ("5.4.7 - Delivery expired"), as specific as a reply's.
+                recipient.code = reply.code().value_or(0);
+                recipient.reply_status = reply.enhanced();
+                add_diagnostic_problems(recipient, reply.flags());
             }
             for (const smtp::DsnProblem problem : group.problems()) {
                 recipient.problems.push_back(
@@ -124,15 +142,21 @@ std::size_t extract_dsn(const DecodedMessage& message, BounceSink& sink) {
             }
             // What the DSN leaves out, from the recipient's paragraph of the
             // notice (or the whole notice when it reports on one recipient).
-            const NoticeBlock* block = find_block(blocks, recipient.recipient);
+            const NoticeBlock* block = find_block(index, recipient.recipient);
             if (block == nullptr && !recipient.original_recipient.empty()) {
-                block = find_block(blocks, first_address(recipient.original_recipient));
+                block = find_block(index, first_address(recipient.original_recipient));
             }
-            const std::string_view text = block != nullptr                ? block->text
-                                          : dsn.recipient_count() == 1 ? std::string_view(notice)
-                                                                         : std::string_view();
-            if (!text.empty()) {
-                apply_text_reply(recipient, find_text_reply(text));
+            const bool delivered = recipient.action == smtp::DsnAction::Delivered ||
+                                   recipient.action == smtp::DsnAction::Relayed ||
+                                   recipient.action == smtp::DsnAction::Expanded;
+            if (!delivered) {
+                apply_text_reply(recipient, notice_reply(notice, blocks, block,
+                                                         dsn.recipient_count() == 1));
+            }
+            // Without a diagnostic, the paragraph's words tell the reason
+            // ("Unrouteable address", "retry timeout exceeded").
+            if (recipient.diagnostic.empty() && block != nullptr) {
+                recipient.diagnostic = paragraph_words(block->text);
             }
             sink.add(std::move(recipient));
             ++count;

@@ -9,6 +9,7 @@
 #include <smtp/delivery_status.hpp>
 
 #include <cstddef>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -38,6 +39,14 @@ std::string field_value(std::string_view header, std::string_view name) {
     return {};
 }
 
+// Microsoft's Junk Mail Reporting Program sends a complaint from
+// staff@hotmail.com as the reported message attached whole ("RFC822
+// Attachment", the MSN Hotmail JMRP partner FAQ), with no feedback-report
+// part: Hotmail stamps the complainant's address on the copy's header in
+// this field, the one line of the copy that is the report's and not the
+// original's.
+constexpr std::string_view jmrp_recipient_field = "X-HmXmrOriginalRecipient";
+
 } // namespace
 
 bool is_feedback_report(const DecodedMessage& message) noexcept {
@@ -50,7 +59,9 @@ bool is_feedback_report(const DecodedMessage& message) noexcept {
             return true;
         }
     }
-    return false;
+    const MessagePart* header = reported_header(message);
+    return header != nullptr &&
+           smtp::parse_delivery_status(header->text).field(jmrp_recipient_field).has_value();
 }
 
 std::size_t extract_feedback(const DecodedMessage& message, BounceSink& sink) {
@@ -76,9 +87,16 @@ std::size_t extract_feedback(const DecodedMessage& message, BounceSink& sink) {
         }
     }
     std::vector<std::string> recipients = !rcpt_to.empty() ? rcpt_to : removal;
+    const MessagePart* header = reported_header(message);
+    if (recipients.empty() && header != nullptr) {
+        const std::string jmrp = field_value(header->text, jmrp_recipient_field);
+        if (!jmrp.empty()) {
+            recipients.emplace_back(first_address(jmrp));
+        }
+    }
     bool from_original = false;
     if (recipients.empty()) {
-        if (const MessagePart* header = reported_header(message)) {
+        if (header != nullptr) {
             const std::string to = field_value(header->text, "To");
             for (const std::string_view address : addresses(to)) {
                 recipients.emplace_back(address);
@@ -90,16 +108,15 @@ std::size_t extract_feedback(const DecodedMessage& message, BounceSink& sink) {
         recipients.emplace_back();
     }
     std::size_t count = 0;
-    std::vector<std::string> seen;
+    std::set<std::string> seen;
     for (std::string& address : recipients) {
-        bool repeated = false;
-        for (const std::string& other : seen) {
-            repeated = repeated || (!address.empty() && iequals(other, address));
+        std::string key = address;
+        for (char& c : key) {
+            c = ascii_lower(c);
         }
-        if (repeated) {
-            continue;
+        if (!seen.insert(std::move(key)).second) {
+            continue; // named twice
         }
-        seen.push_back(address);
         BounceRecipient recipient;
         recipient.format = "arf";
         recipient.recipient = std::move(address);

@@ -15,12 +15,15 @@
 namespace smtp_explain {
 
 /// Whether the email is a feedback report: a message/feedback-report part
-/// outside the original, or multipart/report; report-type=feedback-report.
+/// outside the original, or multipart/report; report-type=feedback-report,
+/// or a Microsoft JMRP complaint (the reported message attached, stamped
+/// with X-HmXmrOriginalRecipient).
 bool is_feedback_report(const DecodedMessage& message) noexcept;
 
 /// Hands each recipient the report names to `sink`, with reason Feedback
 /// and `format` "arf": the Original-Rcpt-To fields (RFC 5965 section 3.2),
-/// else the Removal-Recipient ones, else the To of the reported message's
+/// else the Removal-Recipient ones, else a JMRP complaint's
+/// X-HmXmrOriginalRecipient, else the To of the reported message's
 /// header (problem "recipient_from_original"), else one without an address.
 /// The diagnostic is the Feedback-Type ("abuse"). Returns how many.
 std::size_t extract_feedback(const DecodedMessage& message, BounceSink& sink);

@@ -14,13 +14,6 @@
 
 namespace smtp_explain {
 
-namespace {
-
-// The words of a paragraph for the classifier, when it quotes no reply.
-constexpr std::size_t max_words = 1000;
-
-} // namespace
-
 std::size_t extract_plain_text(const DecodedMessage& message, BounceSink& sink) {
     const std::string notice = notice_text(message);
     const std::vector<NoticeBlock> blocks = notice_blocks(notice, own_addresses(message));
@@ -45,9 +38,7 @@ std::size_t extract_plain_text(const DecodedMessage& message, BounceSink& sink) 
     // A reply before the first recipient ("Could not be delivered because of
     // 550 5.1.1 User unknown. The following recipients were affected: ...")
     // is every recipient's that has none of its own.
-    const std::size_t head_size =
-        static_cast<std::size_t>(blocks.front().text.data() - notice.data());
-    const TextReply shared = find_text_reply(std::string_view(notice).substr(0, head_size));
+    const TextReply shared = find_text_reply(notice_head(notice, blocks));
     for (const NoticeBlock& block : blocks) {
         BounceRecipient recipient;
         recipient.format = "text";
@@ -56,7 +47,7 @@ std::size_t extract_plain_text(const DecodedMessage& message, BounceSink& sink) 
         const TextReply own = find_text_reply(block.text);
         apply_text_reply(recipient, own.found() ? own : shared);
         if (recipient.diagnostic.empty()) {
-            recipient.diagnostic = collapse_space(block.text).substr(0, max_words);
+            recipient.diagnostic = paragraph_words(block.text);
         }
         sink.add(std::move(recipient));
     }

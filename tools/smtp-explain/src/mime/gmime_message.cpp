@@ -47,37 +47,18 @@ std::string lower(std::string_view text) {
     return out;
 }
 
-// Appends `text` with every byte that is no UTF-8 replaced by U+FFFD.
-void append_utf8(std::string& out, std::string_view text) {
-    while (!text.empty()) {
-        const std::size_t length = utf8_sequence_length(text);
-        if (length == 0) {
-            out += "\xef\xbf\xbd";
-            text.remove_prefix(1);
-            continue;
-        }
-        out.append(text.data(), length);
-        text.remove_prefix(length);
-    }
-}
-
-bool is_utf8(std::string_view text) {
-    while (!text.empty()) {
-        const std::size_t length = utf8_sequence_length(text);
-        if (length == 0) {
-            return false;
-        }
-        text.remove_prefix(length);
-    }
-    return true;
-}
-
 // ISO-2022-JP's escape sequences into JIS X 0208 (ESC $ @, ESC $ B): text
 // that has them is ISO-2022-JP whatever its label says (RFC 1468), since
 // Japanese MTAs often send it labelled us-ascii, or not at all.
 bool has_iso_2022_jp_escapes(std::string_view text) {
     return text.find("\x1b$B") != std::string_view::npos ||
            text.find("\x1b$@") != std::string_view::npos;
+}
+
+// What a memory stream holds.
+std::string bytes_of(GMimeStream* memory) {
+    const GByteArray* array = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(memory));
+    return std::string(reinterpret_cast<const char*>(array->data), array->len);
 }
 
 bool is_ascii_or_utf8_label(std::string_view charset) {
@@ -97,8 +78,7 @@ bool convert(std::string_view bytes, const char* charset, std::string& out) {
     g_mime_stream_filter_add(GMIME_STREAM_FILTER(filtered.get()), filter.get());
     g_mime_stream_write(filtered.get(), bytes.data(), bytes.size());
     g_mime_stream_flush(filtered.get());
-    const GByteArray* array = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(sink.get()));
-    out.assign(reinterpret_cast<const char*>(array->data), array->len);
+    out = bytes_of(sink.get());
     return true;
 }
 
@@ -136,8 +116,7 @@ std::string decoded_content(GMimePart* part) {
     }
     Ref<GMimeStream> sink(g_mime_stream_mem_new());
     g_mime_data_wrapper_write_to_stream(content, sink.get());
-    const GByteArray* array = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(sink.get()));
-    return std::string(reinterpret_cast<const char*>(array->data), array->len);
+    return bytes_of(sink.get());
 }
 
 ContentType content_type_of(GMimeObject* object) {

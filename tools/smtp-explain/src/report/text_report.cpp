@@ -376,7 +376,8 @@ void TextReport::bounce(const BounceItem& item) {
     field_wrapped("address", judgement.hard
                                  ? "bad (a hard bounce): do not send to it again."
                                  : "stays (not a hard bounce): only this message is concerned.");
-    next_field(judgement.next_action);
+    field_wrapped("next", std::string(smtp::name(judgement.next_action)) + ": " +
+                              std::string(bounce_advice(judgement.next_action)));
     field("format", recipient.format);
     for (const BounceProblem& problem : recipient.problems) {
         field_wrapped("problem", problem.message + " (" + problem.kind + ")");

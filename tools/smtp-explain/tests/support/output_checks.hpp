@@ -10,9 +10,18 @@
 #include "text.hpp"
 
 #include <cstddef>
+#include <cstdlib>
 #include <string_view>
 
 namespace smtp_explain::testing {
+
+/// For the fuzz targets: aborts, the finding libFuzzer reports, when a
+/// property breaks.
+inline void check_property(bool property) {
+    if (!property) {
+        std::abort();
+    }
+}
 
 // A strict JSON (RFC 8259) syntax check, enough to prove the writer right.
 class JsonChecker {

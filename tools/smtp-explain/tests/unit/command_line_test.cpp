@@ -75,6 +75,8 @@ TEST_CASE("options as users expect them: bundled, attached values, '=', and '--'
     CHECK(bundled.options.format == Format::Json);
     CHECK(parse({"-le"}).action == Action::ListEnhanced);
     CHECK(parse({"--list", "--enhanced", "--brief"}).options.format == Format::Brief);
+    CHECK(parse({"-lr"}).action == Action::ListReasons);
+    CHECK(parse({"--list", "--reasons", "--json"}).options.format == Format::Json);
 
     const CommandLine attached = parse({"-crcpt", "552"});
     CHECK(attached.options.command == smtp::Command::Rcpt);
@@ -105,6 +107,15 @@ TEST_CASE("--help and --version win over the rest, in CLI11's way") {
     CHECK(json.action == Action::Version);
     CHECK(json.options.format == Format::Json);
     CHECK(parse({"550", "--version"}).action == Action::Version);
+}
+
+TEST_CASE("--reasons goes with --list, and not with --enhanced") {
+    const CommandLine alone = parse({"--reasons"});
+    CHECK(alone.action == Action::UsageError);
+    CHECK(alone.message == "smtp-explain: --reasons goes with --list (try 'smtp-explain --help')");
+    const CommandLine both = parse({"-ler"});
+    CHECK(both.action == Action::UsageError);
+    CHECK(both.message.find("two lists") != std::string::npos);
 }
 
 TEST_CASE("usage errors: one line, starting with the program's name") {

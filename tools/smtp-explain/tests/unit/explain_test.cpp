@@ -3,9 +3,11 @@
 #include "explain.hpp"
 
 #include "report/output.hpp"
+#include "support/messages.hpp"
 
 #include <doctest/doctest.h>
 
+#include <smtp/bounce_reason.hpp>
 #include <smtp/enhanced_status_code.hpp>
 
 #include <cstddef>
@@ -106,6 +108,41 @@ TEST_CASE("a format that is no enumerator gives the text report") {
     options.format = static_cast<Format>(9);
     CHECK(smtp_explain::explain(options, {{Input::Kind::Argument, "5xx"}})
               .report.rfind("5xx\n  class", 0) == 0);
+}
+
+TEST_CASE("Explanation::message: an email's recipients, or that it holds no bounce") {
+    const smtp_explain::Explained bounce =
+        smtp_explain::testing::explain_email(smtp_explain::testing::postfix_bounce(), Format::Brief);
+    CHECK(bounce.ok);
+    CHECK(bounce.report == "bounce.eml: nobody@example.net: 550 5.1.1 userunknown (hard), Fail\n"
+                           "1 bounce recipient, 0 warnings; everything understood.\n");
+    const smtp_explain::Explained none = smtp_explain::testing::explain_email(
+        smtp_explain::testing::email({{"From", "bob@example.com"}},
+                                     {smtp_explain::testing::part("text/plain", "hi")}),
+        Format::Brief, "-");
+    CHECK_FALSE(none.ok);
+    CHECK(none.report == "stdin: no bounce found (1 part)\n"
+                         "0 replies, 0 warnings, 1 not understood.\n");
+}
+
+TEST_CASE("Explanation::list_reasons: every reason, one line each") {
+    smtp_explain::StringSink sink;
+    {
+        smtp_explain::Output output(sink);
+        Options options;
+        smtp_explain::Explanation explanation(options, output);
+        explanation.list_reasons();
+        CHECK(explanation.finish());
+    }
+    const std::string text = sink.text();
+    std::size_t lines = 0;
+    for (const char c : text) {
+        lines += c == '\n' ? 1u : 0u;
+    }
+    CHECK(lines == smtp::all_bounce_reasons.size());
+    CHECK(text.rfind("undefined        Nothing in the reply tells why the message failed.\n", 0) ==
+          0);
+    CHECK(text.find("\nvacation         Not a failure: an automatic reply") != std::string::npos);
 }
 
 } // namespace

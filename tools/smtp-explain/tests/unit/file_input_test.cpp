@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include "read/email_input.hpp"
+
 #include <cerrno>
 #include <cstdio>
 #include <string>
@@ -36,6 +38,65 @@ TEST_CASE("read_file feeds a whole file, in blocks, and finishes the input") {
     }
     std::fclose(file);
     CHECK(sink.text() == "tmp:1: 250 Ok, Proceed\n1 reply, 0 warnings; everything understood.\n");
+}
+
+// The report of `bytes` read by read_input, and how reading ended.
+struct Read {
+    smtp_explain::ReadStatus status;
+    std::string report;
+};
+
+Read read_input(const std::string& bytes) {
+    std::FILE* file = std::tmpfile();
+    REQUIRE(file != nullptr);
+    REQUIRE(std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size());
+    std::rewind(file);
+    smtp_explain::StringSink sink;
+    Read out{};
+    {
+        smtp_explain::Output output(sink);
+        smtp_explain::Options options;
+        options.format = smtp_explain::Format::Brief;
+        smtp_explain::Explanation explanation(options, output);
+        out.status = smtp_explain::read_input(file, explanation, "in");
+        explanation.finish();
+    }
+    std::fclose(file);
+    out.report = sink.text();
+    return out;
+}
+
+TEST_CASE("read_input: an email whole, anything else line by line") {
+    const Read email = read_input(
+        "Return-Path: <>\nFrom: MAILER-DAEMON@mx.example.org\nSubject: failure notice\n\n"
+        "<a@example.net>:\nRemote host said: 55=\n0 5.1.1 unknown\n");
+    CHECK(email.status == smtp_explain::ReadStatus::Ok);
+    // Not quoted-printable (no Content-Transfer-Encoding): "55=" stays.
+    CHECK(email.report == "in: a@example.net: undefined, Fail\n"
+                          "1 bounce recipient, 0 warnings; everything understood.\n");
+    const Read qp = read_input(
+        "Return-Path: <>\nFrom: MAILER-DAEMON@mx.example.org\nContent-Transfer-Encoding: "
+        "quoted-printable\n\n<a@example.net>:\nRemote host said: 55=\n0 5.1.1 unknown\n");
+    CHECK(qp.report == "in: a@example.net: 550 5.1.1 userunknown (hard), Fail\n"
+                       "1 bounce recipient, 0 warnings; everything understood.\n");
+    // A log, longer than the first look at it.
+    std::string log(smtp_explain::email_sniff_size, '#');
+    log += "\n550 5.1.1 no\n";
+    const Read lines = read_input(log);
+    CHECK(lines.status == smtp_explain::ReadStatus::Ok);
+    CHECK(lines.report == "in:2: 550 5.1.1 MailboxUnavailable, Fail\n"
+                          "1 reply, 0 warnings; everything understood.\n");
+    // An email that holds no bounce is not understood.
+    CHECK(read_input("From: bob@example.com\nSubject: lunch\n\nHi!\n").report ==
+          "in: no bounce found (1 part)\n0 replies, 0 warnings, 1 not understood.\n");
+}
+
+TEST_CASE("read_input: an email larger than max_email_size is refused") {
+    std::string big = "From: MAILER-DAEMON@mx.example.org\n\n";
+    big.append(smtp_explain::max_email_size, 'x');
+    const Read read = read_input(big);
+    CHECK(read.status == smtp_explain::ReadStatus::TooLarge);
+    CHECK(read.report.find("bounce") == std::string::npos);
 }
 
 TEST_CASE("FileSink writes and flushes, and keeps the errno of a failed write") {

@@ -4,6 +4,7 @@
 
 #include "explain.hpp"
 #include "support/output_checks.hpp"
+#include "support/messages.hpp"
 #include "support/printing.hpp"
 
 #include <doctest/doctest.h>
@@ -202,6 +203,62 @@ TEST_CASE("the JSON checker itself rejects what is no JSON") {
         CAPTURE(bad);
         CHECK_FALSE(JsonChecker(bad).document());
     }
+}
+
+TEST_CASE("JSON: a bounce item per recipient, with the contract's fields first") {
+    using smtp_explain::testing::email;
+    using smtp_explain::testing::part;
+    const smtp_explain::Explained result =
+        smtp_explain::testing::explain_email(smtp_explain::testing::postfix_bounce(), Format::Json);
+    CHECK(result.ok);
+    const std::vector<std::string> document = lines(result.report);
+    REQUIRE(document.size() == 3);
+    CHECK(document[1] ==
+          R"({"kind":"bounce","source":"bounce.eml","recipient":"nobody@example.net",)"
+          R"("status":"5.1.1","code":550,"next_action":"Fail","reason":"userunknown","hard":true,)"
+          R"("reason_description":"The recipient's mailbox does not exist at its domain.",)"
+          R"("reason_basis":"EnhancedCode","original_recipient":null,"action":"failed",)"
+          R"("stated_status":"5.1.1","diagnostic":"550-5.1.1 The mailbox does not exist. 550 )"
+          R"(5.1.1 Bye","remote_mta":"mx.example.net","command":"Rcpt","format":"dsn",)"
+          R"("problems":[{"kind":"JoinedLines","message":"the lines of a multiline reply were )"
+          R"(joined into one"}]})");
+    CHECK(document[2] ==
+          R"(],"summary":{"replies":0,"statuses":0,"bounces":1,"warnings":0,"errors":0},"ok":true})");
+    CHECK(smtp_explain::testing::JsonChecker(result.report).document());
+
+    // Nulls where the bounce says nothing; the feedback report is no failure.
+    const smtp_explain::Explained feedback = smtp_explain::testing::explain_email(
+        email({}, {part("message/feedback-report", "Feedback-Type: abuse\n")}), Format::Json);
+    CHECK(has(feedback.report,
+              R"({"kind":"bounce","source":"bounce.eml","recipient":null,"status":null,)"
+              R"("code":null,"next_action":"Proceed","reason":"feedback","hard":false,)"));
+    CHECK(has(feedback.report, R"("action":null,"stated_status":null,"diagnostic":"abuse",)"
+                               R"("remote_mta":null,"command":null,"format":"arf","problems":[]})"));
+}
+
+TEST_CASE("JSON: an email without a bounce, and the list of reasons") {
+    const smtp_explain::Explained none = smtp_explain::testing::explain_email(
+        smtp_explain::testing::email({}, {}), Format::Json, "x.eml");
+    CHECK_FALSE(none.ok);
+    CHECK(lines(none.report).at(1) ==
+          R"({"kind":"no_bounce","source":"x.eml","parts":0,)"
+          R"("message":"no bounce, feedback report or auto-reply found in the email"})");
+
+    smtp_explain::StringSink sink;
+    {
+        smtp_explain::Output output(sink);
+        smtp_explain::Options options;
+        options.format = Format::Json;
+        smtp_explain::Explanation explanation(options, output);
+        explanation.list_reasons();
+        explanation.finish();
+    }
+    const std::vector<std::string> listed = lines(sink.text());
+    REQUIRE(listed.size() == smtp::all_bounce_reasons.size() + 2);
+    CHECK(listed[2] == R"({"kind":"bounce_reason","reason":"userunknown","description":"The )"
+                       R"(recipient's mailbox does not exist at its domain.","failure":true,)"
+                       R"("hard":true},)");
+    CHECK(smtp_explain::testing::JsonChecker(sink.text()).document());
 }
 
 } // namespace

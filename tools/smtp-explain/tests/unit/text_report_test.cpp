@@ -4,6 +4,7 @@
 
 #include "explain.hpp"
 #include "report/output.hpp"
+#include "support/messages.hpp"
 #include "support/output_checks.hpp"
 
 #include <doctest/doctest.h>
@@ -313,6 +314,57 @@ TEST_CASE("whatever the input, the text report is safe for a terminal") {
         CHECK(smtp_explain::testing::terminal_safe(text));
         CHECK(smtp_explain::testing::valid_utf8(text));
     }
+}
+
+TEST_CASE("text: a block per bounce recipient, a line with --brief") {
+    using smtp_explain::testing::email;
+    using smtp_explain::testing::part;
+    const std::string block = smtp_explain::testing::explain_email(
+                                  smtp_explain::testing::postfix_bounce(), Format::Text)
+                                  .report;
+    CHECK(block == "bounce in bounce.eml: nobody@example.net\n"
+                   "  status    5.1.1 Bad destination mailbox address\n"
+                   "  reply     550-5.1.1 The mailbox does not exist. 550 5.1.1 Bye\n"
+                   "  answers   RCPT TO\n"
+                   "  server    mx.example.net\n"
+                   "  action    failed\n"
+                   "  reason    userunknown: The recipient's mailbox does not exist at its domain.\n"
+                   "  address   bad (a hard bounce): do not send to it again.\n"
+                   "  next      Fail: the message was not delivered to this address and will not\n"
+                   "            be; do not send it again unchanged.\n"
+                   "  format    dsn\n"
+                   "  problem   the lines of a multiline reply were joined into one (JoinedLines)\n"
+                   "\n"
+                   "1 bounce recipient, 0 warnings; everything understood.\n");
+    // Without a reply: the diagnosis; without a recipient: said so; and the
+    // bytes of the email escaped for the terminal.
+    const std::string bare =
+        smtp_explain::testing::explain_email(
+            email({{"From", "MAILER-DAEMON@x.example"}},
+                  {part("message/delivery-status",
+                        "Reporting-MTA: dns; x\n\nAction: delayed\nStatus: 4.4.1\n"
+                        "Diagnostic-Code: smtp; no answer \x1b[31m\n")}),
+            Format::Text)
+            .report;
+    CHECK(has(bare, "bounce in bounce.eml: (no recipient named)\n"));
+    CHECK(has(bare, "  diagnosis no answer \\x1b[31m\n"));
+    CHECK(has(bare, "  next      Retry: delivery failed for now; the message may go through"));
+    CHECK(smtp_explain::testing::terminal_safe(bare));
+    CHECK(smtp_explain::testing::explain_email(smtp_explain::testing::postfix_bounce(),
+                                               Format::Brief, "-")
+              .report == "stdin: nobody@example.net: 550 5.1.1 userunknown (hard), Fail\n"
+                         "1 bounce recipient, 0 warnings; everything understood.\n");
+}
+
+TEST_CASE("text: an email without a bounce") {
+    const std::string report = smtp_explain::testing::explain_email(
+                                   smtp_explain::testing::email({}, {}), Format::Text, "x.eml")
+                                   .report;
+    CHECK(report == "no bounce found in x.eml (0 parts)\n"
+                    "  error     The email is no delivery status notification, failure notice,\n"
+                    "            feedback report or auto-reply the tool can read.\n"
+                    "\n"
+                    "0 replies, 0 warnings, 1 not understood.\n");
 }
 
 } // namespace

@@ -144,4 +144,26 @@ TEST_CASE("append_wrapped breaks at blanks, indents later lines and keeps long w
     CHECK(wrapped("", 0, 80).empty());
 }
 
+TEST_CASE("is_utf8 and append_utf8: whole UTF-8, or U+FFFD for each stray byte") {
+    CHECK(smtp_explain::is_utf8(""));
+    CHECK(smtp_explain::is_utf8("caf\xc3\xa9 \xf0\x9f\x93\xa7"));
+    CHECK_FALSE(smtp_explain::is_utf8("caf\xe9"));
+    CHECK_FALSE(smtp_explain::is_utf8("\xed\xa0\x80")); // a surrogate
+    CHECK_FALSE(smtp_explain::is_utf8("\xc3"));           // cut short
+    std::string out = "x";
+    smtp_explain::append_utf8(out, "caf\xe9 \xc3\xa9\xff");
+    CHECK(out == "xcaf\xef\xbf\xbd \xc3\xa9\xef\xbf\xbd");
+    CHECK(smtp_explain::is_utf8(out));
+}
+
+TEST_CASE("utf8_prefix: at most so many bytes, never the start of a sequence alone") {
+    CHECK(smtp_explain::utf8_prefix("abc", 5) == "abc");
+    CHECK(smtp_explain::utf8_prefix("abc", 2) == "ab");
+    CHECK(smtp_explain::utf8_prefix("a\xc3\xa9" "b", 2) == "a");
+    CHECK(smtp_explain::utf8_prefix("a\xc3\xa9" "b", 3) == "a\xc3\xa9");
+    CHECK(smtp_explain::utf8_prefix("\xe2\x82\xac", 2).empty());
+    CHECK(smtp_explain::utf8_prefix("", 0).empty());
+}
+
 } // namespace
+

@@ -53,6 +53,18 @@ TEST_CASE("class meanings and action advice: one distinct sentence each") {
     }
     CHECK(advice.size() == 4);
     CHECK(smtp_explain::action_advice(stray<smtp::Action>()).empty());
+
+    // A bounce's verdict is said to the message's sender, each differently.
+    std::set<std::string_view> bounce;
+    for (const smtp::Action action : {smtp::Action::Proceed, smtp::Action::Retry, smtp::Action::Fail}) {
+        CHECK_FALSE(smtp_explain::bounce_advice(action).empty());
+        CHECK(advice.count(smtp_explain::bounce_advice(action)) == 0);
+        bounce.insert(smtp_explain::bounce_advice(action));
+    }
+    CHECK(bounce.size() == 3);
+    CHECK(smtp_explain::bounce_advice(smtp::Action::Continue) ==
+          smtp_explain::action_advice(smtp::Action::Continue));
+    CHECK(smtp_explain::bounce_advice(stray<smtp::Action>()).empty());
 }
 
 TEST_CASE("an enhanced code's class implies the action of its x00 code (RFC 3463 section 3.1)") {

@@ -1,0 +1,173 @@
+// Tests of src/extract/dsn.hpp: the generic reader of delivery status
+// notifications.
+#include "extract/dsn.hpp"
+
+#include "support/messages.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace smtp_explain;
+using smtp_explain::testing::Collect;
+using smtp_explain::testing::email;
+using smtp_explain::testing::part;
+using Lines = std::vector<std::string>;
+
+Lines read(const DecodedMessage& message) {
+    Collect sink;
+    const std::size_t count = extract_dsn(message, sink);
+    CHECK(count == sink.recipients.size());
+    return sink.lines();
+}
+
+const char* const postfix_dsn = "Reporting-MTA: dns; relay.example.org\n"
+                                "\n"
+                                "Final-Recipient: rfc822; nobody@example.net\n"
+                                "Original-Recipient: rfc822;nobody@example.net\n"
+                                "Action: failed\n"
+                                "Status: 5.1.1\n"
+                                "Remote-MTA: dns; mx.example.net\n"
+                                "Diagnostic-Code: smtp; 550-5.1.1 The mailbox does not\n"
+                                "    exist. 550 5.1.1 https://mail.example.net/help\n";
+
+TEST_CASE("a DSN part: one recipient per group, with the reply of its Diagnostic-Code") {
+    Collect sink;
+    CHECK(extract_dsn(email({}, {part("text/plain", "<nobody@example.net>: host mx said: 550-5.1.1 "
+                                                   "The mailbox (in reply to RCPT TO command)"),
+                                 part("message/delivery-status", postfix_dsn)}),
+                      sink) == 1);
+    REQUIRE(sink.recipients.size() == 1);
+    const BounceRecipient& r = sink.recipients[0];
+    CHECK(testing::describe(r) ==
+          "nobody@example.net dsn failed status=5.1.1 code=550 reply=5.1.1 cmd=Rcpt "
+          "mta=mx.example.net");
+    CHECK(r.original_recipient == "nobody@example.net");
+    CHECK(r.diagnostic == "550-5.1.1 The mailbox does not exist. 550 5.1.1 "
+                          "https://mail.example.net/help");
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].kind == "JoinedLines"); // Postfix joins a reply's lines
+}
+
+TEST_CASE("what the DSN leaves out comes from the recipient's paragraph") {
+    // OpenSMTPD: no Diagnostic-Code, the class alone in Status.
+    CHECK(read(email({}, {part("text/plain", "    Hi!\n\nb@example.jp: 550 5.2.2 <b@example.jp>: "
+                                             "full\nc@example.jp: 550 5.1.1 unknown\n"),
+                          part("message/delivery-status",
+                               "Reporting-MTA: dns; o.example\n\nFinal-Recipient: rfc822; "
+                               "c@example.jp\nAction: failed\nStatus: 5.0.0\n\nFinal-Recipient: "
+                               "rfc822; b@example.jp\nAction: failed\nStatus: 5.0.0\n")})) ==
+          Lines{"c@example.jp dsn failed status=5.0.0 code=550 reply=5.1.1",
+                "b@example.jp dsn failed status=5.0.0 code=550 reply=5.2.2"});
+    // Exim's own failure: no Diagnostic-Code; the paragraph's words stand in.
+    Collect sink;
+    extract_dsn(email({}, {part("text/plain", "failed:\n\n  x@example.test\n    Unrouteable "
+                                              "address\n"),
+                           part("message/delivery-status",
+                                "Reporting-MTA: dns; e\n\nAction: failed\nFinal-Recipient: "
+                                "rfc822;x@example.test\nStatus: 5.0.0\n")}),
+                sink);
+    REQUIRE(sink.recipients.size() == 1);
+    CHECK(sink.recipients[0].code == 0);
+    CHECK(sink.recipients[0].diagnostic == "x@example.test Unrouteable address");
+    // A Diagnostic-Code without a reply ("DNS Error") keeps its words; the
+    // notice has no reply either.
+    CHECK(read(email({}, {part("message/delivery-status",
+                               "Reporting-MTA: dns; g\n\nFinal-Recipient: rfc822; d@example.org\n"
+                               "Action: failed\nStatus: 5.1.2\nDiagnostic-Code: smtp; DNS Error: "
+                               "Domain name not found\n")})) ==
+          Lines{"d@example.org dsn failed status=5.1.2"});
+    // An enhanced code the diagnostic states alone is as specific as a reply's.
+    CHECK(read(email({}, {part("message/delivery-status",
+                               "Reporting-MTA: dns; s\n\nFinal-Recipient: rfc822; e@example.org\n"
+                               "Action: failed\nStatus: 5.0.0\nDiagnostic-Code: smtp; 5.4.7 - "
+                               "Delivery expired (message too old)\n")})) ==
+          Lines{"e@example.org dsn failed status=5.0.0 reply=5.4.7"});
+}
+
+TEST_CASE("a reply before the recipient's paragraph: a transcript, a reply for all") {
+    // Sendmail's delay warning: the transcript, then the recipient's line.
+    CHECK(read(email({}, {part("text/plain", "   ----- Transcript of session follows -----\n... "
+                                             "while talking to [192.0.2.11]:\n>>> RCPT "
+                                             "To:<b@example.test>\n<<< 421 4.3.2 busy\n"
+                                             "<b@example.test>... Deferred: Connection reset\n"),
+                          part("message/delivery-status",
+                               "Reporting-MTA: dns; s\n\nFinal-Recipient: RFC822; b@example.test\n"
+                               "Action: delayed\nStatus: 4.0.0\nDiagnostic-Code: SMTP; \n")})) ==
+          Lines{"b@example.test dsn delayed status=4.0.0 code=421 reply=4.3.2 cmd=Rcpt"});
+    // A reply before the list of recipients is each one's that has none.
+    CHECK(read(email({}, {part("text/plain", "Could not be delivered because of\n\n550 5.1.1 "
+                                             "User unknown\n\nRecipients:\n\nc@example.jp\n"
+                                             "d@example.jp: 552 5.2.2 full\n"),
+                          part("message/delivery-status",
+                               "Reporting-MTA: dns; x\n\nFinal-Recipient: rfc822; c@example.jp\n"
+                               "Action: failed\nStatus: 5.0.0\n\nFinal-Recipient: rfc822; "
+                               "d@example.jp\nAction: failed\nStatus: 5.0.0\n")})) ==
+          Lines{"c@example.jp dsn failed status=5.0.0 code=550 reply=5.1.1",
+                "d@example.jp dsn failed status=5.0.0 code=552 reply=5.2.2"});
+}
+
+TEST_CASE("a success takes no reply from the text; a DSN's own code stays") {
+    CHECK(read(email({}, {part("text/plain", "<ok@example.test>: delivery via mx: 250 2.1.5 Ok\n"),
+                          part("message/delivery-status",
+                               "Reporting-MTA: dns; p\n\nFinal-Recipient: rfc822; ok@example.test\n"
+                               "Action: relayed (to non-dsn-aware mailer)\nStatus: 2.0.0\n")})) ==
+          Lines{"ok@example.test dsn relayed status=2.0.0"});
+}
+
+TEST_CASE("the DSN's own oddities are problems; recipients keep the DSN's order") {
+    Collect sink;
+    extract_dsn(email({}, {part("message/delivery-status",
+                                "Reporting-MTA: dns; x\n\nFinal-Recipient: <a@example.org>\n"
+                                "Status: 5.1.1\nDiagnostic-Code: smtp; 550-5.1.1 first line only\n"
+                                "\nOriginal-Recipient: rfc822; b@example.org\nAction: delayed\n"
+                                "Status: 4.4.1\n")}),
+                sink);
+    REQUIRE(sink.recipients.size() == 2);
+    CHECK(sink.recipients[0].recipient == "a@example.org");
+    std::vector<std::string> kinds;
+    for (const BounceProblem& problem : sink.recipients[0].problems) {
+        kinds.push_back(problem.kind);
+    }
+    CHECK(kinds == std::vector<std::string>{"MissingLastLine", "MissingType", "AddressInBrackets",
+                                            "MissingAction"});
+    // No Final-Recipient: the Original-Recipient names the recipient.
+    CHECK(testing::describe(sink.recipients[1]) == "b@example.org dsn delayed status=4.4.1");
+}
+
+TEST_CASE("DSNs inside the returned original and DSN fields pasted into old text") {
+    // Inside the original: not this bounce's.
+    CHECK(read(email({}, {part("message/rfc822", "To: x@y.example\n", true),
+                          part("message/delivery-status", postfix_dsn, true)}))
+              .empty());
+    // RFC 6533's type counts.
+    CHECK(read(email({}, {part("message/global-delivery-status", postfix_dsn)})).size() == 1);
+    // An old MTA's plain text with DSN fields, then the original pasted; the
+    // one recipient's reply from the text before them.
+    CHECK(read(email({}, {part("text/plain",
+                               "   ----- Transcript of session follows -----\n554 \"|prog\"... "
+                               "Service unavailable\n\nReporting-MTA: dns; m.example.edu\n\n"
+                               "Final-Recipient: RFC822; k@m.example.edu\nAction: failed\n"
+                               "Status: 5.5.0\n\nReturn-Path: <s@example.com>\nFinal-Recipient: "
+                               "rfc822; quoted@example.com\n")},
+                     "text/plain")) == Lines{"k@m.example.edu dsn failed status=5.5.0 code=554"});
+    // Not DSN content, or a DSN without recipients: nothing.
+    CHECK(read(email({}, {part("message/delivery-status", "just text\n")})).empty());
+    CHECK(read(email({}, {part("message/delivery-status", "Reporting-MTA: dns; x\n")})).empty());
+    CHECK(read(email({}, {})).empty());
+}
+
+TEST_CASE("is_delivery_status_type") {
+    ContentType type;
+    type.type = "message/delivery-status";
+    CHECK(is_delivery_status_type(type));
+    type.type = "Message/Global-Delivery-Status";
+    CHECK(is_delivery_status_type(type));
+    type.type = "message/feedback-report";
+    CHECK_FALSE(is_delivery_status_type(type));
+}
+
+} // namespace
