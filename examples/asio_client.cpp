@@ -18,7 +18,7 @@
 // time is up).
 #include <smtp/case_insensitive.hpp>
 #include <smtp/command.hpp>
-#include <smtp/enhanced_status_code.hpp>
+#include <smtp/enhanced_code.hpp>
 #include <smtp/error_code.hpp>
 #include <smtp/format.hpp>
 #include <smtp/reply.hpp>
@@ -151,9 +151,8 @@ private:
         }
         if (parse.error != smtp::ReplyError::Incomplete) {
             // Final: no more bytes can make this a reply (see ReplyError).
-            return no_session(std::make_error_code(std::errc::protocol_error),
-                              "the reply does not parse: " +
-                                  std::string(smtp::name(parse.error)));
+            // ReplyError is an error code enum (<smtp/error_code.hpp>).
+            return no_session(parse.error, "the reply does not parse");
         }
         // The buffer may move now: a handler uses its Reply no more once it
         // has asked for the next one.

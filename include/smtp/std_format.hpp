@@ -21,7 +21,7 @@
 #ifndef SMTP_STD_FORMAT_HPP
 #define SMTP_STD_FORMAT_HPP
 
-#include <smtp/enhanced_status_code.hpp>
+#include <smtp/enhanced_code.hpp>
 #include <smtp/format.hpp>
 #include <smtp/status_code.hpp>
 

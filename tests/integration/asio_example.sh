@@ -15,7 +15,10 @@
 #                      PIPELINING: the commands one at a time (exit 1);
 #   too-large          a message over the instance's message_size_limit
 #                      (2048 bytes): refused at MAIL, from its SIZE=, with
-#                      552 5.3.4 (exit 1).
+#                      552 5.3.4 (exit 1);
+#   not-smtp           a listener that answers like a web server: the reply
+#                      does not parse, reported as a std::error_code in
+#                      category smtp.reply (exit 3).
 # Each case checks the exit status and the lines that say what happened,
 # and the pipelined group where Postfix offers PIPELINING. Exit 0, 1, or 77
 # for a skip, bounded by SMTP_STATUS_SERVER_TEST_SECONDS, as mta_fixture.sh.
@@ -108,11 +111,30 @@ run_case too-large 1 "$pipelined" \
     '^result: accepted for 0 of 1 recipients; message not accepted$' \
     -- --to "$root" --body-bytes 5000
 
+# Not SMTP: a listener on 127.0.0.1 that answers like a web server, once.
+# The client's parse_reply says InvalidCode, which it reports as the
+# std::error_code of <smtp/error_code.hpp> (category smtp.reply).
+web_port=$("$probe" --free-port) || fail "no free port"
+"$debian_python" -I -c '
+import socket, sys
+with socket.create_server(("127.0.0.1", int(sys.argv[1]))) as server:
+    server.settimeout(float(sys.argv[2]))
+    connection, _ = server.accept()
+    with connection:
+        connection.sendall(b"HTTP/1.1 400 Bad Request\r\n\r\n")
+' "$web_port" 60 </dev/null >"$work/not-smtp.log" 2>&1 &
+web_pid=$!
+track "the web-like listener" "$web_pid"
+wait_listening "$web_port" "$web_pid" || fail "the web-like listener did not start"
+run_case not-smtp 3 \
+    '^result: no SMTP session: the reply does not parse: smtp\.reply:[0-9]+ "a reply line does not start with a three-digit reply code' \
+    -- --to "$root" --port "$web_port"
+
 stop_all_tracked
 if [ "$failures" -ne 0 ]; then
     echo "--- the end of $work/maillog ---"
     tail -n 30 "$work/maillog"
     fail "$failures check(s) failed"
 fi
-log "done: 4 cases as expected"
+log "done: 5 cases as expected"
 exit 0
