@@ -1,26 +1,33 @@
 // smtp-status: what an SMTP server's reply means.
 // SPDX-License-Identifier: BSL-1.0
 //
-// <smtp/bounce_reason.hpp>: why a message bounced, and whether the address
-// is bad. The reply class says whether to retry; a bounce processor also
-// needs the reason (unknown user, full mailbox, sender blocked, ...) and
-// whether to drop the address from its list (a hard bounce) or only this
-// message (a soft one). The two disagree with the class by design:
-// "450 4.1.1" (an unknown user, told with a transient code) is a bad address,
-// "552 5.2.2" (a full mailbox) a permanent failure of a good one.
-//
-// The reasons are the vocabulary bounce processors share, the one sisimai
-// established. What gives a reply its reason, strongest first:
-//   1. a specific enhanced status code (RFC 3463): `enhanced_code_reasons`,
-//      one row per IANA registry entry, and `vendor_code_reasons`;
-//   2. the reply text: `bounce_phrases`, wordings of the big providers and
-//      MTAs, each row with the source it was learnt from;
-//   3. a generic enhanced code, the command the reply answers, and the
-//      basic reply code.
-// classify_bounce() says which of them decided.
-//
-// Everything here is constexpr, noexcept and allocation free, and gives a
-// defined answer for any input.
+/// @file
+/// `<smtp/bounce_reason.hpp>`: why a message bounced, and whether the address
+/// is bad. The reply class says whether to retry; a bounce processor also
+/// needs the reason (unknown user, full mailbox, sender blocked, ...) and
+/// whether to drop the address from its list (a hard bounce) or only this
+/// message (a soft one). The two disagree with the class by design:
+/// "450 4.1.1" (an unknown user, told with a transient code) is a bad address,
+/// "552 5.2.2" (a full mailbox) a permanent failure of a good one.
+///
+/// The reasons are the vocabulary bounce processors share, the one sisimai
+/// established. What gives a reply its reason, strongest first:
+///   1. a specific enhanced status code (RFC 3463): `enhanced_code_reasons`,
+///
+///      one row per IANA registry entry, and `vendor_code_reasons`;
+///
+///   2. the reply text: `bounce_phrases`, wordings of the big providers and
+///
+///      MTAs, each row with the source it was learnt from;
+///
+///   3. a generic enhanced code, the command the reply answers, and the
+///
+///      basic reply code.
+///
+/// classify_bounce() says which of them decided.
+///
+/// Everything here is constexpr, noexcept and allocation free, and gives a
+/// defined answer for any input.
 #ifndef SMTP_BOUNCE_REASON_HPP
 #define SMTP_BOUNCE_REASON_HPP
 

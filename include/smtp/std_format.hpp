@@ -1,23 +1,24 @@
 // smtp-status: what an SMTP server's reply means.
 // SPDX-License-Identifier: BSL-1.0
 //
-// <smtp/std_format.hpp>: std::format (and std::print, std::format_to, ...)
-// for SmtpStatusCode, ReplyClass and EnhancedStatusCode, printing the same
-// text as to_text(), operator<< and {fmt} (<smtp/format.hpp>):
-//
-//     std::format("{}", smtp::SmtpStatusCode::MailboxBusy)   "450 MailboxBusy"
-//     std::format("[{:*>7}]", smtp::EnhancedStatusCode{5, 1, 1})   "[**5.1.1]"
-//
-// The text is formatted as a string, so fill, alignment, width and precision
-// ("{:<24}", "{:.3}") apply to all of it, as they do for fmt and streams.
-// For char (the text is ASCII; a wchar_t formatter would need a widened copy).
-//
-// Only where the standard library has <format> (__cpp_lib_format: libc++ 17
-// and later, libstdc++ 13 and later, MSVC 19.29 and later, in C++20 or
-// later); elsewhere this header declares nothing, so it can be included
-// unconditionally. Not part of <smtp/smtp.hpp> and not included by
-// <smtp/format.hpp>: <format> costs every translation unit that includes it,
-// as fmt does.
+/// @file
+/// `<smtp/std_format.hpp>`: std::format (and std::print, std::format_to, ...)
+/// for SmtpStatusCode, ReplyClass and EnhancedStatusCode, printing the same
+/// text as to_text(), operator<< and {fmt} (`<smtp/format.hpp>`):
+///
+///     std::format("{}", smtp::SmtpStatusCode::MailboxBusy)   "450 MailboxBusy"
+///     std::format("[{:*>7}]", smtp::EnhancedStatusCode{5, 1, 1})   "[**5.1.1]"
+///
+/// The text is formatted as a string, so fill, alignment, width and precision
+/// ("{:<24}", "{:.3}") apply to all of it, as they do for fmt and streams.
+/// For char (the text is ASCII; a wchar_t formatter would need a widened copy).
+///
+/// Only where the standard library has `<format>` (`__cpp_lib_format`: libc++ 17
+/// and later, libstdc++ 13 and later, MSVC 19.29 and later, in C++20 or
+/// later); elsewhere this header declares nothing, so it can be included
+/// unconditionally. Not part of `<smtp/smtp.hpp>` and not included by
+/// `<smtp/format.hpp>`: `<format>` costs every translation unit that includes it,
+/// as fmt does.
 #ifndef SMTP_STD_FORMAT_HPP
 #define SMTP_STD_FORMAT_HPP
 
