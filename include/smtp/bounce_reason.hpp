@@ -24,10 +24,8 @@
 #ifndef SMTP_BOUNCE_REASON_HPP
 #define SMTP_BOUNCE_REASON_HPP
 
-#include <smtp/enhanced_status_code.hpp>
-// For Command. When Command moves to <smtp/command.hpp>, include that here
-// instead: nothing else of <smtp/semantics.hpp> is used.
-#include <smtp/semantics.hpp>
+#include <smtp/command.hpp>
+#include <smtp/enhanced_status_code_registry.hpp>
 #include <smtp/status_code.hpp>
 
 #include <array>
@@ -89,12 +87,19 @@ enum class BounceReason : int {
 
 namespace detail {
 
-// The one place each reason's word and meaning are written, as plain
-// pointers to literals in detail::CodeText of <smtp/status_code.hpp> (null
-// for a value that is no enumerator): make_all_bounce_reasons() evaluates
+// A word and its meaning as plain pointers to literals (null for a value
+// that is no enumerator): a miss costs the compiler two null pointers, not
+// two string_views, in the loops below that try every candidate value.
+struct NamedText {
+    const char* name;
+    const char* description;
+};
+
+// The one place each reason's word and meaning are written (null for a
+// value that is no enumerator): make_all_bounce_reasons() evaluates
 // this for every candidate value. No default case, so -Wswitch reports an
 // enumerator added without its text.
-constexpr CodeText reason_text(BounceReason reason) noexcept {
+constexpr NamedText reason_text(BounceReason reason) noexcept {
     using R = BounceReason;
     switch (reason) {
     case R::Undefined: return {"undefined", "Nothing in the reply tells why the message failed."};
@@ -649,7 +654,7 @@ namespace detail {
 // The one place each source's name and citation are written, as
 // reason_text; no default case, so -Wswitch reports a source added without
 // them.
-constexpr CodeText source_text(PhraseSource source) noexcept {
+constexpr NamedText source_text(PhraseSource source) noexcept {
     switch (source) {
     case PhraseSource::Rfc3463:
         return {"RFC 3463",
@@ -1082,8 +1087,7 @@ inline constexpr std::size_t bounce_phrase_count = sizeof bounce_phrases / sizeo
 namespace detail {
 
 constexpr unsigned char fold_ascii(char c) noexcept {
-    const auto u = static_cast<unsigned char>(c);
-    return u >= 'A' && u <= 'Z' ? static_cast<unsigned char>(u + ('a' - 'A')) : u;
+    return static_cast<unsigned char>(ascii_lower(c));
 }
 
 constexpr bool is_ascii_alnum(unsigned char u) noexcept {

@@ -14,18 +14,23 @@
 
 namespace smtp {
 
+namespace detail {
+
+// ASCII lower case of one byte; every byte that is no upper-case ASCII
+// letter stays itself.
+constexpr char ascii_lower(char c) noexcept {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+} // namespace detail
+
 /// Compares two characters as equal when they are the same letter in either
 /// ASCII case ('A' and 'a'); every other byte equals only itself. Names,
 /// verbs and keywords of SMTP are ASCII (RFC 5321 section 2.4: verbs are
 /// not case sensitive), so no locale is involved.
 struct CaseInsensitive {
     [[nodiscard]] constexpr bool operator()(char a, char b) const noexcept {
-        return lower(a) == lower(b);
-    }
-
-private:
-    static constexpr char lower(char c) noexcept {
-        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        return detail::ascii_lower(a) == detail::ascii_lower(b);
     }
 };
 
@@ -33,6 +38,11 @@ private:
 inline constexpr CaseInsensitive case_insensitive{};
 
 namespace detail {
+
+// The exact comparison, the default of the lookups that take one.
+struct SameChar {
+    constexpr bool operator()(char a, char b) const noexcept { return a == b; }
+};
 
 // Whether `a` and `b` have the same length and `equal` holds for each pair
 // of their characters.
@@ -48,6 +58,12 @@ constexpr bool same_text(std::string_view a, std::string_view b,
         }
     }
     return true;
+}
+
+// Whether `a` and `b` are the same text but for ASCII case: header field
+// names and keywords (RFC 5322 section 1.2.2, RFC 3464 section 2.1.2).
+constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+    return same_text(a, b, case_insensitive);
 }
 
 } // namespace detail

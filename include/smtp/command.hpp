@@ -11,6 +11,7 @@
 #define SMTP_COMMAND_HPP
 
 #include <smtp/case_insensitive.hpp>
+#include <smtp/detail/deferred.hpp>
 
 #include <array>
 #include <optional>
@@ -147,25 +148,15 @@ inline constexpr std::array<Command, 17> all_commands = {
     return Command::Other;
 }
 
-/// The enumerator spelled as `text` ("Rcpt"), exactly or as `equal`, a
+/// The enumerator spelled as `text` ("Rcpt"): exactly, or as `equal`, a
 /// comparison of two chars, decides: `command_from_name("rcpt",
 /// case_insensitive)` is Rcpt. std::nullopt for any other text.
-template <class BinaryPredicate>
-[[nodiscard]] constexpr std::optional<Command>
-command_from_name(std::string_view text,
-                  const BinaryPredicate& equal) noexcept(noexcept(equal('a', 'a'))) {
+template <class BinaryPredicate = detail::SameChar>
+[[nodiscard]] constexpr typename detail::Deferred<std::optional<Command>, BinaryPredicate>::type
+command_from_name(std::string_view text, const BinaryPredicate& equal = {}) noexcept(
+    noexcept(equal('a', 'a'))) {
     for (const Command command : all_commands) {
         if (detail::same_text(name(command), text, equal)) {
-            return command;
-        }
-    }
-    return std::nullopt;
-}
-
-/// The enumerator spelled exactly (case-sensitive) as `text`, or std::nullopt.
-[[nodiscard]] constexpr std::optional<Command> command_from_name(std::string_view text) noexcept {
-    for (const Command command : all_commands) {
-        if (name(command) == text) {
             return command;
         }
     }

@@ -14,7 +14,7 @@
 #ifndef SMTP_DELIVERY_STATUS_HPP
 #define SMTP_DELIVERY_STATUS_HPP
 
-#include <smtp/enhanced_status_code.hpp>
+#include <smtp/enhanced_code.hpp>
 #include <smtp/reply.hpp>
 #include <smtp/status_code.hpp>
 
@@ -246,7 +246,7 @@ enum class DsnFieldKind : int {
     case DsnFieldKind::LastAttemptDate: return "Last-Attempt-Date";
     case DsnFieldKind::FinalLogId: return "Final-Log-ID";
     case DsnFieldKind::WillRetryUntil: return "Will-Retry-Until";
-    case DsnFieldKind::Extension: return {};
+    case DsnFieldKind::Extension:
     case DsnFieldKind::Unknown: return {};
     }
     return {};
@@ -620,20 +620,6 @@ constexpr bool is_wsp(char c) noexcept { return c == ' ' || c == '\t'; }
 // White space, line breaks included: what separates words in a folded field.
 constexpr bool is_fws(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 constexpr bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-constexpr char ascii_lower(char c) noexcept {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (ascii_lower(a[i]) != ascii_lower(b[i])) {
-            return false;
-        }
-    }
-    return true;
-}
 constexpr std::string_view view(const char* first, const char* last) noexcept {
     return std::string_view(first, static_cast<std::size_t>(last - first));
 }
@@ -657,7 +643,7 @@ constexpr bool present(std::string_view value) noexcept { return value.data() !=
 // A reply code at p: three ASCII digits, the first 2 to 5 (RFC 5321 section
 // 4.2), followed by the end, white space or '-'. p starts a word.
 constexpr bool is_reply_code_at(const char* p, const char* end) noexcept {
-    if (end - p < 3 || !is_code_digit(0, p[0]) || !is_digit(p[1]) || !is_digit(p[2])) {
+    if (end - p < 3 || !is_code_digit(0, p[0], false) || !is_digit(p[1]) || !is_digit(p[2])) {
         return false;
     }
     return end - p == 3 || is_fws(p[3]) || p[3] == '-';

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: BSL-1.0
 //
 // <smtp/fixed_text.hpp>: the small buffer the to_text functions return, so
-// that printing a code needs no allocation and works in constant expressions.
+// that printing a code needs no allocation and works in constant expressions,
+// and the decimal writing they share.
 #ifndef SMTP_FIXED_TEXT_HPP
 #define SMTP_FIXED_TEXT_HPP
 
@@ -18,8 +19,37 @@ template <std::size_t Capacity>
 struct FixedText {
     char data[Capacity] = {};
     std::size_t size = 0;
-    constexpr std::string_view view() const noexcept { return {data, size}; }
+    [[nodiscard]] constexpr std::string_view view() const noexcept { return {data, size}; }
 };
+
+namespace detail {
+
+// Sign and digits of the longest int, "-2147483648": what write_decimal
+// writes at most (its digit buffer holds the ten digits of a 32-bit int).
+inline constexpr std::size_t int_max_chars = 11;
+static_assert(sizeof(int) == 4, "write_decimal is written for 32-bit int");
+
+// Writes `value` in decimal at `out`; returns the end of what it wrote.
+constexpr char* write_decimal(char* out, int value) noexcept {
+    // Work on the magnitude as unsigned, so INT_MIN does not overflow.
+    unsigned magnitude = static_cast<unsigned>(value);
+    if (value < 0) {
+        *out++ = '-';
+        magnitude = 0u - magnitude;
+    }
+    char digits[10] = {};
+    std::size_t count = 0;
+    do {
+        digits[count++] = static_cast<char>('0' + magnitude % 10u);
+        magnitude /= 10u;
+    } while (magnitude != 0);
+    while (count != 0) {
+        *out++ = digits[--count];
+    }
+    return out;
+}
+
+} // namespace detail
 
 } // namespace smtp
 

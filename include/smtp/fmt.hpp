@@ -13,7 +13,7 @@
 #ifndef SMTP_FMT_HPP
 #define SMTP_FMT_HPP
 
-#include <smtp/enhanced_status_code.hpp>
+#include <smtp/enhanced_code.hpp>
 #include <smtp/format.hpp>
 #include <smtp/status_code.hpp>
 

@@ -23,12 +23,12 @@
 #ifndef SMTP_FORMAT_HPP
 #define SMTP_FORMAT_HPP
 
-#include <smtp/enhanced_status_code.hpp>
+#include <smtp/enhanced_code.hpp>
 #include <smtp/fixed_text.hpp>
 #include <smtp/status_code.hpp>
 
 #include <cstddef>
-#include <ostream>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
@@ -50,6 +50,14 @@ constexpr std::size_t reply_class_text_capacity() noexcept {
     return longest;
 }
 
+constexpr std::size_t longest_code_name() noexcept {
+    std::size_t longest = 0;
+    for (const SmtpStatusCode code : all_status_codes) {
+        longest = name(code).size() > longest ? name(code).size() : longest;
+    }
+    return longest;
+}
+
 constexpr char* write_text(char* out, std::string_view text) noexcept {
     for (const char c : text) {
         *out++ = c;
@@ -62,7 +70,7 @@ constexpr char* write_text(char* out, std::string_view text) noexcept {
 /// The longest text to_text(SmtpStatusCode) writes: a number, a space and
 /// the longest name.
 inline constexpr std::size_t status_code_max_chars =
-    detail::int_max_chars + 1 + detail::longest_name_length;
+    detail::int_max_chars + 1 + detail::longest_code_name();
 
 /// The longest text to_text(ReplyClass) writes.
 inline constexpr std::size_t reply_class_max_chars = detail::reply_class_text_capacity();
@@ -73,7 +81,7 @@ using ReplyClassText = FixedText<reply_class_max_chars>;
 /// "550 MailboxUnavailable": the number, a space and the enumerator's name,
 /// as a reply line starts with the number; for a value that is no
 /// enumerator, the number alone ("571").
-constexpr StatusCodeText to_text(SmtpStatusCode code) noexcept {
+[[nodiscard]] constexpr StatusCodeText to_text(SmtpStatusCode code) noexcept {
     StatusCodeText text{};
     char* out = detail::write_decimal(text.data, value(code));
     const std::string_view label = name(code);
@@ -87,7 +95,7 @@ constexpr StatusCodeText to_text(SmtpStatusCode code) noexcept {
 
 /// The class's name ("TransientNegative"); for a value that is no
 /// enumerator, its number.
-constexpr ReplyClassText to_text(ReplyClass reply) noexcept {
+[[nodiscard]] constexpr ReplyClassText to_text(ReplyClass reply) noexcept {
     ReplyClassText text{};
     const std::string_view label = name(reply);
     char* const out = label.empty()
@@ -98,32 +106,51 @@ constexpr ReplyClassText to_text(ReplyClass reply) noexcept {
 }
 
 // Streams: the text as one string, so width and fill apply to all of it.
+// Templates on the stream's traits, so that this header needs only <iosfwd>:
+// <ostream>, which a program that prints has included anyway, is needed
+// where they are used, not here.
 
-inline std::ostream& operator<<(std::ostream& out, SmtpStatusCode code) {
-    return out << to_text(code).view();
+namespace detail {
+template <class Traits, class Text>
+std::basic_ostream<char, Traits>& print(std::basic_ostream<char, Traits>& out, const Text& text) {
+    return out << std::basic_string_view<char, Traits>(text.data, text.size);
+}
+} // namespace detail
+
+/// "550 MailboxUnavailable", or the number alone for a value that is no
+/// enumerator.
+template <class Traits>
+std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& out,
+                                             SmtpStatusCode code) {
+    return detail::print(out, to_text(code));
 }
 
-inline std::ostream& operator<<(std::ostream& out, ReplyClass reply) {
-    return out << to_text(reply).view();
+/// "TransientNegative", or the number for a value that is no enumerator.
+template <class Traits>
+std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& out,
+                                             ReplyClass reply) {
+    return detail::print(out, to_text(reply));
 }
 
 /// "5.1.1".
-inline std::ostream& operator<<(std::ostream& out, const EnhancedStatusCode& code) {
-    return out << to_text(code).view();
+template <class Traits>
+std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& out,
+                                             const EnhancedStatusCode& code) {
+    return detail::print(out, to_text(code));
 }
 
 // {fmt} 10 and later: fmt::format("{}", code) and format specs such as
 // "{:>24}" work as for a string. (For fmt 9, see <smtp/fmt.hpp>.)
 
-inline std::string format_as(SmtpStatusCode code) {
+[[nodiscard]] inline std::string format_as(SmtpStatusCode code) {
     return std::string(to_text(code).view());
 }
 
-inline std::string format_as(ReplyClass reply) {
+[[nodiscard]] inline std::string format_as(ReplyClass reply) {
     return std::string(to_text(reply).view());
 }
 
-inline std::string format_as(const EnhancedStatusCode& code) {
+[[nodiscard]] inline std::string format_as(const EnhancedStatusCode& code) {
     return std::string(to_text(code).view());
 }
 

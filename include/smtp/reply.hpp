@@ -9,29 +9,14 @@
 #ifndef SMTP_REPLY_HPP
 #define SMTP_REPLY_HPP
 
-#include <smtp/enhanced_status_code.hpp>
+#include <smtp/detail/iterator_tags.hpp>
+#include <smtp/enhanced_code.hpp>
 #include <smtp/status_code.hpp>
 
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
 #include <optional>
 #include <string_view>
-
-#if (defined(__GNUC__) || defined(__clang__)) && defined(__SSE2__)
-#include <emmintrin.h>
-#define SMTP_STATUS_DETAIL_SSE2 1
-#endif
-
-#if defined(__has_builtin)
-#if __has_builtin(__builtin_is_constant_evaluated)
-#define SMTP_STATUS_DETAIL_HAS_IS_CONSTANT_EVALUATED 1
-#endif
-#endif
-#if !defined(SMTP_STATUS_DETAIL_HAS_IS_CONSTANT_EVALUATED) && defined(__GNUC__) && \
-    __GNUC__ >= 9
-#define SMTP_STATUS_DETAIL_HAS_IS_CONSTANT_EVALUATED 1
-#endif
 
 namespace smtp {
 
@@ -47,6 +32,13 @@ struct ReplyLimits {
     std::size_t max_line_length = 8192;
     /// The most lines a reply may have. Zero means no reply fits.
     std::size_t max_lines = 128;
+    /// Read by the letter of RFC 5321: only CRLF ends a line (section 2.3.8;
+    /// a bare LF is ReplyError::BareLineFeed), and the code's second digit
+    /// is 0 to 5 (the grammar of section 4.2; else InvalidCode, so 571 is
+    /// refused). Off by default: most clients accept both, and servers send
+    /// both. The text is not checked in either mode; a CR not followed by LF
+    /// is text.
+    bool strict = false;
 };
 
 /// What parse_reply found. Every error other than Incomplete is final: no
@@ -82,11 +74,15 @@ enum class ReplyError : int {
     /// as a line that says more follow ('-') would be the last one allowed.
     /// Raise the limit if the peer is trusted; otherwise close.
     TooManyLines,
+    /// With ReplyLimits::strict only: a line ends with a bare LF, not CRLF
+    /// (RFC 5321 section 2.3.8). Close the connection, as for InvalidCode,
+    /// or read again without strict.
+    BareLineFeed,
 };
 
 /// The enumerator's spelling ("LineTooLong"); empty for a value that is no
 /// enumerator.
-constexpr std::string_view name(ReplyError error) noexcept {
+[[nodiscard]] constexpr std::string_view name(ReplyError error) noexcept {
     switch (error) {
     case ReplyError::None: return "None";
     case ReplyError::Incomplete: return "Incomplete";
@@ -95,26 +91,12 @@ constexpr std::string_view name(ReplyError error) noexcept {
     case ReplyError::CodeMismatch: return "CodeMismatch";
     case ReplyError::LineTooLong: return "LineTooLong";
     case ReplyError::TooManyLines: return "TooManyLines";
+    case ReplyError::BareLineFeed: return "BareLineFeed";
     }
     return {};
 }
 
 namespace detail {
-
-#if defined(SMTP_STATUS_DETAIL_SSE2)
-// Bit i set when first[i] is '\n', for the 16 bytes from `first`.
-inline unsigned lf_mask16(const char* first) noexcept {
-    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(first));
-    return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\n'))));
-}
-// The same for the 64 bytes from `first`.
-inline std::uint64_t lf_mask64(const char* first) noexcept {
-    return static_cast<std::uint64_t>(lf_mask16(first)) |
-           static_cast<std::uint64_t>(lf_mask16(first + 16)) << 16 |
-           static_cast<std::uint64_t>(lf_mask16(first + 32)) << 32 |
-           static_cast<std::uint64_t>(lf_mask16(first + 48)) << 48;
-}
-#endif
 
 // The first '\n' in [first, last), or last: the standard library's search,
 // which is memchr at run time and a loop in a constant expression.
@@ -124,70 +106,16 @@ constexpr const char* find_lf(const char* first, const char* last) noexcept {
     return at == std::string_view::npos ? last : first + at;
 }
 
-// Finds the line ends of one buffer, front to back (each search starts at
-// or after the previous one's start). At run time it keeps a bitmask of the
-// '\n's in the last 64 bytes it loaded, so that a short line, the common
-// case, costs a shift and a bit count rather than a scan of its own; long
-// lines go to the C library's memchr, which is vectorised beyond SSE2. It
-// loads bytes up to the buffer's end, never past it, and bytes at or after
-// a search's `stop` never decide its answer.
-class LineEndFinder {
-public:
-    constexpr explicit LineEndFinder(const char* end) noexcept : end_(end) {}
-
-    // The first '\n' in [first, stop), or stop.
-    constexpr const char* find(const char* first, const char* stop) noexcept {
-#if defined(SMTP_STATUS_DETAIL_HAS_IS_CONSTANT_EVALUATED)
-        if (!__builtin_is_constant_evaluated()) {
-            return find_runtime(first, stop);
-        }
-#endif
-        return find_lf(first, stop);
-    }
-
-private:
-    const char* find_runtime(const char* first, const char* stop) noexcept {
-#if defined(SMTP_STATUS_DETAIL_SSE2)
-        if (base_ != nullptr && first - base_ < 64) {
-            const std::uint64_t rest = mask_ >> (first - base_);
-            if (rest != 0) {
-                const char* hit = first + __builtin_ctzll(rest);
-                return hit < stop ? hit : stop;
-            }
-            first = base_ + 64;
-        }
-        for (int block = 0; block < 2; ++block) {
-            if (first >= stop) {
-                return stop;
-            }
-            if (end_ - first < 64) {
-                return find_lf(first, stop);
-            }
-            base_ = first;
-            mask_ = lf_mask64(first);
-            if (mask_ != 0) {
-                const char* hit = first + __builtin_ctzll(mask_);
-                return hit < stop ? hit : stop;
-            }
-            first += 64;
-        }
-        if (first >= stop) {
-            return stop;
-        }
-#endif
-        return find_lf(first, stop);
-    }
-
-    // Unused where there is no SSE2 (WebAssembly, ARM): find_lf does it all.
-    [[maybe_unused]] const char* end_;
-    [[maybe_unused]] const char* base_ = nullptr; // the 64 bytes mask_ describes start here
-    [[maybe_unused]] std::uint64_t mask_ = 0;
-};
-
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
-constexpr bool is_code_digit(std::size_t position, char c) noexcept {
-    return position == 0 ? (c >= '2' && c <= '5') : is_digit(c);
+// RFC 5321 section 4.2: the first digit 2 to 5, the second 0 to 5 (strict;
+// servers send 571, so by default any digit), the third any digit.
+constexpr bool is_code_digit(std::size_t position, char c, bool strict) noexcept {
+    switch (position) {
+    case 0: return c >= '2' && c <= '5';
+    case 1: return strict ? (c >= '0' && c <= '5') : is_digit(c);
+    default: return is_digit(c); // a switch over an int, not our enum
+    }
 }
 
 // An enhanced code kept in 32 bits inside Reply (class, subject and detail
@@ -254,7 +182,7 @@ public:
 
         constexpr iterator() noexcept = default;
 
-        constexpr std::string_view operator*() const noexcept { return text_; }
+        [[nodiscard]] constexpr std::string_view operator*() const noexcept { return text_; }
         constexpr const std::string_view* operator->() const noexcept { return &text_; }
         constexpr iterator& operator++() noexcept {
             load(next_);
@@ -265,10 +193,10 @@ public:
             ++*this;
             return before;
         }
-        friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
+        [[nodiscard]] friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
             return a.line_ == b.line_;
         }
-        friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept {
+        [[nodiscard]] friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept {
             return !(a == b);
         }
 
@@ -306,13 +234,13 @@ public:
 
     constexpr ReplyLines() noexcept = default;
 
-    constexpr iterator begin() const noexcept {
+    [[nodiscard]] constexpr iterator begin() const noexcept {
         return iterator(raw_.data(), raw_.data() + raw_.size());
     }
-    constexpr iterator end() const noexcept {
+    [[nodiscard]] constexpr iterator end() const noexcept {
         return iterator(raw_.data() + raw_.size(), raw_.data() + raw_.size());
     }
-    constexpr bool empty() const noexcept { return raw_.empty(); }
+    [[nodiscard]] constexpr bool empty() const noexcept { return raw_.empty(); }
 
 private:
     friend class Reply;
@@ -330,11 +258,11 @@ public:
     constexpr Reply() noexcept = default;
 
     /// The three-digit code, 200 to 599 (0 for an empty Reply).
-    constexpr int code() const noexcept { return code_; }
+    [[nodiscard]] constexpr int code() const noexcept { return code_; }
     /// The code as the enumerator that lists it, or std::nullopt for a code
     /// no enumerator lists (571, 299); classify those with reply_class(code()).
     /// An empty Reply gives SmtpStatusCode::NotDefined, the sentinel for 0.
-    constexpr std::optional<SmtpStatusCode> status() const noexcept {
+    [[nodiscard]] constexpr std::optional<SmtpStatusCode> status() const noexcept {
         return from_value(code_);
     }
     /// The enhanced status code (RFC 2034, RFC 3463) that starts the text of
@@ -342,19 +270,19 @@ public:
     /// with the same class as the reply; std::nullopt if no line has one.
     /// Codes elsewhere in the text ("[#4.16.1]") are never taken, and a 3yz
     /// reply never has one.
-    constexpr std::optional<EnhancedStatusCode> enhanced() const noexcept {
+    [[nodiscard]] constexpr std::optional<EnhancedStatusCode> enhanced() const noexcept {
         if (enhanced_ == 0) {
             return std::nullopt;
         }
         return detail::unpack_enhanced(enhanced_);
     }
     /// The number of lines, 1 or more (0 for an empty Reply).
-    constexpr std::size_t line_count() const noexcept { return line_count_; }
+    [[nodiscard]] constexpr std::size_t line_count() const noexcept { return line_count_; }
     /// The text of line `i` after the code and separator, without the line
     /// ending: empty for a bare code ("250"), and for i >= line_count().
     /// The text is passed through as sent (UTF-8, RFC 6531, or any byte but
     /// LF). Scans from the first line: to visit every line use lines().
-    constexpr std::string_view line(std::size_t i) const noexcept {
+    [[nodiscard]] constexpr std::string_view line(std::size_t i) const noexcept {
         if (i >= line_count_) {
             return {};
         }
@@ -365,9 +293,9 @@ public:
         return *it;
     }
     /// Every line's text, in order, as a range of std::string_view.
-    constexpr ReplyLines lines() const noexcept { return ReplyLines(raw_); }
+    [[nodiscard]] constexpr ReplyLines lines() const noexcept { return ReplyLines(raw_); }
     /// All bytes of the reply, from its first code to its last line ending.
-    constexpr std::string_view raw() const noexcept { return raw_; }
+    [[nodiscard]] constexpr std::string_view raw() const noexcept { return raw_; }
 
 private:
     friend struct detail::ReplyAccess;
@@ -380,7 +308,7 @@ private:
 
 /// The answer of parse_reply. `consumed` and `reply` are set only when
 /// `error` is ReplyError::None; otherwise they are 0 and an empty Reply.
-struct ReplyParse {
+struct [[nodiscard]] ReplyParse {
     ReplyError error;
     std::size_t consumed;
     Reply reply;
@@ -395,7 +323,7 @@ struct ReplyParse {
     std::size_t error_offset = 0;
 
     /// Whether a whole reply was read.
-    constexpr bool ok() const noexcept { return error == ReplyError::None; }
+    [[nodiscard]] constexpr bool ok() const noexcept { return error == ReplyError::None; }
 };
 
 namespace detail {
@@ -426,13 +354,13 @@ struct CodeCheck {
 // (`first`, or nothing for the first line itself), and the first bad byte
 // decides between InvalidCode and CodeMismatch. With all `available` bytes
 // good, the line is Incomplete, or None once its three digits are there.
-constexpr CodeCheck check_code(const char* line, std::size_t available,
-                               const char* first) noexcept {
+constexpr CodeCheck check_code(const char* line, std::size_t available, const char* first,
+                               bool strict) noexcept {
     for (std::size_t k = 0; k < 3; ++k) {
         if (k == available) {
             return {ReplyError::Incomplete, available};
         }
-        if (!is_code_digit(k, line[k])) {
+        if (!is_code_digit(k, line[k], strict)) {
             return {ReplyError::InvalidCode, k};
         }
         if (first != nullptr && line[k] != first[k]) {
@@ -452,23 +380,24 @@ constexpr CodeCheck check_code(const char* line, std::size_t available,
 /// A line ends with CRLF or a bare LF; a CR not followed by LF is text. The
 /// code is exactly three ASCII digits, the first 2 to 5, and is followed by a
 /// space, a '-' (more lines follow) or the line end (a bare code, "250").
+/// With `limits.strict`, only CRLF ends a line and the second digit is 0 to
+/// 5, by the letter of RFC 5321 (sections 2.3.8 and 4.2).
 /// The text is not checked: any byte but LF is passed through. Bytes after
 /// the reply's last line ending never affect the answer, so pipelined replies
-/// (RFC 2920) are read one after another by dropping `consumed` bytes. (At
-/// run time the scan for a line end may load bytes after the reply, but
-/// never past the end of `input`.)
+/// (RFC 2920) are read one after another by dropping `consumed` bytes.
 ///
 /// Errors are reported as soon as the bytes read prove them, so the answer
 /// for a prefix is Incomplete exactly when some continuation could still be
 /// a valid reply. When several problems are proven at once, the first of
-/// code, separator, line count and line length is reported. Limits that no
-/// reply can meet give TooManyLines (max_lines 0) or LineTooLong
+/// code, separator, line count, line length and (strict) line ending is
+/// reported. Limits that no reply can meet give TooManyLines (max_lines 0)
+/// or LineTooLong
 /// (max_line_length below 3) for any input.
 ///
 /// Each call scans the input from its start; a reader that calls again after
 /// every chunk does work proportional to the reply's size per call, which
 /// the limits bound.
-constexpr ReplyParse parse_reply(std::string_view input, ReplyLimits limits = {}) noexcept {
+[[nodiscard]] constexpr ReplyParse parse_reply(std::string_view input, ReplyLimits limits = {}) noexcept {
     using detail::ReplyAccess;
     if (limits.max_lines == 0) {
         return ReplyAccess::failure(ReplyError::TooManyLines, 0);
@@ -481,7 +410,8 @@ constexpr ReplyParse parse_reply(std::string_view input, ReplyLimits limits = {}
     const auto at = [begin](const char* byte) { return static_cast<std::size_t>(byte - begin); };
 
     // The first line's code, which every later line must repeat.
-    if (const detail::CodeCheck first = detail::check_code(begin, input.size(), nullptr);
+    if (const detail::CodeCheck first =
+            detail::check_code(begin, input.size(), nullptr, limits.strict);
         first.error != ReplyError::None) {
         return ReplyAccess::failure(first.error, first.at);
     }
@@ -497,7 +427,6 @@ constexpr ReplyParse parse_reply(std::string_view input, ReplyLimits limits = {}
     const std::size_t window = limits.max_line_length > SIZE_MAX - 2
                                    ? SIZE_MAX
                                    : limits.max_line_length + 2;
-    detail::LineEndFinder finder(end);
 
     const char* line = begin; // here and at each turn: a code, and a 4th byte
     std::size_t lines = 0;
@@ -511,7 +440,7 @@ constexpr ReplyParse parse_reply(std::string_view input, ReplyLimits limits = {}
             const auto available = static_cast<std::size_t>(end - line);
             const bool bounded = window <= available;
             const char* const stop = bounded ? line + window : end;
-            lf = finder.find(line + 4, stop);
+            lf = detail::find_lf(line + 4, stop);
             // The byte that proves a line too long: the first past the
             // limit, or the one after it when that is a CR, which may still
             // start the line's CRLF.
@@ -531,11 +460,17 @@ constexpr ReplyParse parse_reply(std::string_view input, ReplyLimits limits = {}
             if (static_cast<std::size_t>(lf - line) > limits.max_line_length && lf[-1] != '\r') {
                 return too_long();
             }
+            if (limits.strict && lf[-1] != '\r') {
+                return ReplyAccess::failure(ReplyError::BareLineFeed, at(lf));
+            }
             const char* const text_end = lf[-1] == '\r' ? lf - 1 : lf;
             if (want_enhanced && enhanced == 0) {
                 enhanced = detail::enhanced_at_start(line + 4, text_end, c0);
             }
         } else if (separator == '\n') {
+            if (limits.strict) {
+                return ReplyAccess::failure(ReplyError::BareLineFeed, at(line + 3));
+            }
             lf = line + 3;
         } else if (separator == '\r') {
             if (end - line == 4) {
@@ -559,7 +494,7 @@ constexpr ReplyParse parse_reply(std::string_view input, ReplyLimits limits = {}
         // The next line: its code must be the first line's.
         const auto available = static_cast<std::size_t>(end - line);
         if ((available < 4) || ((line[0] != c0) | (line[1] != c1) | (line[2] != c2))) {
-            const detail::CodeCheck next = detail::check_code(line, available, begin);
+            const detail::CodeCheck next = detail::check_code(line, available, begin, limits.strict);
             return ReplyAccess::failure(next.error, at(line) + next.at);
         }
     }

@@ -7,14 +7,22 @@
 #define SMTP_SMTP_HPP
 
 #include <smtp/bounce_reason.hpp>
+#include <smtp/case_insensitive.hpp>
+#include <smtp/command.hpp>
 #include <smtp/delivery_status.hpp>
+#include <smtp/enhanced_code.hpp>
 #include <smtp/enhanced_status_code.hpp>
+#include <smtp/enhanced_status_code_registry.hpp>
 #include <smtp/error_code.hpp>
+#include <smtp/expected_reply.hpp>
 #include <smtp/fixed_text.hpp>
+#include <smtp/foreign_names.hpp>
 #include <smtp/format.hpp>
 #include <smtp/reply.hpp>
+#include <smtp/reply_writer.hpp>
 #include <smtp/semantics.hpp>
 #include <smtp/status_code.hpp>
+#include <smtp/vendor_notes.hpp>
 #include <smtp/version.hpp>
 
 #endif // SMTP_SMTP_HPP

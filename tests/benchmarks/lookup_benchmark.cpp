@@ -11,8 +11,10 @@
 // impls: smtp (this library), switch (a switch with a default), dense_array
 // (an array indexed by the code: the practical limit), sorted_array (binary
 // search), unordered_map (std::unordered_map<int, std::string>, or <int,
-// SmtpStatusCode> for from_value), and for from_name unordered_map
-// (std::unordered_map<std::string_view, SmtpStatusCode>) and linear_scan.
+// SmtpStatusCode> for from_value), and for from_name perfect_hash (one slot
+// per name, one comparison), branch_free (version 0.1's perfect hash without
+// a branch on the text), unordered_map (std::unordered_map<std::string_view,
+// SmtpStatusCode>) and linear_scan.
 // "loop" only reads the inputs. Each baseline is written the plain way; all
 // are checked against the library on every input before anything runs.
 //
@@ -27,6 +29,8 @@
 #include <array>
 #include <climits>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -301,10 +305,143 @@ struct LinearScan {
     }
 };
 
+// from_name by a perfect hash, written the plain way: the length and two
+// characters of the text, packed and multiplied, pick one of 256 slots that
+// no two names share (the multiplier is searched for when the table is
+// built), and the text is compared with that slot's name. The library's
+// from_name must stay within 1.5 x of it (BENCHMARKS.md).
+class PerfectHash {
+public:
+    PerfectHash() {
+        for (multiplier_ = 2654435761u;; multiplier_ += 2) {
+            slot_row_.fill(0);
+            bool collision = false;
+            for (std::size_t row = 0; row < smtp::all_status_codes.size() && !collision; ++row) {
+                const std::string_view n = smtp::name(smtp::all_status_codes[row]);
+                std::uint8_t& slot = slot_row_[hash(n.data(), n.size())];
+                collision = slot != 0;
+                slot = static_cast<std::uint8_t>(row + 1);
+            }
+            if (!collision) {
+                break;
+            }
+        }
+    }
+
+    std::optional<SmtpStatusCode> from_name(std::string_view text) const {
+        if (text.empty()) {
+            return std::nullopt;
+        }
+        const std::size_t row = slot_row_[hash(text.data(), text.size())];
+        if (row == 0) {
+            return std::nullopt;
+        }
+        const SmtpStatusCode code = smtp::all_status_codes[row - 1];
+        if (smtp::name(code) != text) {
+            return std::nullopt;
+        }
+        return code;
+    }
+
+private:
+    std::size_t hash(const char* s, std::size_t n) const {
+        const std::uint32_t key = static_cast<std::uint32_t>(n) ^
+                                  (std::uint32_t{static_cast<unsigned char>(s[0])} << 8) ^
+                                  (std::uint32_t{static_cast<unsigned char>(s[n / 2])} << 16);
+        return (key * multiplier_) >> 24;
+    }
+
+    std::uint32_t multiplier_ = 0;
+    std::array<std::uint8_t, 256> slot_row_{};
+};
+
+// Version 0.1's from_name: the same perfect hash made branch-free, because
+// random input mispredicts every branch on the text. The text is compared
+// with the slot's name in overlapping 8-byte words, an empty slot compares
+// with a name that cannot match (so hits and misses take the same path),
+// and the answer is copied from a table of optionals chosen by a mask. The
+// fastest we know with g++; its speed rests on the compiler keeping the
+// selects free of branches. For reference only: the library gave it up
+// (BENCHMARKS.md, from_name).
+class BranchFree {
+public:
+    BranchFree() {
+        for (multiplier_ = 2654435761u;; multiplier_ += 2) {
+            slot_row_.fill(0);
+            bool collision = false;
+            for (std::size_t row = 0; row < smtp::all_status_codes.size() && !collision; ++row) {
+                const std::string_view n = smtp::name(smtp::all_status_codes[row]);
+                std::uint8_t& slot = slot_row_[hash(n.data(), n.size())];
+                collision = slot != 0;
+                slot = static_cast<std::uint8_t>(row + 1);
+            }
+            if (!collision) {
+                break;
+            }
+        }
+        for (std::size_t row = 0; row < smtp::all_status_codes.size(); ++row) {
+            const SmtpStatusCode code = smtp::all_status_codes[row];
+            names_[row + 1] = smtp::name(code);
+            answers_[row + 1] = code;
+        }
+        names_[0] = names_[1]; // an empty slot compares with a name that cannot match
+    }
+
+    std::optional<SmtpStatusCode> from_name(std::string_view text) const {
+        const std::size_t size = text.size();
+        const char* const bytes = size != 0 ? text.data() : "";
+        const std::size_t slot = slot_row_[hash(bytes, size)];
+        const std::string_view name = names_[slot];
+        const std::size_t common = size < name.size() ? size : name.size();
+        const std::uint64_t difference =
+            (size ^ name.size()) | byte_difference(name.data(), bytes, common);
+        const std::size_t found = slot & (std::size_t{0} - std::size_t{difference == 0});
+        return answers_[found];
+    }
+
+private:
+    std::size_t hash(const char* s, std::size_t n) const {
+        const std::uint32_t key = static_cast<std::uint32_t>(n) ^
+                                  (std::uint32_t{static_cast<unsigned char>(s[0])} << 8) ^
+                                  (std::uint32_t{static_cast<unsigned char>(s[n / 2])} << 16);
+        return (key * multiplier_) >> 24;
+    }
+    static std::uint64_t load8(const char* p) {
+        std::uint64_t word;
+        std::memcpy(&word, p, sizeof word);
+        return word;
+    }
+    // Zero if and only if the first n bytes (n <= 40) of a and b are equal;
+    // from eight bytes on, five overlapping words cover them, whatever n is.
+    static std::uint64_t byte_difference(const char* a, const char* b, std::size_t n) {
+        std::uint64_t diff = 0;
+        if (n < 8) {
+            for (std::size_t i = 0; i < n; ++i) {
+                diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+            }
+            return diff;
+        }
+        const std::size_t last = n - 8;
+        diff = load8(a + last) ^ load8(b + last);
+        for (std::size_t at = 0; at < 32; at += 8) {
+            const std::size_t word = at < last ? at : last;
+            diff |= load8(a + word) ^ load8(b + word);
+        }
+        return diff;
+    }
+
+    std::uint32_t multiplier_ = 0;
+    std::array<std::uint8_t, 256> slot_row_{};
+    std::array<std::string_view, smtp::all_status_codes.size() + 1> names_{};
+    std::array<std::optional<SmtpStatusCode>, smtp::all_status_codes.size() + 1> answers_{};
+};
+
 const DenseArray dense;
 const SortedArray sorted;
 const UnorderedMaps maps;
 const LinearScan scan;
+const PerfectHash perfect;
+const BranchFree branch_free;
 
 // ---- checks: every baseline gives the library's answer on every input --------
 
@@ -346,7 +483,8 @@ void check_baselines() {
     for (std::string_view text : names) {
         const std::optional<SmtpStatusCode> found = smtp::from_name(text);
         valid += found.has_value();
-        if (maps.from_name(text) != found || scan.from_name(text) != found) {
+        if (maps.from_name(text) != found || scan.from_name(text) != found ||
+            perfect.from_name(text) != found || branch_free.from_name(text) != found) {
             smtp_bench::fail("from_name of \"" + std::string(text) + "\"");
         }
     }
@@ -413,6 +551,11 @@ const bool registered = [] {
                [] { return each(names, [](std::string_view s) { return s; }); });
     add_kernel("from_name", "smtp",
                [] { return each(names, [](std::string_view s) { return smtp::from_name(s); }); });
+    add_kernel("from_name", "perfect_hash",
+               [] { return each(names, [](std::string_view s) { return perfect.from_name(s); }); });
+    add_kernel("from_name", "branch_free", [] {
+        return each(names, [](std::string_view s) { return branch_free.from_name(s); });
+    });
     add_kernel("from_name", "unordered_map",
                [] { return each(names, [](std::string_view s) { return maps.from_name(s); }); });
     add_kernel("from_name", "linear_scan",

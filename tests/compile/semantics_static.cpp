@@ -17,7 +17,7 @@ using smtp::ForeignApi;
 using smtp::ReplyWriteError;
 using smtp::SmtpStatusCode;
 
-// The contract's types (API.md section 5).
+// The types README.md documents for <smtp/semantics.hpp>.
 static_assert(std::is_same_v<std::underlying_type_t<Command>, int>);
 static_assert(std::is_same_v<std::underlying_type_t<Action>, int>);
 static_assert(static_cast<int>(Command::Greeting) == 0 && static_cast<int>(Command::Other) == 16);

@@ -1,4 +1,4 @@
-// <smtp/status_code.hpp> stays light (API.md section 1): it pulls in none of
+// <smtp/status_code.hpp> stays light (README.md, "The API at a glance"): it pulls in none of
 // <system_error>, <string> or <ostream>; the error_code and printing glue
 // live in headers of their own. Checked with the standard libraries' include
 // guards; compiling this file is the test.

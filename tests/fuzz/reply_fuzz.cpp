@@ -9,7 +9,8 @@
 // - the same answer, lines, code and enhanced code as the simple reference
 //   parser of tests/support/reply_reference.hpp.
 // Each input runs with the default limits and with small limits taken from
-// its first and last bytes, so the limit checks are fuzzed too.
+// its first and last bytes, so the limit checks are fuzzed too, and each of
+// them in the lenient (default) and the strict reading.
 #include <smtp/reply.hpp>
 
 #include "../support/reply_reference.hpp"
@@ -26,8 +27,9 @@ namespace {
 void check(std::string_view input, smtp::ReplyLimits limits) {
     const std::string problem = reply_reference::check(input, limits, 16);
     if (!problem.empty()) {
-        std::fprintf(stderr, "reply_fuzz: %s (max_line_length %zu, max_lines %zu)\n",
-                     problem.c_str(), limits.max_line_length, limits.max_lines);
+        std::fprintf(stderr, "reply_fuzz: %s (max_line_length %zu, max_lines %zu, strict %d)\n",
+                     problem.c_str(), limits.max_line_length, limits.max_lines,
+                     limits.strict ? 1 : 0);
         std::abort();
     }
 }
@@ -36,8 +38,12 @@ void check(std::string_view input, smtp::ReplyLimits limits) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view input(reinterpret_cast<const char*>(data), size);
-    check(input, smtp::ReplyLimits{});
     const unsigned pick = size == 0 ? 0u : static_cast<unsigned>(data[0] ^ data[size - 1]);
-    check(input, smtp::ReplyLimits{pick % 40u, (pick / 40u) % 7u});
+    for (const bool strict : {false, true}) {
+        smtp::ReplyLimits defaults;
+        defaults.strict = strict;
+        check(input, defaults);
+        check(input, smtp::ReplyLimits{pick % 40u, (pick / 40u) % 7u, strict});
+    }
     return 0;
 }

@@ -15,6 +15,7 @@
 // bound), which ctest reports as skipped.
 #include <smtp/reply.hpp>
 
+#include <smtp/command.hpp>
 #include <smtp/enhanced_status_code.hpp>
 #include <smtp/semantics.hpp>
 #include <smtp/status_code.hpp>
@@ -72,24 +73,7 @@ smtp::Command command_of(std::string_view bytes) {
     if (bytes.size() >= end.size() && bytes.substr(bytes.size() - end.size()) == end) {
         return smtp::Command::DataEnd;
     }
-    std::string verb(bytes.substr(0, bytes.find_first_of(" \r")));
-    for (char& c : verb) {
-        c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-    }
-    static const std::pair<std::string_view, smtp::Command> verbs[] = {
-        {"HELO", smtp::Command::Helo}, {"EHLO", smtp::Command::Ehlo},
-        {"MAIL", smtp::Command::Mail}, {"RCPT", smtp::Command::Rcpt},
-        {"DATA", smtp::Command::Data}, {"BDAT", smtp::Command::Bdat},
-        {"RSET", smtp::Command::Rset}, {"VRFY", smtp::Command::Vrfy},
-        {"EXPN", smtp::Command::Expn}, {"HELP", smtp::Command::Help},
-        {"NOOP", smtp::Command::Noop}, {"QUIT", smtp::Command::Quit},
-        {"AUTH", smtp::Command::Auth}, {"STARTTLS", smtp::Command::StartTls}};
-    for (const auto& [name, command] : verbs) {
-        if (verb == name) {
-            return command;
-        }
-    }
-    return smtp::Command::Other;
+    return smtp::parse_command(bytes);
 }
 
 // The reply judged in the context of its command (<smtp/semantics.hpp>):

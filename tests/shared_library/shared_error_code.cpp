@@ -21,4 +21,28 @@ const std::error_category& reply_class_category_in_library() noexcept {
     return smtp::reply_class_category();
 }
 
+std::error_code make_parse_code(smtp::ReplyError error) noexcept {
+    return error;
+}
+
+std::error_code make_write_code(smtp::ReplyWriteError error) noexcept {
+    return error;
+}
+
+const std::error_category& reply_error_category_in_library() noexcept {
+    return smtp::reply_error_category();
+}
+
+const std::error_category& reply_write_error_category_in_library() noexcept {
+    return smtp::reply_write_error_category();
+}
+
+std::error_code make_dsn_code(smtp::DsnError error) noexcept {
+    return error;
+}
+
+const std::error_category& dsn_error_category_in_library() noexcept {
+    return smtp::dsn_error_category();
+}
+
 } // namespace SMTP_TEST_SHARED_LIBRARY

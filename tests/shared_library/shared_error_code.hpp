@@ -26,6 +26,15 @@
     SMTP_TEST_SHARED_API const std::error_category& smtp_category_in_library() noexcept; \
     SMTP_TEST_SHARED_API const std::error_category&                                \
     reply_class_category_in_library() noexcept;                                    \
+    SMTP_TEST_SHARED_API std::error_code make_parse_code(smtp::ReplyError) noexcept; \
+    SMTP_TEST_SHARED_API std::error_code make_write_code(smtp::ReplyWriteError) noexcept; \
+    SMTP_TEST_SHARED_API const std::error_category&                                \
+    reply_error_category_in_library() noexcept;                                    \
+    SMTP_TEST_SHARED_API const std::error_category&                                \
+    reply_write_error_category_in_library() noexcept;                              \
+    SMTP_TEST_SHARED_API std::error_code make_dsn_code(smtp::DsnError) noexcept;    \
+    SMTP_TEST_SHARED_API const std::error_category&                                \
+    dsn_error_category_in_library() noexcept;                                      \
     }
 
 SMTP_TEST_SHARED_DECLARE(smtp_test_shared_default)

@@ -31,7 +31,7 @@ struct Result {
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // "class.subject.detail": class the reply's first digit, subject and detail
-// 1 to 3 digits (leading zeros read as the number, as API.md's grammar
+// 1 to 3 digits (leading zeros read as the number, as RFC 3463's grammar
 // says). Written with find and substr, not like the library's parser.
 inline std::optional<smtp::EnhancedStatusCode> enhanced_token(std::string_view token,
                                                               char reply_first_digit) {
@@ -95,7 +95,9 @@ inline Result parse(std::string_view in, smtp::ReplyLimits limits) {
                 return fail(complete ? ReplyError::InvalidCode : ReplyError::Incomplete);
             }
             const char c = bytes[k];
-            const bool ok = k == 0 ? (c >= '2' && c <= '5') : is_digit(c);
+            // RFC 5321 section 4.2: %x32-35 %x30-35 %x30-39 by the letter.
+            const char highest = k == 1 && limits.strict ? '5' : '9';
+            const bool ok = k == 0 ? (c >= '2' && c <= '5') : (c >= '0' && c <= highest);
             if (!ok) {
                 return fail(ReplyError::InvalidCode);
             }
@@ -149,6 +151,10 @@ inline Result parse(std::string_view in, smtp::ReplyLimits limits) {
         if (content.size() > limits.max_line_length) {
             return fail(ReplyError::LineTooLong);
         }
+        // 5. Strict: only CRLF ends a line (RFC 5321 section 2.3.8).
+        if (limits.strict && content.size() == bytes.size()) {
+            return fail(ReplyError::BareLineFeed);
+        }
 
         const std::string_view text = has_text ? content.substr(4) : std::string_view();
         out.lines.push_back(text);
@@ -166,8 +172,10 @@ inline Result parse(std::string_view in, smtp::ReplyLimits limits) {
 
 // Bytes that, appended to an input for which parse_reply said Incomplete,
 // make a whole valid reply: finish the code from the first line's (or from
-// "250"), end the line, and add a last line if the open one said '-'.
-inline std::string completion(std::string_view in) {
+// "250"), end the line, and add a last line if the open one said '-'. Lines
+// end with LF, or with CRLF when `strict` (an open line that ends with a CR
+// gets the LF only).
+inline std::string completion(std::string_view in, bool strict = false) {
     const std::size_t last_lf = in.rfind('\n');
     const std::string_view open =
         last_lf == std::string_view::npos ? in : in.substr(last_lf + 1);
@@ -176,14 +184,17 @@ inline std::string completion(std::string_view in) {
     for (std::size_t k = 0; k < 3 && k < first_line.size(); ++k) {
         code[k] = first_line[k];
     }
+    const std::string eol = strict ? "\r\n" : "\n";
     std::string out;
     if (open.size() < 3) {
         out += code.substr(open.size());
     }
     if (open.size() >= 4 && open[3] == '-') {
-        out += "\n" + code;
+        out += (open.back() == '\r' ? "\n" : eol) + code;
+        out += eol;
+        return out;
     }
-    out += "\n";
+    out += !open.empty() && open.size() >= 3 && open.back() == '\r' ? "\n" : eol;
     return out;
 }
 
@@ -276,7 +287,7 @@ inline std::string check(std::string_view in, smtp::ReplyLimits limits,
 
     // Incomplete exactly when a continuation can still make a valid reply.
     if (got.error == ReplyError::Incomplete) {
-        const std::string whole = std::string(in) + completion(in);
+        const std::string whole = std::string(in) + completion(in, limits.strict);
         const smtp::ReplyParse completed = smtp::parse_reply(whole, limits);
         if (!completed.ok() || completed.consumed != whole.size()) {
             return "Incomplete, but the completion does not parse: " +

@@ -1178,3 +1178,34 @@ TEST_CASE("basis names") {
 }
 
 } // namespace
+
+TEST_CASE("classify_bounce: the basic reply code decides when nothing else does") {
+    // No enhanced code, no known wording, a command that says nothing (RSET):
+    // the reply code alone (RFC 5321 section 4.2.2, RFC 4954, RFC 7504).
+    const std::pair<int, BounceReason> rows[] = {
+        {451, R::SystemError},  {452, R::SystemFull}, {455, R::SyntaxError},
+        {500, R::SyntaxError},  {504, R::SyntaxError}, {521, R::NotAccept},
+        {556, R::NotAccept},    {432, R::SecurityError}, {535, R::SecurityError},
+        {551, R::HasMoved},     {552, R::MailboxFull},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.first);
+        const smtp::BounceVerdict verdict = smtp::classify_bounce(row.first, {}, Command::Rset, "x");
+        CHECK(verdict.reason == row.second);
+        CHECK(verdict.basis == BounceBasis::ReplyCode);
+    }
+    // 452 and 552 to RCPT: too many recipients; 552 to MAIL: too big.
+    CHECK(smtp::classify_bounce(452, {}, Command::Rcpt, "x").reason == R::ExceedLimit);
+    CHECK(smtp::classify_bounce(552, {}, Command::Rcpt, "x").reason == R::ExceedLimit);
+    CHECK(smtp::classify_bounce(552, {}, Command::Mail, "x").reason == R::MesgTooBig);
+    // A code with no meaning of its own and a value that is no command.
+    CHECK(smtp::classify_bounce(550, {}, static_cast<Command>(99), "x").reason == R::Undefined);
+}
+
+TEST_CASE("weak_command_reason: AUTH and STARTTLS as the strong reason has them") {
+    // classify_bounce asks strong_command_reason first, so these two rows of
+    // the weak one's switch (which lists every command) agree with it.
+    CHECK(smtp::detail::weak_command_reason(Command::Auth) == R::SecurityError);
+    CHECK(smtp::detail::weak_command_reason(Command::StartTls) == R::FailedStartTls);
+    CHECK(smtp::detail::strong_command_reason(Command::Auth) == R::SecurityError);
+}

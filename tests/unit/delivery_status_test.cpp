@@ -1209,3 +1209,17 @@ TEST_CASE("name, description, field_name: every enumerator") {
 }
 
 } // namespace
+
+TEST_CASE("DsnRecipient: a quoted Action with an escaped quote; no Status") {
+    const smtp::DeliveryStatus dsn =
+        smtp::parse_delivery_status("Reporting-MTA: dns; a.example\n\n"
+                                    "Final-Recipient: rfc822; b@example.org\n"
+                                    "Action: \"fa\\\"iled\"\n");
+    REQUIRE(dsn.ok());
+    for (const smtp::DsnRecipient& group : dsn.recipients()) {
+        CHECK(group.action() == DsnAction::Unknown);
+        CHECK_FALSE(group.status().has_value());
+    }
+    CHECK(smtp::field_name(smtp::DsnFieldKind::Unknown).empty());
+    CHECK(smtp::field_name(smtp::DsnFieldKind::Extension).empty());
+}

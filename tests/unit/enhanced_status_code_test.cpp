@@ -429,6 +429,22 @@ TEST_CASE("associated_basic_codes") {
         CHECK(none.begin() == none.end());
         CHECK(none.scope == BasicCodeScope::Listed);
     }
+    SUBCASE("permits a listed code, or one of its scope") {
+        // X.7.15 lists 450 and 550, and any other 4yz or 5yz code.
+        const smtp::AssociatedBasicCodes x_7_15 = smtp::associated_basic_codes({5, 7, 15});
+        CHECK(x_7_15.permits(450));
+        CHECK(x_7_15.permits(471));
+        CHECK_FALSE(x_7_15.permits(250));
+        CHECK_FALSE(x_7_15.permits(600));
+        // Built by hand: a listed code outside the scope still counts.
+        const smtp::AssociatedBasicCodes any5yz{{250}, 1, BasicCodeScope::Any5yz};
+        CHECK(any5yz.permits(250));
+        CHECK(any5yz.permits(571));
+        CHECK_FALSE(any5yz.permits(450));
+        const smtp::AssociatedBasicCodes unknown_scope{{250}, 1, static_cast<BasicCodeScope>(9)};
+        CHECK_FALSE(unknown_scope.permits(250));
+        CHECK(unknown_scope.contains(250));
+    }
     SUBCASE("usable in a range-for") {
         std::vector<int> seen;
         for (const int basic : smtp::associated_basic_codes({5, 7, 12})) {
@@ -596,7 +612,8 @@ TEST_CASE("parse_enhanced_status_code") {
     SUBCASE("every bad input the issue lists") {
         for (const std::string_view bad :
              {"5.1"sv, "511"sv, "5.1.1.1"sv, "6.1.1"sv, "5.1000.1"sv, "+5.1.1"sv, " 5.1.1"sv,
-              "5.1.1 "sv, "5..1"sv, "5.1."sv, "5.\xC3\xA9.1"sv, "5.1.1\0"sv}) {
+              "5.1.1 "sv, "5..1"sv, "5.1."sv, "5.\xC3\xA9.1"sv, "5.1.1\0"sv, "5.123"sv,
+              "5.1234"sv, "5.12345"sv, "5.100.1000"sv, "5.123.123.1"sv}) {
             CAPTURE(std::string(bad));
             CHECK_FALSE(smtp::parse_enhanced_status_code(bad).has_value());
         }
@@ -691,6 +708,11 @@ TEST_CASE("is_valid") {
     CHECK_FALSE(smtp::is_valid({3, 1, 1}));
     CHECK_FALSE(smtp::is_valid({5, 1000, 1}));
     CHECK_FALSE(smtp::is_valid({5, 1, -1}));
+    // Each bound on its own.
+    CHECK_FALSE(smtp::is_valid({5, -1, 1}));
+    CHECK_FALSE(smtp::is_valid({5, 1, 1000}));
+    CHECK(smtp::is_valid({5, 999, 0}));
+    CHECK(smtp::is_valid({5, 0, 999}));
 }
 
 // ---------------------------------------------------------------------------
@@ -742,6 +764,9 @@ TEST_CASE("to_chars") {
         CHECK(smtp::to_chars(nullptr, nullptr, {5, 1, 1}).ec == std::errc::value_too_large);
         char buffer[8] = {};
         CHECK(smtp::to_chars(buffer + 4, buffer, {5, 1, 1}).ec == std::errc::value_too_large);
+        CHECK(smtp::to_chars(buffer, nullptr, {5, 1, 1}).ec == std::errc::value_too_large);
+        CHECK(smtp::to_chars(nullptr, buffer + 8, {5, 1, 1}).ec == std::errc::value_too_large);
+        CHECK(std::all_of(std::begin(buffer), std::end(buffer), [](char c) { return c == 0; }));
     }
 }
 

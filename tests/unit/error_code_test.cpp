@@ -2,7 +2,7 @@
 // compiles on its own.
 #include <smtp/error_code.hpp>
 
-#include "../shared_library/shared_error_code.hpp"
+#include "shared_error_code.hpp" // tests/shared_library, on the include path
 
 #include <doctest/doctest.h>
 
@@ -36,12 +36,22 @@ struct SharedLibrary {
     std::error_condition (*make_condition)(ReplyClass) noexcept;
     const std::error_category& (*smtp_category_in_library)() noexcept;
     const std::error_category& (*reply_class_category_in_library)() noexcept;
+    std::error_code (*make_parse_code)(smtp::ReplyError) noexcept;
+    std::error_code (*make_write_code)(smtp::ReplyWriteError) noexcept;
+    const std::error_category& (*reply_error_category_in_library)() noexcept;
+    const std::error_category& (*reply_write_error_category_in_library)() noexcept;
+    std::error_code (*make_dsn_code)(smtp::DsnError) noexcept;
+    const std::error_category& (*dsn_error_category_in_library)() noexcept;
 };
 
 #define SMTP_TEST_SHARED_LIBRARY_ROW(library)                                              \
     SharedLibrary {                                                                        \
         #library, library::make_code, library::make_condition,                             \
-            library::smtp_category_in_library, library::reply_class_category_in_library    \
+            library::smtp_category_in_library, library::reply_class_category_in_library,   \
+            library::make_parse_code, library::make_write_code,                            \
+            library::reply_error_category_in_library,                                      \
+            library::reply_write_error_category_in_library, library::make_dsn_code,        \
+            library::dsn_error_category_in_library                                         \
     }
 
 const SharedLibrary shared_libraries[] = {
@@ -253,6 +263,185 @@ TEST_CASE("reply_class_category") {
         for (const int v : interesting_ints()) {
             CAPTURE(v);
             CHECK_FALSE(smtp::reply_class_category().message(v).empty());
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The parser's and the writer's errors as std::error_code
+// ---------------------------------------------------------------------------
+
+namespace {
+
+using smtp::ReplyError;
+using smtp::ReplyWriteError;
+
+// Every enumerator, written out by hand.
+constexpr ReplyError all_parse_errors[] = {
+    ReplyError::None,         ReplyError::Incomplete,  ReplyError::InvalidCode,
+    ReplyError::InvalidSeparator, ReplyError::CodeMismatch, ReplyError::LineTooLong,
+    ReplyError::TooManyLines, ReplyError::BareLineFeed,
+};
+constexpr ReplyWriteError all_write_errors[] = {
+    ReplyWriteError::None,          ReplyWriteError::InvalidCode,
+    ReplyWriteError::InvalidEnhancedCode, ReplyWriteError::EnhancedClassMismatch,
+    ReplyWriteError::EnhancedOnIntermediate, ReplyWriteError::NoLines,
+    ReplyWriteError::LineBreakInText, ReplyWriteError::LineTooLong,
+    ReplyWriteError::BufferTooSmall,
+};
+constexpr smtp::DsnError all_dsn_errors[] = {
+    smtp::DsnError::None,
+    smtp::DsnError::Empty,
+    smtp::DsnError::NoFields,
+    smtp::DsnError::NoRecipients,
+};
+
+} // namespace
+
+TEST_CASE("ReplyError as std::error_code") {
+    static_assert(std::is_error_code_enum_v<ReplyError>);
+    SUBCASE("converts through make_error_code, found by argument-dependent lookup") {
+        for (const ReplyError error : all_parse_errors) {
+            CAPTURE(smtp::name(error));
+            const std::error_code ec = error;
+            CHECK(ec.value() == static_cast<int>(error));
+            CHECK(ec.category() == smtp::reply_error_category());
+            CHECK(ec == make_error_code(error));
+            CHECK(ec == error);
+            // if (ec) means "failed": only None is 0.
+            CHECK(static_cast<bool>(ec) == (error != ReplyError::None));
+            CHECK_FALSE(ec.message().empty());
+        }
+        CHECK(std::error_code(ReplyError::None).value() == 0);
+    }
+    SUBCASE("the category has a name of its own and messages that say what happened") {
+        CHECK(std::string(smtp::reply_error_category().name()) == "smtp.reply");
+        CHECK(smtp::reply_error_category() != smtp::smtp_category());
+        CHECK(smtp::reply_error_category() != smtp::reply_write_error_category());
+        CHECK(std::error_code(ReplyError::None).message() == "no error: a whole reply was read");
+        CHECK(contains(std::error_code(ReplyError::Incomplete).message(), "read more"));
+        CHECK(contains(std::error_code(ReplyError::CodeMismatch).message(), "4.2.1"));
+        CHECK(contains(std::error_code(ReplyError::BareLineFeed).message(), "CRLF"));
+        CHECK(smtp::reply_error_category().message(99) == "unknown SMTP reply parse error 99");
+        CHECK(smtp::reply_error_category().message(-1) == "unknown SMTP reply parse error -1");
+        // Every message differs from every other.
+        std::vector<std::string> messages;
+        for (const ReplyError error : all_parse_errors) {
+            const std::string text = std::error_code(error).message();
+            for (const std::string& other : messages) {
+                CHECK(text != other);
+            }
+            messages.push_back(text);
+        }
+    }
+    SUBCASE("a parse result, as an Asio-style client reports it") {
+        const std::error_code failed = smtp::parse_reply("250-a\r\n251 b\r\n").error;
+        CHECK(failed == ReplyError::CodeMismatch);
+        CHECK(failed);
+        const std::error_code fine = smtp::parse_reply("250 ok\r\n").error;
+        CHECK_FALSE(fine);
+    }
+    SUBCASE("is one category across shared libraries, whatever their visibility") {
+        for (const SharedLibrary& library : shared_libraries) {
+            CAPTURE(library.name);
+            CHECK(&library.reply_error_category_in_library() == &smtp::reply_error_category());
+            for (const ReplyError error : all_parse_errors) {
+                CHECK(library.make_parse_code(error) == std::error_code(error));
+            }
+            CHECK(library.make_parse_code(ReplyError::LineTooLong) != ReplyError::TooManyLines);
+        }
+    }
+}
+
+TEST_CASE("ReplyWriteError as std::error_code") {
+    static_assert(std::is_error_code_enum_v<ReplyWriteError>);
+    SUBCASE("converts through make_error_code, found by argument-dependent lookup") {
+        for (const ReplyWriteError error : all_write_errors) {
+            CAPTURE(smtp::name(error));
+            const std::error_code ec = error;
+            CHECK(ec.value() == static_cast<int>(error));
+            CHECK(ec.category() == smtp::reply_write_error_category());
+            CHECK(ec == make_error_code(error));
+            CHECK(static_cast<bool>(ec) == (error != ReplyWriteError::None));
+            CHECK_FALSE(ec.message().empty());
+        }
+    }
+    SUBCASE("the category has a name of its own and messages that say what happened") {
+        CHECK(std::string(smtp::reply_write_error_category().name()) == "smtp.reply_write");
+        CHECK(std::error_code(ReplyWriteError::None).message() == "no error: the reply was written");
+        CHECK(contains(std::error_code(ReplyWriteError::EnhancedOnIntermediate).message(), "3yz"));
+        CHECK(contains(std::error_code(ReplyWriteError::LineBreakInText).message(), "CR or LF"));
+        CHECK(smtp::reply_write_error_category().message(42) ==
+              "unknown SMTP reply write error 42");
+        std::vector<std::string> messages;
+        for (const ReplyWriteError error : all_write_errors) {
+            const std::string text = std::error_code(error).message();
+            for (const std::string& other : messages) {
+                CHECK(text != other);
+            }
+            messages.push_back(text);
+        }
+    }
+    SUBCASE("a writer result converts") {
+        char buffer[8];
+        const std::error_code ec =
+            smtp::write_reply(buffer, buffer + sizeof buffer, 250, std::nullopt, {"a long line"}).error;
+        CHECK(ec == ReplyWriteError::BufferTooSmall);
+    }
+    SUBCASE("is one category across shared libraries, whatever their visibility") {
+        for (const SharedLibrary& library : shared_libraries) {
+            CAPTURE(library.name);
+            CHECK(&library.reply_write_error_category_in_library() ==
+                  &smtp::reply_write_error_category());
+            for (const ReplyWriteError error : all_write_errors) {
+                CHECK(library.make_write_code(error) == std::error_code(error));
+            }
+        }
+    }
+}
+
+TEST_CASE("DsnError as std::error_code") {
+    using smtp::DsnError;
+    static_assert(std::is_error_code_enum_v<DsnError>);
+    SUBCASE("converts through make_error_code, found by argument-dependent lookup") {
+        for (const DsnError error : all_dsn_errors) {
+            CAPTURE(smtp::name(error));
+            const std::error_code ec = error;
+            CHECK(ec.value() == static_cast<int>(error));
+            CHECK(ec.category() == smtp::dsn_error_category());
+            CHECK(ec == make_error_code(error));
+            CHECK(static_cast<bool>(ec) == (error != DsnError::None));
+        }
+    }
+    SUBCASE("the category has a name of its own and messages that say what happened") {
+        CHECK(std::string(smtp::dsn_error_category().name()) == "smtp.dsn");
+        CHECK(smtp::dsn_error_category() != smtp::reply_error_category());
+        CHECK(std::error_code(DsnError::None).message() ==
+              "no error: the delivery status has recipients");
+        CHECK(std::error_code(DsnError::Empty).message() == "the delivery status content is empty");
+        CHECK(contains(std::error_code(DsnError::NoFields).message(), "no line"));
+        CHECK(contains(std::error_code(DsnError::NoRecipients).message(), "section 2.1"));
+        CHECK(smtp::dsn_error_category().message(7) == "unknown delivery status error 7");
+    }
+    SUBCASE("a reader's result converts") {
+        const std::error_code empty = smtp::parse_delivery_status("").error();
+        CHECK(empty == DsnError::Empty);
+        const std::error_code no_fields = smtp::parse_delivery_status("no fields here\n").error();
+        CHECK(no_fields == DsnError::NoFields);
+        const std::error_code fine =
+            smtp::parse_delivery_status("Reporting-MTA: dns; a.example\n\n"
+                                        "Final-Recipient: rfc822; b@example.org\n"
+                                        "Action: failed\nStatus: 5.1.1\n")
+                .error();
+        CHECK_FALSE(fine);
+    }
+    SUBCASE("is one category across shared libraries, whatever their visibility") {
+        for (const SharedLibrary& library : shared_libraries) {
+            CAPTURE(library.name);
+            CHECK(&library.dsn_error_category_in_library() == &smtp::dsn_error_category());
+            for (const DsnError error : all_dsn_errors) {
+                CHECK(library.make_dsn_code(error) == std::error_code(error));
+            }
         }
     }
 }

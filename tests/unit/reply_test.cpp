@@ -37,8 +37,8 @@ struct Row {
 
 constexpr ReplyError ok = ReplyError::None;
 
-// Written by hand from RFC 5321 section 4.2 and the contract (API.md
-// section 3); default limits.
+// Written by hand from RFC 5321 section 4.2 and the rules README.md gives
+// for parse_reply ("Parsing replies"); default limits.
 const Row rows[] = {
     // Single lines, both line endings.
     {"250 OK\r\n",                              ok, 8,  250, {"OK"}, none},
@@ -290,6 +290,70 @@ TEST_CASE("error_offset points at the first offending byte") {
     static_assert(smtp::parse_reply("250-a\r\n251 b\r\n").error_offset == 9);
 }
 
+TEST_CASE("parse_reply with ReplyLimits::strict") {
+    // RFC 5321 by the letter: only CRLF ends a line (section 2.3.8), and
+    // the code is %x32-35 %x30-35 %x30-39 (section 4.2).
+    struct StrictRow {
+        std::string_view input;
+        ReplyError lenient;
+        ReplyError strict;
+        std::size_t strict_offset; // error_offset in strict mode
+    };
+    const StrictRow strict_rows[] = {
+        // CRLF everywhere: the same answer in both readings.
+        {"250 OK\r\n", ok, ok, 0},
+        {"250\r\n", ok, ok, 0},
+        {"250-a\r\n250 b\r\n", ok, ok, 0},
+        {"250 OK\rX\r\n", ok, ok, 0}, // a CR not followed by LF is text
+        {"259 x\r\n", ok, ok, 0},
+        {"500 x\r\n", ok, ok, 0},
+        // A bare LF ends a line only in the lenient reading.
+        {"250 OK\n", ok, ReplyError::BareLineFeed, 6},
+        {"250\n", ok, ReplyError::BareLineFeed, 3},
+        {"250-a\r\n250 b\n", ok, ReplyError::BareLineFeed, 12},
+        {"250-a\n250 b\r\n", ok, ReplyError::BareLineFeed, 5},
+        {"250-\n", ReplyError::Incomplete, ReplyError::BareLineFeed, 4},
+        // The second digit: 0 to 5 by the letter.
+        {"571 5.7.1 denied\r\n", ok, ReplyError::InvalidCode, 1},
+        {"299 odd\r\n", ok, ReplyError::InvalidCode, 1},
+        {"560 x\r\n", ok, ReplyError::InvalidCode, 1},
+        {"26", ReplyError::Incomplete, ReplyError::InvalidCode, 1},
+        {"25", ReplyError::Incomplete, ReplyError::Incomplete, 2},
+        // Errors both readings share keep their names and bytes.
+        {"250-a\r\n251 b\r\n", ReplyError::CodeMismatch, ReplyError::CodeMismatch, 9},
+        {"250-a\r\n270 b\r\n", ReplyError::CodeMismatch, ReplyError::InvalidCode, 8},
+        {"2500\r\n", ReplyError::InvalidCode, ReplyError::InvalidCode, 3},
+        {"250_\r\n", ReplyError::InvalidSeparator, ReplyError::InvalidSeparator, 3},
+        {"250 OK", ReplyError::Incomplete, ReplyError::Incomplete, 6},
+        {"250 OK\r", ReplyError::Incomplete, ReplyError::Incomplete, 7},
+    };
+    for (const StrictRow& row : strict_rows) {
+        CAPTURE(show(row.input));
+        ReplyLimits strict;
+        strict.strict = true;
+        CHECK(smtp::parse_reply(row.input).error == row.lenient);
+        const smtp::ReplyParse got = smtp::parse_reply(row.input, strict);
+        CHECK(got.error == row.strict);
+        CHECK(got.error_offset == row.strict_offset);
+        CHECK(reply_reference::check(row.input, strict) == "");
+        CHECK(reply_reference::check(row.input, ReplyLimits{}) == "");
+    }
+    SUBCASE("the lenient rows of the main table, in the strict reading") {
+        ReplyLimits strict;
+        strict.strict = true;
+        for (const Row& row : rows) {
+            CAPTURE(show(row.input));
+            CHECK(reply_reference::check(row.input, strict) == "");
+        }
+    }
+    SUBCASE("strict is off by default") {
+        CHECK_FALSE(ReplyLimits{}.strict);
+        static_assert(smtp::parse_reply("250 OK\n").ok());
+        static_assert(smtp::parse_reply("250 OK\n", ReplyLimits{8192, 128, true}).error ==
+                      ReplyError::BareLineFeed);
+    }
+}
+
 TEST_CASE("parse_reply reads pipelined replies one after another") {
     const std::string_view stream =
         "250 2.1.0 Sender ok\r\n"
@@ -509,6 +573,7 @@ TEST_CASE("name of ReplyError") {
         {ReplyError::CodeMismatch, "CodeMismatch"},
         {ReplyError::LineTooLong, "LineTooLong"},
         {ReplyError::TooManyLines, "TooManyLines"},
+        {ReplyError::BareLineFeed, "BareLineFeed"},
     };
     for (const auto& [error, spelling] : names) {
         CHECK(smtp::name(error) == spelling);

@@ -17,6 +17,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -774,6 +775,10 @@ TEST_CASE("write_reply") {
               ReplyWriteError::BufferTooSmall);
         CHECK(smtp::write_reply(buf.data() + 5, buf.data(), 250, std::nullopt, {"x"}).error ==
               ReplyWriteError::BufferTooSmall);
+        CHECK(smtp::write_reply(buf.data(), nullptr, 250, std::nullopt, {"x"}).error ==
+              ReplyWriteError::BufferTooSmall);
+        CHECK(smtp::write_reply(nullptr, buf.data() + 8, 250, std::nullopt, {"x"}).error ==
+              ReplyWriteError::BufferTooSmall);
     }
     SUBCASE("errors are reported in a fixed order: code, enhanced code, lines, buffer") {
         CHECK(smtp::write_reply(nullptr, nullptr, 600, EnhancedStatusCode{9, 9, 9}, {"\r"}).error ==
@@ -814,6 +819,11 @@ TEST_CASE("measure_reply") {
     CHECK(smtp::measure_reply(250, std::nullopt, {"a", "bc"}).size == 15); // "250-a\r\n250 bc\r\n"
     CHECK(smtp::measure_reply(250, std::nullopt, {"a\n"}).error == ReplyWriteError::LineBreakInText);
     CHECK(smtp::measure_reply(199, std::nullopt, {"a"}).error == ReplyWriteError::InvalidCode);
+    // Lines by pointer: a null pointer has no lines, whatever the count.
+    const std::string_view lines[] = {"a", "bc"};
+    CHECK(smtp::measure_reply(250, std::nullopt, lines, 2).size == 15);
+    CHECK(smtp::measure_reply(250, std::nullopt, nullptr, 2).error == ReplyWriteError::NoLines);
+    CHECK(smtp::measure_reply(250, std::nullopt, lines, 0).error == ReplyWriteError::NoLines);
 }
 
 // ---------------------------------------------------------------------------
@@ -925,4 +935,23 @@ TEST_CASE("write_reply round trips through parse_reply") {
         CHECK(p.reply.enhanced() == EnhancedStatusCode{5, 1, 1});
         CHECK(p.reply.line(0) == "5.1.1 unknown user");
     }
+}
+
+TEST_CASE("name(ReplyWriteError)") {
+    const std::pair<ReplyWriteError, std::string_view> names[] = {
+        {ReplyWriteError::None, "None"},
+        {ReplyWriteError::InvalidCode, "InvalidCode"},
+        {ReplyWriteError::InvalidEnhancedCode, "InvalidEnhancedCode"},
+        {ReplyWriteError::EnhancedClassMismatch, "EnhancedClassMismatch"},
+        {ReplyWriteError::EnhancedOnIntermediate, "EnhancedOnIntermediate"},
+        {ReplyWriteError::NoLines, "NoLines"},
+        {ReplyWriteError::LineBreakInText, "LineBreakInText"},
+        {ReplyWriteError::LineTooLong, "LineTooLong"},
+        {ReplyWriteError::BufferTooSmall, "BufferTooSmall"},
+    };
+    for (const auto& [error, spelling] : names) {
+        CHECK(smtp::name(error) == spelling);
+    }
+    CHECK(smtp::name(static_cast<ReplyWriteError>(9)).empty());
+    CHECK(smtp::name(static_cast<ReplyWriteError>(-1)).empty());
 }

@@ -362,6 +362,8 @@ std::string describe_reply_error(smtp::ReplyError error, std::string_view raw,
     case smtp::ReplyError::TooManyLines:
         return "The reply has more than " + std::to_string(limits.max_lines) +
                " lines, more than this tool accepts.";
+    case smtp::ReplyError::BareLineFeed:
+        return "A line ends with a bare LF, not CRLF (RFC 5321 section 2.3.8).";
     }
     return "not a valid reply";
 }
