@@ -929,6 +929,7 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("- spammy", BounceReason::SpamDetected, PhraseSource::Amavis),
     detail::phrase("content rejected, ube", BounceReason::SpamDetected, PhraseSource::ObservedInBounces),
     detail::phrase("mcspamsignature", BounceReason::SpamDetected, PhraseSource::ObservedInBounces),
+    detail::phrase("spam detected", BounceReason::SpamDetected, PhraseSource::ObservedInBounces),
     detail::phrase("infected", BounceReason::VirusDetected, PhraseSource::Amavis),
     detail::phrase("possible malware", BounceReason::VirusDetected, PhraseSource::Exim),
     detail::phrase("potential security issue", BounceReason::VirusDetected, PhraseSource::Gmail),
@@ -988,6 +989,12 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("recipnotfound", BounceReason::UserUnknown, PhraseSource::Microsoft),
     detail::phrase("recipientnotfound", BounceReason::UserUnknown, PhraseSource::Microsoft),
     detail::phrase("user not found", BounceReason::UserUnknown, PhraseSource::ObservedInBounces),
+    detail::phrase("mailbox not found", BounceReason::UserUnknown, PhraseSource::ObservedInBounces),
+    detail::phrase("mailbox does not exist", BounceReason::UserUnknown, PhraseSource::ObservedInBounces),
+    detail::phrase("no such recipient", BounceReason::UserUnknown, PhraseSource::ObservedInBounces),
+    detail::phrase("recipient unknown", BounceReason::UserUnknown, PhraseSource::ObservedInBounces),
+    detail::phrase("unknown recipient", BounceReason::UserUnknown, PhraseSource::ObservedInBounces),
+    detail::phrase("address unknown", BounceReason::UserUnknown, PhraseSource::ObservedInBounces),
     detail::phrase("invalid recipient", BounceReason::UserUnknown, PhraseSource::OpenSmtpd),
     detail::phrase("unrouteable address", BounceReason::UserUnknown, PhraseSource::Exim),
     detail::phrase("user doesn't exist", BounceReason::UserUnknown, PhraseSource::Dovecot),
@@ -1014,6 +1021,8 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("mailbox disabled", BounceReason::Suspend, PhraseSource::Rfc3463),
     detail::phrase("account disabled", BounceReason::Suspend, PhraseSource::Rfc3463),
     detail::phrase("mailbox is frozen", BounceReason::Suspend, PhraseSource::ObservedInBounces),
+    detail::phrase("account has been disabled", BounceReason::Suspend, PhraseSource::ObservedInBounces),
+    detail::phrase("mailbox is disabled", BounceReason::Suspend, PhraseSource::ObservedInBounces),
     detail::phrase("does not accept mail", BounceReason::NotAccept, PhraseSource::Rfc7504),
     detail::phrase("nullmx", BounceReason::NotAccept, PhraseSource::Postfix),
     detail::phrase("null mx", BounceReason::NotAccept, PhraseSource::Rfc3463),
@@ -1106,7 +1115,7 @@ constexpr bool is_text_space(unsigned char u) noexcept {
 // matcher's instructions; building the lists costs the compiler about 1 % of
 // the header's translation unit, a third of what a counting sort over all
 // 256 first bytes cost.
-static_assert(bounce_phrase_count < 255, "the phrase lists hold row numbers in one byte");
+static_assert(bounce_phrase_count < 65535, "the phrase lists hold row numbers in two bytes");
 
 inline constexpr std::size_t phrase_first_kinds = 27;  // 'a'..'z', other
 inline constexpr std::size_t phrase_second_kinds = 28; // 'a'..'z', space, other
@@ -1124,12 +1133,12 @@ constexpr std::size_t phrase_bucket(unsigned char first, unsigned char second) n
 
 // Lists of rows, each entry one more than the row number so that 0, the
 // value every entry starts with, ends a list: building the index then writes
-// only the 220-odd links, not 756 empty heads first.
+// only the 250-odd links, not 756 empty heads first.
 struct PhraseIndex {
     // One more than the first row of each bucket; 0 for an empty bucket.
-    std::uint8_t head[phrase_buckets];
+    std::uint16_t head[phrase_buckets];
     // One more than the next row of the same bucket; 0 after the last.
-    std::uint8_t next[bounce_phrase_count];
+    std::uint16_t next[bounce_phrase_count];
 };
 
 constexpr PhraseIndex make_phrase_index() noexcept {
@@ -1139,7 +1148,7 @@ constexpr PhraseIndex make_phrase_index() noexcept {
         const std::size_t b =
             phrase_bucket(static_cast<unsigned char>(text[0]), static_cast<unsigned char>(text[1]));
         index.next[row] = index.head[b];
-        index.head[b] = static_cast<std::uint8_t>(row + 1);
+        index.head[b] = static_cast<std::uint16_t>(row + 1);
     }
     return index;
 }
