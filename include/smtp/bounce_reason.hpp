@@ -792,7 +792,8 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("cannot find your hostname", BounceReason::RequirePtr, PhraseSource::Postfix),
     detail::phrase("cannot find your reverse hostname", BounceReason::RequirePtr,
                    PhraseSource::Postfix),
-    detail::phrase("ip name lookup failed", BounceReason::RequirePtr, PhraseSource::Sendmail),
+    detail::phrase("ip name lookup failed", BounceReason::RequirePtr,
+                   PhraseSource::ObservedInBounces),
     detail::phrase("invalid rdns", BounceReason::RequirePtr, PhraseSource::ObservedInBounces),
     // Message format (RFC 5322). Gmail's texts also say "spam".
     detail::phrase("rfc 5322 compliant", BounceReason::NotCompliantRfc, PhraseSource::Gmail),
