@@ -159,4 +159,8 @@ std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& o
 
 } // namespace smtp
 
+// std::formatter too, where the standard library has <format> (the header
+// declares nothing elsewhere, so C++17 and libstdc++ 12 pay only <version>).
+#include <smtp/std_format.hpp>
+
 #endif // SMTP_FORMAT_HPP

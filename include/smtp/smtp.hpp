@@ -2,9 +2,8 @@
 // SPDX-License-Identifier: BSL-1.0
 //
 /// @file
-/// `<smtp/smtp.hpp>`: the whole library in one include. (`<smtp/fmt.hpp>`, which
-/// needs {fmt}, and `<smtp/std_format.hpp>`, which includes `<format>`, are not
-/// part of it.)
+/// `<smtp/smtp.hpp>`: the whole library in one include (but `<smtp/fmt.hpp>`,
+/// which needs {fmt}).
 #ifndef SMTP_SMTP_HPP
 #define SMTP_SMTP_HPP
 

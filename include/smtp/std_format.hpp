@@ -16,9 +16,8 @@
 /// Only where the standard library has `<format>` (`__cpp_lib_format`: libc++ 17
 /// and later, libstdc++ 13 and later, MSVC 19.29 and later, in C++20 or
 /// later); elsewhere this header declares nothing, so it can be included
-/// unconditionally. Not part of `<smtp/smtp.hpp>` and not included by
-/// `<smtp/format.hpp>`: `<format>` costs every translation unit that includes it,
-/// as fmt does.
+/// unconditionally. `<smtp/format.hpp>` (and so `<smtp/smtp.hpp>`) includes it:
+/// one include gives every route of printing.
 #ifndef SMTP_STD_FORMAT_HPP
 #define SMTP_STD_FORMAT_HPP
 
