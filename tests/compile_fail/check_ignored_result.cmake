@@ -1,15 +1,15 @@
 # Proves that dropping a result the library marks [[nodiscard]] fails to
 # compile with -Werror: ctest runs this script with
-#   -DCXX=<compiler> -DSTD=<17|20|23> -DINCLUDE=<include dir> -DSOURCE=<ignored_result.cpp>
+#   -DCXX=<compiler> -DSTD_OPTION=<-std=c++17 ...> -DINCLUDE=<include dir> -DSOURCE=<ignored_result.cpp>
 # It compiles the source once using every result (must succeed) and once per
 # case dropping one (must fail, with the compiler's unused-result diagnostic).
-foreach(_var IN ITEMS CXX STD INCLUDE SOURCE)
+foreach(_var IN ITEMS CXX STD_OPTION INCLUDE SOURCE)
   if(NOT DEFINED ${_var})
     message(FATAL_ERROR "check_ignored_result.cmake: -D${_var}=... is required")
   endif()
 endforeach()
 
-set(_command "${CXX}" -std=c++${STD} -fsyntax-only -Wall -Werror "-I${INCLUDE}" "${SOURCE}")
+set(_command "${CXX}" ${STD_OPTION} -fsyntax-only -Wall -Werror "-I${INCLUDE}" "${SOURCE}")
 
 execute_process(COMMAND ${_command} -DSMTP_TEST_IGNORE=0
                 RESULT_VARIABLE _status OUTPUT_VARIABLE _out ERROR_VARIABLE _err)
