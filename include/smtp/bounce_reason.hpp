@@ -436,8 +436,11 @@ inline constexpr std::array<EnhancedCodeReason, 81> enhanced_code_reasons = {{
     // X.4.YYY Network and Routing Status
     detail::code_row(4, 0, BounceReason::NetworkError, CodeWeight::Hint),
     // RFC 3463 section 3.5: useful only as a persistent transient error; a
-    // class 5 X.4.1 is Microsoft refusing a recipient (held for review).
-    detail::code_row(4, 1, BounceReason::OnHold, BounceReason::NetworkError, CodeWeight::Hint),
+    // class 5 X.4.1 is Exchange Online's "Recipient address rejected: Access
+    // denied", its directory-based edge blocking of an address its directory
+    // does not hold (Microsoft's table of NDR codes).
+    detail::code_row(4, 1, BounceReason::UserUnknown, BounceReason::NetworkError,
+                     CodeWeight::Hint),
     detail::code_row(4, 2, BounceReason::NetworkError, CodeWeight::Decisive),
     detail::code_row(4, 3, BounceReason::NetworkError, CodeWeight::Decisive),
     // RFC 3463 section 3.5: no route for the domain (a DNS answer with only
@@ -644,6 +647,10 @@ enum class PhraseSource : int {
     OpenSmtpd,
     Dovecot,
     Amavis,
+    Cox,
+    /// A wording seen in real bounces whose sender documents it nowhere we
+    /// could find: the reply as the receiving server sent it.
+    ObservedInBounces,
 };
 
 namespace detail {
@@ -711,6 +718,13 @@ constexpr NamedText source_text(PhraseSource source) noexcept {
         return {"amavisd-new",
                 "amavisd-new 2.13 (Debian 12): SMTP reasons by contents category in Amavis::Conf "
                 "and its DSN templates"};
+    case PhraseSource::Cox:
+        return {"Cox", "Cox Postmaster, Error Codes "
+                       "(http://postmaster.cox.net/confluence/display/postmaster/Error+Codes)"};
+    case PhraseSource::ObservedInBounces:
+        return {"observed in real bounces",
+                "Observed in real bounces: replies as receiving servers sent them, quoted in "
+                "delivery status notifications; no documentation of the sender's found"};
     }
     return {nullptr, nullptr};
 }
@@ -782,6 +796,9 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("cannot find your hostname", BounceReason::RequirePtr, PhraseSource::Postfix),
     detail::phrase("cannot find your reverse hostname", BounceReason::RequirePtr,
                    PhraseSource::Postfix),
+    detail::phrase("ip name lookup failed", BounceReason::RequirePtr,
+                   PhraseSource::ObservedInBounces),
+    detail::phrase("invalid rdns", BounceReason::RequirePtr, PhraseSource::ObservedInBounces),
     // Message format (RFC 5322). Gmail's texts also say "spam".
     detail::phrase("rfc 5322 compliant", BounceReason::NotCompliantRfc, PhraseSource::Gmail),
     detail::phrase("rfc 2822 compliant", BounceReason::NotCompliantRfc, PhraseSource::OpenSmtpd),
@@ -799,6 +816,7 @@ inline constexpr BouncePhrase bounce_phrases[] = {
                    PhraseSource::Exim),
     detail::phrase("header syntax", BounceReason::NotCompliantRfc, PhraseSource::Exim),
     detail::phrase("bare <lf> received", BounceReason::NotCompliantRfc, PhraseSource::Postfix),
+    detail::phrase("duplicate header", BounceReason::NotCompliantRfc, PhraseSource::ObservedInBounces),
     // Sender authentication. Gmail's texts also say "rate limited".
     detail::phrase("sender policy framework", BounceReason::AuthFailure, PhraseSource::Microsoft),
     detail::phrase("spf", BounceReason::AuthFailure, PhraseSource::Gmail),
@@ -869,10 +887,17 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("not authorized to send email directly", BounceReason::Blocked,
                    PhraseSource::Gmail),
     detail::phrase("sender address blocked", BounceReason::Blocked, PhraseSource::Mimecast),
+    detail::phrase("unfortunately, messages from", BounceReason::Blocked, PhraseSource::OutlookCom),
+    detail::phrase("aup#cxbl", BounceReason::Blocked, PhraseSource::Cox),
+    detail::phrase("aup#cdrbl", BounceReason::Blocked, PhraseSource::Cox),
+    detail::phrase("smtp server of your isp", BounceReason::Blocked, PhraseSource::ObservedInBounces),
+    detail::phrase("unverifyable sending", BounceReason::Blocked, PhraseSource::ObservedInBounces),
     // Connections and rates.
     detail::phrase("too many concurrent smtp connections", BounceReason::TooManyConn,
                    PhraseSource::Exim),
     detail::phrase("too many connections", BounceReason::TooManyConn, PhraseSource::Postfix),
+    detail::phrase("connection frequency limited", BounceReason::TooManyConn, PhraseSource::ObservedInBounces),
+    detail::phrase("aup#in-1310", BounceReason::TooManyConn, PhraseSource::ObservedInBounces),
     detail::phrase("maximum sending rate exceeded", BounceReason::Speeding,
                    PhraseSource::AmazonSes),
     detail::phrase("receiving mail too quickly", BounceReason::Speeding, PhraseSource::Gmail),
@@ -899,6 +924,7 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("unusual rate of", BounceReason::RateLimited, PhraseSource::Gmail),
     detail::phrase("unusual amount of unsolicited", BounceReason::RateLimited, PhraseSource::Gmail),
     detail::phrase("rate limited", BounceReason::RateLimited, PhraseSource::Gmail),
+    detail::phrase("frequency limited", BounceReason::RateLimited, PhraseSource::ObservedInBounces),
     // Judged by content.
     detail::phrase("likely unsolicited", BounceReason::SpamDetected, PhraseSource::Gmail),
     detail::phrase("classified as spam", BounceReason::SpamDetected, PhraseSource::Exim),
@@ -906,6 +932,9 @@ inline constexpr BouncePhrase bounce_phrases[] = {
                    PhraseSource::Gmail),
     detail::phrase("- spam", BounceReason::SpamDetected, PhraseSource::Amavis),
     detail::phrase("- spammy", BounceReason::SpamDetected, PhraseSource::Amavis),
+    detail::phrase("content rejected, ube", BounceReason::SpamDetected, PhraseSource::ObservedInBounces),
+    detail::phrase("mcspamsignature", BounceReason::SpamDetected, PhraseSource::ObservedInBounces),
+    detail::phrase("spam detected", BounceReason::SpamDetected, PhraseSource::ObservedInBounces),
     detail::phrase("infected", BounceReason::VirusDetected, PhraseSource::Amavis),
     detail::phrase("possible malware", BounceReason::VirusDetected, PhraseSource::Exim),
     detail::phrase("potential security issue", BounceReason::VirusDetected, PhraseSource::Gmail),
@@ -916,6 +945,9 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("policy that prohibited", BounceReason::PolicyViolation, PhraseSource::Gmail),
     detail::phrase("message violates", BounceReason::PolicyViolation, PhraseSource::Gmail),
     detail::phrase("administrative prohibition", BounceReason::PolicyViolation, PhraseSource::Exim),
+    detail::phrase("not accepted for policy reasons", BounceReason::PolicyViolation,
+                   PhraseSource::Yahoo),
+    detail::phrase("denied by policy", BounceReason::PolicyViolation, PhraseSource::ObservedInBounces),
     detail::phrase("message is malformed", BounceReason::ContentError, PhraseSource::Gmail),
     detail::phrase("cannot send 8-bit data to 7-bit destination", BounceReason::ContentError,
                    PhraseSource::Sendmail),
@@ -939,6 +971,9 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     // Storage.
     detail::phrase("mailbox for user is full", BounceReason::MailboxFull, PhraseSource::Dovecot),
     detail::phrase("mailbox full", BounceReason::MailboxFull, PhraseSource::Rfc3463),
+    detail::phrase("mailbox is full", BounceReason::MailboxFull, PhraseSource::Exim),
+    detail::phrase("mailfolder is full", BounceReason::MailboxFull, PhraseSource::ObservedInBounces),
+    detail::phrase("mailbox exceeded the local limit", BounceReason::MailboxFull, PhraseSource::ObservedInBounces),
     detail::phrase("over quota", BounceReason::MailboxFull, PhraseSource::Exim),
     detail::phrase("quota exceeded", BounceReason::MailboxFull, PhraseSource::Exim),
     detail::phrase("out of storage space", BounceReason::MailboxFull, PhraseSource::Gmail),
@@ -958,6 +993,13 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("recipient not found", BounceReason::UserUnknown, PhraseSource::Microsoft),
     detail::phrase("recipnotfound", BounceReason::UserUnknown, PhraseSource::Microsoft),
     detail::phrase("recipientnotfound", BounceReason::UserUnknown, PhraseSource::Microsoft),
+    detail::phrase("user not found", BounceReason::UserUnknown, PhraseSource::ObservedInBounces),
+    detail::phrase("mailbox not found", BounceReason::UserUnknown, PhraseSource::ObservedInBounces),
+    detail::phrase("mailbox does not exist", BounceReason::UserUnknown, PhraseSource::ObservedInBounces),
+    detail::phrase("no such recipient", BounceReason::UserUnknown, PhraseSource::ObservedInBounces),
+    detail::phrase("recipient unknown", BounceReason::UserUnknown, PhraseSource::ObservedInBounces),
+    detail::phrase("unknown recipient", BounceReason::UserUnknown, PhraseSource::ObservedInBounces),
+    detail::phrase("address unknown", BounceReason::UserUnknown, PhraseSource::ObservedInBounces),
     detail::phrase("invalid recipient", BounceReason::UserUnknown, PhraseSource::OpenSmtpd),
     detail::phrase("unrouteable address", BounceReason::UserUnknown, PhraseSource::Exim),
     detail::phrase("user doesn't exist", BounceReason::UserUnknown, PhraseSource::Dovecot),
@@ -973,6 +1015,7 @@ inline constexpr BouncePhrase bounce_phrases[] = {
                    PhraseSource::Qmail),
     detail::phrase("host unknown", BounceReason::HostUnknown, PhraseSource::Sendmail),
     detail::phrase("find the recipient domain", BounceReason::HostUnknown, PhraseSource::Gmail),
+    detail::phrase("the domain is not reachable", BounceReason::HostUnknown, PhraseSource::ObservedInBounces),
     detail::phrase("bad destination system address", BounceReason::HostUnknown,
                    PhraseSource::Rfc3463),
     detail::phrase("mailbox has moved", BounceReason::HasMoved, PhraseSource::Rfc3463),
@@ -982,6 +1025,9 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("tried to reach is inactive", BounceReason::Suspend, PhraseSource::Gmail),
     detail::phrase("mailbox disabled", BounceReason::Suspend, PhraseSource::Rfc3463),
     detail::phrase("account disabled", BounceReason::Suspend, PhraseSource::Rfc3463),
+    detail::phrase("mailbox is frozen", BounceReason::Suspend, PhraseSource::ObservedInBounces),
+    detail::phrase("account has been disabled", BounceReason::Suspend, PhraseSource::ObservedInBounces),
+    detail::phrase("mailbox is disabled", BounceReason::Suspend, PhraseSource::ObservedInBounces),
     detail::phrase("does not accept mail", BounceReason::NotAccept, PhraseSource::Rfc7504),
     detail::phrase("nullmx", BounceReason::NotAccept, PhraseSource::Postfix),
     detail::phrase("null mx", BounceReason::NotAccept, PhraseSource::Rfc3463),
@@ -991,6 +1037,7 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("lost connection with", BounceReason::NetworkError, PhraseSource::Postfix),
     detail::phrase("timed out while", BounceReason::NetworkError, PhraseSource::Postfix),
     detail::phrase("connection refused", BounceReason::NetworkError, PhraseSource::Microsoft),
+    detail::phrase("connection timed out", BounceReason::NetworkError, PhraseSource::Postfix),
     detail::phrase("establish an smtp connection", BounceReason::NetworkError, PhraseSource::Qmail),
     detail::phrase("no answer from host", BounceReason::NetworkError, PhraseSource::Rfc3463),
     detail::phrase("routing loop detected", BounceReason::NetworkError, PhraseSource::Rfc3463),
@@ -1021,6 +1068,7 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("command died with", BounceReason::MailerError, PhraseSource::Postfix),
     detail::phrase("command time limit exceeded", BounceReason::MailerError, PhraseSource::Postfix),
     detail::phrase("unknown mailer error", BounceReason::MailerError, PhraseSource::Sendmail),
+    detail::phrase("procmail", BounceReason::MailerError, PhraseSource::ObservedInBounces),
     // The SMTP conversation and client authentication, last: their words are
     // the most general.
     detail::phrase("smtp protocol violation", BounceReason::SyntaxError, PhraseSource::Gmail),
@@ -1044,6 +1092,7 @@ inline constexpr BouncePhrase bounce_phrases[] = {
                    PhraseSource::Postfix),
     detail::phrase("too many unauthenticated commands", BounceReason::SecurityError,
                    PhraseSource::Gmail),
+    detail::phrase("turn on smtp authentication", BounceReason::SecurityError, PhraseSource::ObservedInBounces),
 };
 
 /// The number of rows of `bounce_phrases`.
@@ -1071,7 +1120,7 @@ constexpr bool is_text_space(unsigned char u) noexcept {
 // matcher's instructions; building the lists costs the compiler about 1 % of
 // the header's translation unit, a third of what a counting sort over all
 // 256 first bytes cost.
-static_assert(bounce_phrase_count < 255, "the phrase lists hold row numbers in one byte");
+static_assert(bounce_phrase_count < 65535, "the phrase lists hold row numbers in two bytes");
 
 inline constexpr std::size_t phrase_first_kinds = 27;  // 'a'..'z', other
 inline constexpr std::size_t phrase_second_kinds = 28; // 'a'..'z', space, other
@@ -1089,12 +1138,12 @@ constexpr std::size_t phrase_bucket(unsigned char first, unsigned char second) n
 
 // Lists of rows, each entry one more than the row number so that 0, the
 // value every entry starts with, ends a list: building the index then writes
-// only the 220-odd links, not 756 empty heads first.
+// only the 250-odd links, not 756 empty heads first.
 struct PhraseIndex {
     // One more than the first row of each bucket; 0 for an empty bucket.
-    std::uint8_t head[phrase_buckets];
+    std::uint16_t head[phrase_buckets];
     // One more than the next row of the same bucket; 0 after the last.
-    std::uint8_t next[bounce_phrase_count];
+    std::uint16_t next[bounce_phrase_count];
 };
 
 constexpr PhraseIndex make_phrase_index() noexcept {
@@ -1104,7 +1153,7 @@ constexpr PhraseIndex make_phrase_index() noexcept {
         const std::size_t b =
             phrase_bucket(static_cast<unsigned char>(text[0]), static_cast<unsigned char>(text[1]));
         index.next[row] = index.head[b];
-        index.head[b] = static_cast<std::uint8_t>(row + 1);
+        index.head[b] = static_cast<std::uint16_t>(row + 1);
     }
     return index;
 }
@@ -1213,6 +1262,28 @@ enum class BounceBasis : int {
     return {};
 }
 
+/// What the report around a reply says of the delivery attempts, as a DSN's
+/// Action field tells it (RFC 3464 section 2.3.3).
+enum class DeliveryOutcome : int {
+    /// Not known: a reply read on its own.
+    Unknown,
+    /// The reporting MTA keeps trying ("delayed").
+    Delayed,
+    /// The reporting MTA has given up ("failed").
+    Failed,
+};
+
+/// The enumerator's spelling ("Failed"); empty for a value that is no
+/// enumerator.
+[[nodiscard]] constexpr std::string_view name(DeliveryOutcome outcome) noexcept {
+    switch (outcome) {
+    case DeliveryOutcome::Unknown: return "Unknown";
+    case DeliveryOutcome::Delayed: return "Delayed";
+    case DeliveryOutcome::Failed: return "Failed";
+    }
+    return {};
+}
+
 /// The answer of classify_bounce.
 struct BounceVerdict {
     BounceReason reason;
@@ -1259,6 +1330,32 @@ constexpr BounceReason in_context(BounceReason reason, Command answered) noexcep
     case Command::Other: return reason;
     }
     return reason;
+}
+
+// A user-unknown wording answering the message (DATA, the end of the data,
+// BDAT) is the server refusing this message in stock words (carriers such
+// as NTT docomo answer their users' filters with "550 Unknown user"): RFC
+// 5321 section 3.3 has the server check the address at RCPT TO, where it
+// took this one. (An X.1.1 code decides before the text: an LMTP server
+// answers each recipient after the data, RFC 2033 section 4.2.)
+constexpr BounceReason text_in_context(BounceReason reason, Command answered) noexcept {
+    const bool answers_message =
+        answered == Command::Data || answered == Command::DataEnd || answered == Command::Bdat;
+    return reason == BounceReason::UserUnknown && answers_message ? BounceReason::Filtered
+                                                                  : reason;
+}
+
+// A network failure (no answer, a refused or timed out connection) that the
+// reporting MTA gave up on, with no reply and no permanent code: it kept
+// trying until its queue lifetime ran out, so the delivery time expired
+// (RFC 3463 X.4.7), as Postfix, Exim and Gmail report after their retries.
+constexpr BounceReason outcome_in_context(BounceReason reason, DeliveryOutcome outcome, bool reply,
+                                          const std::optional<EnhancedStatusCode>& counted) noexcept {
+    const bool transient = !counted || counted->status_class == 4;
+    return reason == BounceReason::NetworkError && outcome == DeliveryOutcome::Failed && !reply &&
+                   transient
+               ? BounceReason::Expired
+               : reason;
 }
 
 // What the answered command alone says of a failure. AUTH and STARTTLS say
@@ -1344,7 +1441,9 @@ constexpr BounceVerdict verdict(BounceReason reason, BounceBasis basis, std::siz
 /// its enhanced status code (if any), the command it answers and its text
 /// (the text after the codes; join a multi-line reply's lines with a space).
 /// `code` may be 0 when only a DSN's Status and Diagnostic-Code are known;
-/// `answered` Command::Other when the command is unknown.
+/// `answered` Command::Other when the command is unknown; `outcome` what the
+/// report around the reply says of the attempts (a DSN's Action), Unknown
+/// for a reply read on its own.
 ///
 /// The rules, strongest first:
 /// 1. A 2yz reply (or a class 2 code without a reply code) is Delivered; a
@@ -1352,7 +1451,10 @@ constexpr BounceVerdict verdict(BounceReason reason, BounceBasis basis, std::siz
 /// 2. The enhanced code counts only when its class is the reply's (RFC 3463
 ///    section 2, RFC 2034 section 3; Gmail's "421 5.7.32" is read by its
 ///    text), or stands alone without a reply code. A Decisive code decides.
-/// 3. A wording of `bounce_phrases` in the text, the first in priority order.
+/// 3. A wording of `bounce_phrases` in the text, the first in priority order;
+///    but a user-unknown wording answering the message (DATA, the end of the
+///    data, BDAT) is Filtered: RFC 5321 section 3.3 has the address checked
+///    at RCPT TO, where the server took it.
 /// 4. A Hint code's reason.
 /// 5. After AUTH, SecurityError; after STARTTLS, FailedStartTls.
 /// 6. The basic reply code where it has one meaning (521 and 556 NotAccept,
@@ -1361,13 +1463,15 @@ constexpr BounceVerdict verdict(BounceReason reason, BounceBasis basis, std::siz
 /// 7. The command: after the greeting or HELO/EHLO Blocked, after MAIL
 ///    Rejected, after RCPT OnHold, after DATA or BDAT Filtered.
 /// 8. A Vague code's reason; else Undefined.
-/// Whatever decided, a recipient reason in a reply to MAIL becomes Rejected,
+/// Whatever decided, a network failure is Expired when the MTA gave up
+/// (`outcome` Failed) with no reply code and no class 5 code: its retries
+/// ran out (RFC 3463 X.4.7). A recipient reason in a reply to MAIL becomes
+/// Rejected,
 /// and in a reply to the greeting or HELO/EHLO Blocked (RFC 5321 section 3.3:
 /// those commands carry no recipient).
-[[nodiscard]] constexpr BounceVerdict classify_bounce(int code,
-                                                      std::optional<EnhancedStatusCode> enhanced,
-                                                      Command answered,
-                                                      std::string_view text) noexcept {
+[[nodiscard]] constexpr BounceVerdict
+classify_bounce(int code, std::optional<EnhancedStatusCode> enhanced, Command answered,
+                std::string_view text, DeliveryOutcome outcome = DeliveryOutcome::Unknown) noexcept {
     constexpr std::size_t no_phrase = bounce_phrase_count;
     const bool reply = code >= 200 && code <= 599;
     std::optional<EnhancedStatusCode> counted;
@@ -1387,14 +1491,16 @@ constexpr BounceVerdict verdict(BounceReason reason, BounceBasis basis, std::siz
     const CodeVerdict by_code =
         counted ? code_verdict(*counted) : CodeVerdict{BounceReason::Undefined, CodeWeight::Vague};
     const auto decided = [&](BounceReason reason, BounceBasis basis, std::size_t phrase) {
-        return detail::verdict(detail::in_context(reason, answered), basis, phrase, code, counted);
+        const BounceReason seen = detail::outcome_in_context(reason, outcome, reply, counted);
+        return detail::verdict(detail::in_context(seen, answered), basis, phrase, code, counted);
     };
     if (by_code.weight == CodeWeight::Decisive) {
         return decided(by_code.reason, BounceBasis::EnhancedCode, no_phrase);
     }
     const std::size_t phrase = detail::find_phrase(text);
     if (phrase != no_phrase) {
-        return decided(bounce_phrases[phrase].reason, BounceBasis::Text, phrase);
+        return decided(detail::text_in_context(bounce_phrases[phrase].reason, answered),
+                       BounceBasis::Text, phrase);
     }
     if (by_code.weight == CodeWeight::Hint && by_code.reason != BounceReason::Undefined) {
         return decided(by_code.reason, BounceBasis::EnhancedCode, no_phrase);

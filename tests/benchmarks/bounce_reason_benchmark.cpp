@@ -1,7 +1,7 @@
 // smtp-status: what an SMTP server's reply means.
 // SPDX-License-Identifier: BSL-1.0
 //
-// find_bounce_phrase (about 220 wordings) against the obvious way, on the
+// find_bounce_phrase (about 250 wordings) against the obvious way, on the
 // same texts in one run:
 //
 //   smtp        find_bounce_phrase: one pass over the text, trying at each

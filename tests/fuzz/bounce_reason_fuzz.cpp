@@ -6,7 +6,9 @@
 // mostly no reply code); bytes 2 to 4 an enhanced code: byte 2 the class (0:
 // none), byte 3 the subject (its value mod 12) and the high bits of the
 // detail (its value / 12), byte 4 the low byte of the detail; byte 5 the
-// command (values past the last enumerator included); the rest the text.
+// command (its value mod 20; values past the last enumerator included) and
+// the delivery outcome (its value / 20 mod 4, one past the last included);
+// the rest the text.
 #include <smtp/bounce_reason.hpp>
 
 #include "../support/naive_bounce_phrase.hpp"
@@ -31,16 +33,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             smtp::EnhancedStatusCode{data[2] % 8, data[3] % 12, data[4] | (data[3] / 12) << 8};
     }
     const auto answered = static_cast<smtp::Command>(data[5] % 20);
+    const auto outcome = static_cast<smtp::DeliveryOutcome>(data[5] / 20 % 4);
     const std::string_view text(reinterpret_cast<const char*>(data + 6), size - 6);
 
     const std::size_t phrase = smtp::find_bounce_phrase(text);
     if (phrase != naive_bounce_phrase::find(text))
         std::abort();
 
-    const smtp::BounceVerdict verdict = smtp::classify_bounce(code, enhanced, answered, text);
+    const smtp::BounceVerdict verdict =
+        smtp::classify_bounce(code, enhanced, answered, text, outcome);
     if (smtp::name(verdict.reason).empty() || smtp::name(verdict.basis).empty())
         std::abort();
-    if (smtp::bounce_reason(code, enhanced, answered, text) != verdict.reason)
+    // The outcome changes a network error into an expiry, and nothing else.
+    const smtp::BounceVerdict unknown = smtp::classify_bounce(code, enhanced, answered, text);
+    if (smtp::bounce_reason(code, enhanced, answered, text) != unknown.reason)
+        std::abort();
+    if (verdict.reason != unknown.reason &&
+        !(unknown.reason == smtp::BounceReason::NetworkError &&
+          verdict.reason == smtp::BounceReason::Expired &&
+          outcome == smtp::DeliveryOutcome::Failed))
         std::abort();
     // The text decided only through the phrase the matcher finds.
     if (verdict.basis == smtp::BounceBasis::Text) {

@@ -233,7 +233,7 @@ constexpr CodeRow code_rows[] = {
     {3, 5, R::SystemError, R::SystemError, false, false},
     {3, 6, R::Undefined, R::Undefined, false, false},
     {4, 0, R::NetworkError, R::NetworkError, false, false},
-    {4, 1, R::OnHold, R::NetworkError, false, false},
+    {4, 1, R::UserUnknown, R::NetworkError, true, false}, // Exchange Online: edge blocking
     {4, 2, R::NetworkError, R::NetworkError, false, false},
     {4, 3, R::NetworkError, R::NetworkError, false, false},
     {4, 4, R::HostUnknown, R::NetworkError, true, false},
@@ -678,6 +678,119 @@ TEST_CASE("find_bounce_phrase: real-world wordings") {
     }
 }
 
+// Each row added from a provider's documentation or from real bounces: a
+// reply in its words gives the row (not only its reason), and a near miss,
+// close in words, does not give the row's reason.
+struct LearntRow {
+    std::string_view phrase;
+    std::string_view wording;
+    std::string_view near_miss;
+};
+
+const LearntRow learnt_rows[] = {
+    {"ip name lookup failed", "450 4.7.1 Access denied. IP name lookup failed [192.0.2.1]",
+     "250 IP name lookup succeeded"},
+    {"invalid rdns",
+     "551 Server access mx.example.org forbidden by invalid RDNS record of your mail server "
+     "(192.0.2.1).",
+     "551 Server access forbidden by invalid RDNSBL entry"},
+    {"duplicate header", "554 Transaction failed: Duplicate header 'DKIM-Signature'.",
+     "250 Duplicated headers were merged"},
+    {"unfortunately, messages from",
+     "550 SC-004 Unfortunately, messages from 192.0.2.1 weren't sent. We recommend that you "
+     "contact your Internet service provider.",
+     "550 Unfortunately, message from the list was held"},
+    {"aup#cxbl", "554 192.0.2.1 rejected. AUP#CXBL", "554 rejected. AUP#CXBLX"},
+    {"aup#cdrbl",
+     "550 5.1.0 <a@example.org> sender rejected. Refer to Error Codes section at "
+     "https://www.cox.com/residential/support/email-error-codes.html for more information. "
+     "AUP#CDRBL",
+     "550 5.1.0 <a@example.org> sender rejected. AUP#CXSNDR"},
+    {"smtp server of your isp",
+     "550 5.7.0 <a@example.jp>... Please use the smtp server of your ISP.",
+     "550 5.7.0 Please use the smtp server of your company"},
+    {"unverifyable sending",
+     "450 service permits 2 unverifyable sending IPs - mx.example.com is not 192.0.2.1",
+     "450 service permits 2 verified sending IPs"},
+    {"connection frequency limited",
+     "550 Connection frequency limited [Blocked IP 192.0.2.1]. "
+     "http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000722",
+     "550 Connection limited to TLS"},
+    {"aup#in-1310",
+     "550 5.1.0 <a@example.org> sender rejected. Please see "
+     "https://www.spectrum.net/support/internet/understanding-email-error-codes for more "
+     "information. AUP#In-1310",
+     "550 sender rejected. AUP#In-13100"},
+    {"frequency limited", "550 Ip frequency limited [Blocked IP 192.0.2.1].",
+     "550 Ip frequency unlimited"},
+    {"content rejected, ube", "550 5.7.1 Message content rejected, UBE, id=00000-22-225",
+     "550 5.7.1 Message content rejected, UBER policy"},
+    {"mcspamsignature",
+     "554 email rejected due to security policies - MCSpamSignature.sa.2.2",
+     "554 email rejected due to security policies - MCSignature"},
+    {"not accepted for policy reasons",
+     "554 5.7.9 Message not accepted for policy reasons. See "
+     "https://postmaster.verizonmedia.com/error-codes",
+     "250 Message accepted for policy review"},
+    {"denied by policy", "550 Denied by policy", "250 Allowed by policy"},
+    {"mailbox is full", "mailbox is full: retry timeout exceeded", "mailbox is fully synced"},
+    {"mailfolder is full",
+     "child status 100...The e-mail message could not be delivered because the user's "
+     "mailfolder is full.",
+     "The user's mailfolder is fuller than last week"},
+    {"mailbox exceeded the local limit",
+     "The number of messages in recipient's mailbox exceeded the local limit.",
+     "The number of recipients exceeded the local limit."},
+    {"user not found", "550 User not found", "550 User notfound"},
+    {"the domain is not reachable",
+     "554 The mail could not be delivered to the recipient because the domain is not "
+     "reachable. Please check the domain and try again",
+     "554 The mail could not be delivered: the host is not reachable"},
+    {"mailbox is frozen", "550 Mailbox is frozen. See http://mail.i.ua/err/3/",
+     "550 Mailbox is frozenish"},
+    {"mailbox not found", "550 MAILBOX NOT FOUND", "250 Mailbox found"},
+    {"mailbox does not exist", "550 5.1.1 Recipient rejected: mailbox does not exist",
+     "250 The mailbox does now exist"},
+    {"no such recipient", "550 No such recipient here", "250 No such recipients were refused"},
+    {"recipient unknown", "550 Recipient unknown", "250 Recipient unknowingly subscribed"},
+    {"unknown recipient", "550 5.1.1 Unknown recipient <a@example.org>",
+     "250 Unknown recipients are accepted"},
+    {"address unknown", "550 Address unknown", "550 Address unknowable"},
+    {"account has been disabled",
+     "554 delivery error: dd Sorry your message to a@example.com cannot be delivered. This "
+     "account has been disabled or discontinued [#102].",
+     "250 This account has been enabled"},
+    {"mailbox is disabled",
+     "554 30 Sorry, your message to a@example.org cannot be delivered. This mailbox is disabled",
+     "250 This mailbox is disabledless"},
+    {"spam detected", "550 spam detected", "250 No spam detection"},
+    {"connection timed out", "connect to mx.example.org[192.0.2.1]:25: Connection timed out",
+     "250 Connection timeout raised to 300 s"},
+    {"procmail",
+     "procmail: Lock failure on \"/var/mail/u.lock\" procmail: Error while writing to "
+     "\"/var/mail/u\"",
+     "550 procmailrc rejected"},
+    {"turn on smtp authentication", "550-Please turn on SMTP Authentication in your mail client.",
+     "250 SMTP Authentication is on"},
+};
+
+TEST_CASE("bounce_phrases: rows learnt from documentation and real bounces") {
+    for (const LearntRow& learnt : learnt_rows) {
+        CAPTURE(learnt.phrase);
+        std::size_t row = 0;
+        while (row < smtp::bounce_phrase_count && smtp::bounce_phrases[row].text != learnt.phrase) {
+            ++row;
+        }
+        REQUIRE(row < smtp::bounce_phrase_count);
+        CAPTURE(learnt.wording);
+        CHECK(smtp::find_bounce_phrase(learnt.wording) == row);
+        CAPTURE(learnt.near_miss);
+        CHECK(reason_of(learnt.near_miss) != smtp::bounce_phrases[row].reason);
+        CHECK(smtp::find_bounce_phrase(learnt.near_miss) ==
+              naive_bounce_phrase::find(learnt.near_miss));
+    }
+}
+
 TEST_CASE("find_bounce_phrase: matching rules") {
     SUBCASE("case does not matter") {
         CHECK(reason_of("USER UNKNOWN") == R::UserUnknown);
@@ -807,14 +920,15 @@ TEST_CASE("PhraseSource") {
     for (const smtp::BouncePhrase& row : smtp::bounce_phrases) {
         used.insert(static_cast<int>(row.source));
     }
-    for (int v = 0; v < 16; ++v) {
+    constexpr int sources = 18;
+    for (int v = 0; v < sources; ++v) {
         const auto source = static_cast<smtp::PhraseSource>(v);
         CAPTURE(v);
         CHECK_FALSE(smtp::name(source).empty());
         CHECK(smtp::citation(source).size() > 20);
         CHECK(used.count(v) == 1); // every source gave at least one wording
     }
-    CHECK(smtp::name(static_cast<smtp::PhraseSource>(16)).empty());
+    CHECK(smtp::name(static_cast<smtp::PhraseSource>(sources)).empty());
     CHECK(smtp::citation(static_cast<smtp::PhraseSource>(-1)).empty());
     CHECK(smtp::citation(smtp::PhraseSource::Gmail).find("support.google.com/a/answer/3726730") !=
           std::string_view::npos);
@@ -924,6 +1038,28 @@ const std::vector<Case>& cases() {
         {554, E{5, 7, 0}, Command::DataEnd, "Reject, id=12345-01 - spam", R::SpamDetected, false,
          B::Text},
         {550, std::nullopt, Command::Bdat, "", R::Filtered, false, B::Command},
+        // User-unknown words answering the message: the address was taken
+        // at RCPT TO (RFC 5321 section 3.3), so the message was refused.
+        {550, std::nullopt, Command::DataEnd, "Unknown user", R::Filtered, false, B::Text},
+        {550, E{5, 0, 0}, Command::Data, "User not found", R::Filtered, false, B::Text},
+        {554, E{5, 7, 1}, Command::Bdat, "No such user here", R::Filtered, false, B::Text},
+        {550, std::nullopt, Command::Rcpt, "User not found", R::UserUnknown, true, B::Text},
+        {550, std::nullopt, Command::Other, "Unknown user", R::UserUnknown, true, B::Text},
+        // An LMTP server's X.1.1 after the data decides before the words.
+        {550, E{5, 1, 1}, Command::DataEnd, "User unknown", R::UserUnknown, true,
+         B::EnhancedCode},
+        // Exchange Online's directory-based edge blocking (class 5 X.4.1).
+        {550, E{5, 4, 1}, Command::Rcpt,
+         "<a@example.org>: Recipient address rejected: Access denied", R::UserUnknown, true,
+         B::EnhancedCode},
+        {550, E{5, 4, 1}, Command::Rcpt, "Relay Access Denied", R::NoRelaying, false, B::Text},
+        {451, E{4, 4, 1}, Command::Rcpt, "", R::NetworkError, false, B::EnhancedCode},
+        // The client's IP address refused, whatever command it came after.
+        {550, E{5, 7, 0}, Command::Mail, "<a@example.jp>... Please use the smtp server of your ISP.",
+         R::Blocked, false, B::Text},
+        {450, std::nullopt, Command::Mail,
+         "service permits 2 unverifyable sending IPs - mx.example.com is not 192.0.2.1",
+         R::Blocked, false, B::Text},
         // AUTH and STARTTLS.
         {504, std::nullopt, Command::Auth, "", R::SecurityError, false, B::Command},
         {535, E{5, 7, 8}, Command::Auth, "Error: authentication failed", R::SecurityError, false,
@@ -987,6 +1123,42 @@ TEST_CASE("classify_bounce") {
     }
 }
 
+TEST_CASE("classify_bounce: what the report says of the attempts") {
+    using O = smtp::DeliveryOutcome;
+    const std::string_view timed_out =
+        "connect to mx.example.org[192.0.2.1]:25: Connection timed out";
+    // Given up after no answer, with a transient status or none: the
+    // retries ran out.
+    CHECK(smtp::classify_bounce(0, EnhancedStatusCode{4, 4, 1}, Command::Other, timed_out,
+                                O::Failed)
+              .reason == R::Expired);
+    CHECK(smtp::classify_bounce(0, std::nullopt, Command::Greeting, "Connection timed out",
+                                O::Failed)
+              .reason == R::Expired);
+    const auto by_code =
+        smtp::classify_bounce(0, EnhancedStatusCode{4, 4, 2}, Command::Other, "", O::Failed);
+    CHECK(by_code.reason == R::Expired);
+    CHECK(by_code.basis == BounceBasis::EnhancedCode);
+    CHECK_FALSE(by_code.hard);
+    // Still trying, or not known: a network error.
+    CHECK(smtp::classify_bounce(0, EnhancedStatusCode{4, 4, 1}, Command::Other, timed_out,
+                                O::Delayed)
+              .reason == R::NetworkError);
+    CHECK(smtp::classify_bounce(0, EnhancedStatusCode{4, 4, 1}, Command::Other, timed_out)
+              .reason == R::NetworkError);
+    // A server that answered, or a permanent code: not the queue lifetime.
+    CHECK(smtp::classify_bounce(421, EnhancedStatusCode{4, 4, 2}, Command::DataEnd,
+                                "Connection timed out", O::Failed)
+              .reason == R::NetworkError);
+    CHECK(smtp::classify_bounce(0, EnhancedStatusCode{5, 4, 6}, Command::Other,
+                                "Too many hops 26 (25 max)", O::Failed)
+              .reason == R::NetworkError);
+    // Other reasons do not change.
+    CHECK(smtp::classify_bounce(0, EnhancedStatusCode{4, 2, 2}, Command::Other, "mailbox is full",
+                                O::Failed)
+              .reason == R::MailboxFull);
+}
+
 TEST_CASE("classify_bounce: every phrase in every context") {
     // Whatever the text says, a reply to MAIL is never about the recipient,
     // and one to the greeting or EHLO never about an address at all.
@@ -1000,6 +1172,11 @@ TEST_CASE("classify_bounce: every phrase in every context") {
         const auto at_mail = smtp::classify_bounce(550, std::nullopt, Command::Mail, row.text);
         CHECK(recipient.count(at_mail.reason) == 0);
         CHECK(at_mail.reason != R::NotAccept);
+        // After the data the address was taken at RCPT TO: never unknown.
+        const auto at_data = smtp::classify_bounce(550, std::nullopt, Command::DataEnd, row.text);
+        CHECK(at_data.reason != R::UserUnknown);
+        CHECK(at_data.reason ==
+              (row.reason == R::UserUnknown ? R::Filtered : row.reason));
         const auto at_ehlo = smtp::classify_bounce(550, std::nullopt, Command::Ehlo, row.text);
         CHECK(recipient.count(at_ehlo.reason) == 0);
         CHECK(at_ehlo.hard == (at_ehlo.reason == R::NotAccept));

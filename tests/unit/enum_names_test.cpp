@@ -114,6 +114,17 @@ TEST_CASE("name(PhraseSource): every enumerator, spelled out") {
         {smtp::PhraseSource::OpenSmtpd, "OpenSMTPD"},
         {smtp::PhraseSource::Dovecot, "Dovecot"},
         {smtp::PhraseSource::Amavis, "amavisd-new"},
+        {smtp::PhraseSource::Cox, "Cox"},
+        {smtp::PhraseSource::ObservedInBounces, "observed in real bounces"},
+    };
+    check_spellings(rows);
+}
+
+TEST_CASE("name(DeliveryOutcome): every enumerator, spelled out") {
+    const std::pair<smtp::DeliveryOutcome, std::string_view> rows[] = {
+        {smtp::DeliveryOutcome::Unknown, "Unknown"},
+        {smtp::DeliveryOutcome::Delayed, "Delayed"},
+        {smtp::DeliveryOutcome::Failed, "Failed"},
     };
     check_spellings(rows);
 }

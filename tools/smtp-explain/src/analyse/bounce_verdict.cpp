@@ -50,38 +50,17 @@ bool is_delivery(smtp::DsnAction action) noexcept {
            action == smtp::DsnAction::Expanded;
 }
 
-bool answers_message(std::optional<smtp::Command> command) noexcept {
-    return command == smtp::Command::Data || command == smtp::Command::DataEnd ||
-           command == smtp::Command::Bdat;
-}
-
-// What the reason means given where the failure came. classify_bounce reads
-// one reply; the bounce around it says two things more:
-// - A user-unknown wording answering the message (DATA, the end of the data)
-//   when no code decided it: the server had taken the recipient at RCPT TO,
-//   where RFC 5321 section 3.3 has it check the address, so the address
-//   exists and the message is what it refused (carriers such as NTT docomo
-//   answer their users' filters with "550 Unknown user" there). An enhanced
-//   code that says X.1.1 keeps the address reason (an LMTP server answers
-//   each recipient after the data, RFC 2033 section 4.2).
-// - A network failure (no answer, a refused connection) in a notice whose
-//   action is failed with a transient status and no reply: the MTA kept
-//   trying until its queue lifetime ran out, so the delivery time expired
-//   (RFC 3463 X.4.7), as Postfix and Gmail report after their retries.
-smtp::BounceReason in_bounce_context(const smtp::BounceVerdict& verdict,
-                                     const BounceRecipient& recipient,
-                                     const std::optional<smtp::EnhancedStatusCode>& status,
-                                     int code) noexcept {
-    if (verdict.reason == smtp::BounceReason::UserUnknown &&
-        verdict.basis == smtp::BounceBasis::Text && answers_message(recipient.command)) {
-        return smtp::BounceReason::Filtered;
+// What the notice says of the attempts, for classify_bounce.
+smtp::DeliveryOutcome outcome_of(smtp::DsnAction action) noexcept {
+    switch (action) {
+    case smtp::DsnAction::Failed: return smtp::DeliveryOutcome::Failed;
+    case smtp::DsnAction::Delayed: return smtp::DeliveryOutcome::Delayed;
+    case smtp::DsnAction::Delivered:
+    case smtp::DsnAction::Relayed:
+    case smtp::DsnAction::Expanded:
+    case smtp::DsnAction::Unknown: return smtp::DeliveryOutcome::Unknown;
     }
-    if (verdict.reason == smtp::BounceReason::NetworkError &&
-        recipient.action == smtp::DsnAction::Failed && code == 0 && status &&
-        status->status_class == 4) {
-        return smtp::BounceReason::Expired;
-    }
-    return verdict.reason;
+    return smtp::DeliveryOutcome::Unknown;
 }
 
 } // namespace
@@ -121,8 +100,9 @@ BounceJudgement judge_bounce(const BounceRecipient& recipient) {
         const smtp::BounceVerdict verdict =
             smtp::classify_bounce(out.code, out.status,
                                   recipient.command.value_or(smtp::Command::Other),
-                                  reply_words(recipient.diagnostic));
-        out.reason = in_bounce_context(verdict, recipient, out.status, out.code);
+                                  reply_words(recipient.diagnostic),
+                                  outcome_of(recipient.action));
+        out.reason = verdict.reason;
         out.hard = smtp::is_hard_bounce(out.reason, out.code, out.status);
         out.basis = verdict.basis;
     }

@@ -66,6 +66,15 @@ TEST_CASE("gmail: Gmail's own words when no server answered") {
           });
 }
 
+TEST_CASE("gmail: the response's own words decide over Gmail's sentence: a null MX") {
+    // "couldn't be found", but the DNS answer was a null MX (RFC 7505): the
+    // reason is left to the reply's words, which say NotAccept.
+    CHECK(read_with(gmail, "gmail-null-mx.eml") ==
+          Lines{
+              "erin@nullmx.example.test gmail failed",
+          });
+}
+
 TEST_CASE("gmail: no server took the connection: expired once Gmail gave up, a network error "
           "while it still tries") {
     CHECK(read_with(gmail, "gmail-no-connection-legacy.eml") ==

@@ -174,7 +174,12 @@ void current(const DecodedMessage& message, const std::vector<std::string_view>&
     }
     for (BounceRecipient& recipient : found) {
         notice::set_reply(recipient, response);
-        if (!reason_words.empty()) {
+        // The server's own words, when they tell another reason, say more
+        // than Gmail's sentence: "couldn't be found" also covers a domain
+        // whose null MX (RFC 7505) says it accepts no mail.
+        const std::size_t row = smtp::find_bounce_phrase(response);
+        if (!reason_words.empty() &&
+            (row == smtp::bounce_phrase_count || smtp::bounce_phrases[row].reason == reason)) {
             recipient.reason = reason;
         }
     }
