@@ -6,15 +6,16 @@
 # lintian are for the Debian packages and their test. libgmime-3.0-dev is
 # smtp-explain's MIME reader of emails. emscripten (with node-acorn) builds
 # smtp-explain's page (the wasm preset); chromium, chromium-driver and
-# python3-selenium run its browser tests. clang-19 with libc++ 19 checks that
-# the headers compile against another standard library (.ci/run).
+# python3-selenium run its browser tests. clang-19 with libc++-19-dev and
+# libc++abi-19-dev is CI's std::format cell; libasio-dev the Asio example;
+# doxygen the reference documentation (docs preset).
 set -eu
 
 packages="cmake ninja-build g++ clang libclang-rt-dev pkg-config doctest-dev
 libfmt-dev libbenchmark-dev valgrind python3 dpkg-dev file lintian
 libcli11-dev libgmime-3.0-dev gcovr time nlohmann-json3-dev emscripten
-node-acorn chromium chromium-driver python3-selenium
-clang-19 libc++-19-dev libc++abi-19-dev"
+node-acorn chromium chromium-driver python3-selenium clang-19 libc++-19-dev
+libc++abi-19-dev libasio-dev doxygen"
 
 missing=""
 for package in $packages; do

@@ -1,26 +1,33 @@
 // smtp-status: what an SMTP server's reply means.
 // SPDX-License-Identifier: BSL-1.0
 //
-// <smtp/bounce_reason.hpp>: why a message bounced, and whether the address
-// is bad. The reply class says whether to retry; a bounce processor also
-// needs the reason (unknown user, full mailbox, sender blocked, ...) and
-// whether to drop the address from its list (a hard bounce) or only this
-// message (a soft one). The two disagree with the class by design:
-// "450 4.1.1" (an unknown user, told with a transient code) is a bad address,
-// "552 5.2.2" (a full mailbox) a permanent failure of a good one.
-//
-// The reasons are the vocabulary bounce processors share, the one sisimai
-// established. What gives a reply its reason, strongest first:
-//   1. a specific enhanced status code (RFC 3463): `enhanced_code_reasons`,
-//      one row per IANA registry entry, and `vendor_code_reasons`;
-//   2. the reply text: `bounce_phrases`, wordings of the big providers and
-//      MTAs, each row with the source it was learnt from;
-//   3. a generic enhanced code, the command the reply answers, and the
-//      basic reply code.
-// classify_bounce() says which of them decided.
-//
-// Everything here is constexpr, noexcept and allocation free, and gives a
-// defined answer for any input.
+/// @file
+/// `<smtp/bounce_reason.hpp>`: why a message bounced, and whether the address
+/// is bad. The reply class says whether to retry; a bounce processor also
+/// needs the reason (unknown user, full mailbox, sender blocked, ...) and
+/// whether to drop the address from its list (a hard bounce) or only this
+/// message (a soft one). The two disagree with the class by design:
+/// "450 4.1.1" (an unknown user, told with a transient code) is a bad address,
+/// "552 5.2.2" (a full mailbox) a permanent failure of a good one.
+///
+/// The reasons are the vocabulary bounce processors share, the one sisimai
+/// established. What gives a reply its reason, strongest first:
+///   1. a specific enhanced status code (RFC 3463): `enhanced_code_reasons`,
+///
+///      one row per IANA registry entry, and `vendor_code_reasons`;
+///
+///   2. the reply text: `bounce_phrases`, wordings of the big providers and
+///
+///      MTAs, each row with the source it was learnt from;
+///
+///   3. a generic enhanced code, the command the reply answers, and the
+///
+///      basic reply code.
+///
+/// classify_bounce() says which of them decided.
+///
+/// Everything here is constexpr, noexcept and allocation free, and gives a
+/// defined answer for any input.
 #ifndef SMTP_BOUNCE_REASON_HPP
 #define SMTP_BOUNCE_REASON_HPP
 
@@ -350,7 +357,9 @@ enum class CodeWeight : int {
 
 /// The reason of one IANA registry entry, X.subject.detail.
 struct EnhancedCodeReason {
+    /// The entry's subject (the 1 of X.1.1).
     int subject;
+    /// The entry's detail (the last 1 of X.1.1).
     int detail;
     /// With class 5 (and, for a success-only entry, what its code says in a
     /// failure: Undefined).
@@ -360,6 +369,7 @@ struct EnhancedCodeReason {
     /// DNS problem), where a transient one is a passing state of the host
     /// (X.3.2: shutdown, load), and for X.4.1, transient only by RFC 3463.
     BounceReason transient;
+    /// How far the code decides the reason.
     CodeWeight weight;
 };
 
@@ -511,11 +521,15 @@ inline constexpr std::array<EnhancedCodeReason, 81> enhanced_code_reasons = {{
 struct VendorCodeReason {
     /// 4 or 5; 0 for both.
     int status_class;
+    /// The subject of the codes covered.
     int subject;
-    /// The details covered, first to last inclusive.
+    /// The first detail covered.
     int first_detail;
+    /// The last detail covered (inclusive).
     int last_detail;
+    /// The reason those codes give.
     BounceReason reason;
+    /// How far the code decides the reason.
     CodeWeight weight;
     /// Who documents the codes: "Microsoft", "Google".
     std::string_view vendor;
@@ -577,7 +591,9 @@ inline constexpr std::array<VendorCodeReason, 32> vendor_code_reasons = {{
 
 /// The reason an enhanced code gives, and how far it decides.
 struct CodeVerdict {
+    /// The reason; Undefined where the code gives none.
     BounceReason reason;
+    /// How far it decides: whether a reply's wording may overrule it.
     CodeWeight weight;
 };
 
@@ -1286,9 +1302,11 @@ enum class DeliveryOutcome : int {
 
 /// The answer of classify_bounce.
 struct BounceVerdict {
+    /// Why the message bounced.
     BounceReason reason;
     /// is_hard_bounce(reason, code, enhanced).
     bool hard;
+    /// What decided the reason.
     BounceBasis basis;
     /// With basis Text, the row of `bounce_phrases` that matched; otherwise
     /// bounce_phrase_count.

@@ -1,12 +1,13 @@
 // smtp-status: what an SMTP server's reply means.
 // SPDX-License-Identifier: BSL-1.0
 //
-// <smtp/case_insensitive.hpp>: the character comparison that the name
-// lookups take to ignore ASCII case, as people type names:
-//
-//     smtp::from_name("mailboxbusy", smtp::case_insensitive)  // MailboxBusy
-//
-// Any callable that compares two chars works in its place.
+/// @file
+/// `<smtp/case_insensitive.hpp>`: the character comparison that the name
+/// lookups take to ignore ASCII case, as people type names:
+///
+///     smtp::from_name("mailboxbusy", smtp::case_insensitive)  // MailboxBusy
+///
+/// Any callable that compares two chars works in its place.
 #ifndef SMTP_CASE_INSENSITIVE_HPP
 #define SMTP_CASE_INSENSITIVE_HPP
 
@@ -29,6 +30,7 @@ constexpr char ascii_lower(char c) noexcept {
 /// verbs and keywords of SMTP are ASCII (RFC 5321 section 2.4: verbs are
 /// not case sensitive), so no locale is involved.
 struct CaseInsensitive {
+    /// Whether `a` and `b` are the same byte, ignoring ASCII case.
     [[nodiscard]] constexpr bool operator()(char a, char b) const noexcept {
         return detail::ascii_lower(a) == detail::ascii_lower(b);
     }

@@ -1,12 +1,13 @@
 // smtp-status: what an SMTP server's reply means.
 // SPDX-License-Identifier: BSL-1.0
 //
-// <smtp/command.hpp>: what a reply answers (the greeting, a client's
-// command, the end of the mail data), and reading the command off a
-// client's command line (RFC 5321 section 4.1.1).
-//
-// Everything here is constexpr, noexcept and allocation free, and gives a
-// defined answer for any input.
+/// @file
+/// `<smtp/command.hpp>`: what a reply answers (the greeting, a client's
+/// command, the end of the mail data), and reading the command off a
+/// client's command line (RFC 5321 section 4.1.1).
+///
+/// Everything here is constexpr, noexcept and allocation free, and gives a
+/// defined answer for any input.
 #ifndef SMTP_COMMAND_HPP
 #define SMTP_COMMAND_HPP
 

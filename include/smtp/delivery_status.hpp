@@ -1,16 +1,17 @@
 // smtp-status: what an SMTP server's reply means.
 // SPDX-License-Identifier: BSL-1.0
 //
-// <smtp/delivery_status.hpp>: reading bounces. The content of a
-// message/delivery-status MIME part (RFC 3464 section 2: per-message fields,
-// then one group of fields per recipient), and the SMTP reply inside a
-// diagnostic text ("smtp; 550 5.1.1 <a@b>: Recipient address rejected").
-//
-// The MIME structure of the bounce is not read here: the caller hands over
-// the decoded body of the message/delivery-status part. Everything is a view
-// into that text: constexpr, noexcept, allocation free, linear in the size
-// of the input, and it never reads outside the input. Where MTAs break RFC
-// 3464 the reader takes what is clear and says what was wrong (DsnProblem).
+/// @file
+/// `<smtp/delivery_status.hpp>`: reading bounces. The content of a
+/// message/delivery-status MIME part (RFC 3464 section 2: per-message fields,
+/// then one group of fields per recipient), and the SMTP reply inside a
+/// diagnostic text ("smtp; 550 5.1.1 <a@b>: Recipient address rejected").
+///
+/// The MIME structure of the bounce is not read here: the caller hands over
+/// the decoded body of the message/delivery-status part. Everything is a view
+/// into that text: constexpr, noexcept, allocation free, linear in the size
+/// of the input, and it never reads outside the input. Where MTAs break RFC
+/// 3464 the reader takes what is clear and says what was wrong (DsnProblem).
 #ifndef SMTP_DELIVERY_STATUS_HPP
 #define SMTP_DELIVERY_STATUS_HPP
 

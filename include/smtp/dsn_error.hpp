@@ -1,11 +1,11 @@
 // smtp-status: what an SMTP server's reply means.
 // SPDX-License-Identifier: BSL-1.0
 //
-// <smtp/dsn_error.hpp>: DsnError, why parse_delivery_status
-// (<smtp/delivery_status.hpp>) found nothing to report on, and its
-// enumerators' names.
-// A header of its own, so that <smtp/error_code.hpp> gets the enum without
-// the delivery status reader.
+/// @file
+/// `<smtp/dsn_error.hpp>`: DsnError, why parse_delivery_status
+/// (`<smtp/delivery_status.hpp>`) found nothing to report on, and its
+/// enumerators' names. A header of its own, so that `<smtp/error_code.hpp>`
+/// gets the enum without the delivery status reader.
 #ifndef SMTP_DSN_ERROR_HPP
 #define SMTP_DSN_ERROR_HPP
 

@@ -1,13 +1,14 @@
 // smtp-status: what an SMTP server's reply means.
 // SPDX-License-Identifier: BSL-1.0
 //
-// <smtp/enhanced_code.hpp>: the enhanced status code of RFC 3463 ("5.1.1"),
-// which servers put at the start of a reply's text (RFC 2034): the value,
-// its grammar, its class and its text. The registry of the codes is in
-// <smtp/enhanced_status_code_registry.hpp>; <smtp/enhanced_status_code.hpp>
-// gives all of it.
-//
-// Everything here is constexpr, noexcept and allocation free.
+/// @file
+/// `<smtp/enhanced_code.hpp>`: the enhanced status code of RFC 3463 ("5.1.1"),
+/// which servers put at the start of a reply's text (RFC 2034): the value,
+/// its grammar, its class and its text. The registry of the codes is in
+/// `<smtp/enhanced_status_code_registry.hpp>`; `<smtp/enhanced_status_code.hpp>`
+/// gives all of it.
+///
+/// Everything here is constexpr, noexcept and allocation free.
 #ifndef SMTP_ENHANCED_CODE_HPP
 #define SMTP_ENHANCED_CODE_HPP
 
@@ -25,11 +26,12 @@ namespace smtp {
 /// 4 or 5 and subject and detail in 0..999; one built by hand may hold any
 /// ints, and every function here still gives a defined answer for it.
 struct EnhancedStatusCode {
-    int status_class;
-    int subject;
-    int detail;
+    int status_class; ///< The class: 2 success, 4 persistent transient, 5 permanent failure.
+    int subject;      ///< The subject: 0 other, 1 addressing, ... 7 security (RFC 3463 section 3).
+    int detail;       ///< The detail within the subject.
 };
 
+/// @{
 /// Comparisons order by class, then subject, then detail.
 [[nodiscard]] constexpr bool operator==(const EnhancedStatusCode& a, const EnhancedStatusCode& b) noexcept {
     return a.status_class == b.status_class && a.subject == b.subject && a.detail == b.detail;
@@ -55,6 +57,7 @@ struct EnhancedStatusCode {
 [[nodiscard]] constexpr bool operator>=(const EnhancedStatusCode& a, const EnhancedStatusCode& b) noexcept {
     return !(a < b);
 }
+/// @}
 
 namespace detail {
 // The classes RFC 3463 section 3.1 defines: 2 (success), 4 and 5.
@@ -153,6 +156,8 @@ inline constexpr std::size_t enhanced_status_code_max_chars = 3 * detail::int_ma
 /// caller's buffer: `to_text(code).view()` is "5.1.1".
 using EnhancedStatusCodeText = FixedText<enhanced_status_code_max_chars>;
 
+/// "5.1.1": the three numbers with dots between, as written in a reply; the
+/// same text that operator<<, {fmt} and std::format print.
 [[nodiscard]] constexpr EnhancedStatusCodeText to_text(const EnhancedStatusCode& code) noexcept {
     EnhancedStatusCodeText text{};
     char* out = detail::write_decimal(text.data, code.status_class);

@@ -1,21 +1,22 @@
 // smtp-status: what an SMTP server's reply means.
 // SPDX-License-Identifier: BSL-1.0
 //
-// <smtp/enhanced_status_code.hpp>: everything about the enhanced status
-// codes of RFC 3463 ("5.1.1"), which servers put at the start of a reply's
-// text (RFC 2034):
-//
-//   <smtp/enhanced_code.hpp>                  EnhancedStatusCode, parsing,
-//                                             its class, to_text
-//   <smtp/enhanced_status_code_registry.hpp>  the IANA registry (RFC 5248):
-//                                             titles, associated basic codes,
-//                                             pairing
-//   <smtp/vendor_notes.hpp>                   vendors' own meanings
-//
-// and, here, to_chars, which writes a code into a caller's buffer like
-// std::to_chars (and so needs <charconv>, which the others do without).
-//
-// Everything here is constexpr, noexcept and allocation free.
+/// @file
+/// `<smtp/enhanced_status_code.hpp>`: everything about the enhanced status
+/// codes of RFC 3463 ("5.1.1"), which servers put at the start of a reply's
+/// text (RFC 2034):
+///
+///     <smtp/enhanced_code.hpp>                  EnhancedStatusCode, parsing,
+///                                             its class, to_text
+///     <smtp/enhanced_status_code_registry.hpp>  the IANA registry (RFC 5248):
+///                                             titles, associated basic codes,
+///                                             pairing
+///     <smtp/vendor_notes.hpp>                   vendors' own meanings
+///
+/// and, here, to_chars, which writes a code into a caller's buffer like
+/// std::to_chars (and so needs `<charconv>`, which the others do without).
+///
+/// Everything here is constexpr, noexcept and allocation free.
 #ifndef SMTP_ENHANCED_STATUS_CODE_HPP
 #define SMTP_ENHANCED_STATUS_CODE_HPP
 

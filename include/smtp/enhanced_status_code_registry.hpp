@@ -1,14 +1,15 @@
 // smtp-status: what an SMTP server's reply means.
 // SPDX-License-Identifier: BSL-1.0
 //
-// <smtp/enhanced_status_code_registry.hpp>: the IANA registry of enhanced
-// status codes (RFC 5248) as constexpr data: titles, associated basic reply
-// codes, defining RFCs, and what the registry says of a basic code and an
-// enhanced code sent together (pairing). Snapshot: 2024-12-06; see the
-// comment above `enhanced_status_code_registry` for how each entry was
-// checked and which facts we could not confirm.
-//
-// Everything here is constexpr, noexcept and allocation free.
+/// @file
+/// `<smtp/enhanced_status_code_registry.hpp>`: the IANA registry of enhanced
+/// status codes (RFC 5248) as constexpr data: titles, associated basic reply
+/// codes, defining RFCs, and what the registry says of a basic code and an
+/// enhanced code sent together (pairing). Snapshot: 2024-12-06; see the
+/// comment above `enhanced_status_code_registry` for how each entry was
+/// checked and which facts we could not confirm.
+///
+/// Everything here is constexpr, noexcept and allocation free.
 #ifndef SMTP_ENHANCED_STATUS_CODE_REGISTRY_HPP
 #define SMTP_ENHANCED_STATUS_CODE_REGISTRY_HPP
 
@@ -100,13 +101,20 @@ struct AssociatedBasicCodes {
     /// The most codes any entry lists (X.5.0 lists 14).
     static constexpr std::size_t capacity = 14;
 
+    /// The codes, ascending, then zeros.
     std::array<int, capacity> codes;
+    /// How many of `codes` are listed.
     std::size_t count;
+    /// How far beyond the list the entry reaches.
     BasicCodeScope scope;
 
+    /// The first listed code.
     [[nodiscard]] constexpr const int* begin() const noexcept { return codes.data(); }
+    /// Past the last listed code.
     [[nodiscard]] constexpr const int* end() const noexcept { return codes.data() + count; }
+    /// How many codes are listed.
     [[nodiscard]] constexpr std::size_t size() const noexcept { return count; }
+    /// Whether none is listed.
     [[nodiscard]] constexpr bool empty() const noexcept { return count == 0; }
     /// The i-th listed code; 0 when `i` is not below size().
     [[nodiscard]] constexpr int operator[](std::size_t i) const noexcept {
@@ -139,8 +147,8 @@ struct AssociatedBasicCodes {
 
 /// One entry of the registry: the code X.subject.detail for any class.
 struct EnhancedStatusCodeEntry {
-    int subject;
-    int detail;
+    int subject; ///< The subject of X.subject.detail.
+    int detail;  ///< The detail of X.subject.detail.
     /// The registry's "Sample Text" (empty for X.6.10, which has none).
     std::string_view title;
     /// The registry's "Associated basic status code" column.
@@ -442,7 +450,7 @@ registry_entry(const EnhancedStatusCode& code) noexcept {
     return at == detail::no_registry_position ? 0 : enhanced_status_code_registry[at].rfc;
 }
 
-/// The registry's title of a subject sub-code, X.<subject>.YYY (RFC 3463
+/// The registry's title of a subject sub-code, `X.<subject>.YYY` (RFC 3463
 /// section 2): "Addressing Status" for 1; empty for subjects beyond 0..7.
 [[nodiscard]] constexpr std::string_view subject_title(int subject) noexcept {
     switch (subject) {
@@ -475,6 +483,7 @@ registry_entry(const EnhancedStatusCode& code) noexcept {
     default: return {}; // a switch over an int, not our enum
     }
 }
+/// The title of the code's class, as class_title(code.status_class).
 [[nodiscard]] constexpr std::string_view class_title(const EnhancedStatusCode& code) noexcept {
     return class_title(code.status_class);
 }

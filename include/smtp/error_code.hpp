@@ -1,34 +1,36 @@
 // smtp-status: what an SMTP server's reply means.
 // SPDX-License-Identifier: BSL-1.0
 //
-// <smtp/error_code.hpp>: the library's values as std::error_code: SMTP reply
-// codes, with their classes (RFC 5321 section 4.2.1) as std::error_condition,
-// and the errors of the reply parser and writer and of the delivery status
-// reader, for code that reports
-// errors the way Asio and the standard library do:
-//
-//     std::error_code ec = smtp::parse_reply(buffer).error;         // if (ec) ...
-//
-//     std::error_code ec = smtp::SmtpStatusCode::MailboxBusy;      // 450
-//     ec == smtp::ReplyClass::TransientNegative;                   // true
-//     std::error_code{571, smtp::smtp_category()}
-//         == smtp::ReplyClass::PermanentNegative;                  // true
-//     ec.message();                                                // description(450)
-//
-// The trap: `if (ec)` asks only "is the value non-zero?". Every reply code,
-// 250 included, is non-zero, so an error_code holding a positive reply tests
-// true. This header keeps the reply exactly as the server sent it and does
-// not hide that: test the class instead (`ec == ReplyClass::PositiveCompletion`),
-// or convert only the replies you treat as failures. Only NotDefined (0)
-// tests false.
-//
-// ReplyError, ReplyWriteError and DsnError are plain error enums: their None is 0, so
-// `if (ec)` means "failed", as usual.
-//
-// Nothing here is constexpr: std::error_category is a class with virtual
-// functions. Everything else in the library stays free of <system_error>,
-// and this header needs only the error enums, not the parsers and the writer
-// that return them.
+/// @file
+/// `<smtp/error_code.hpp>`: the library's values as std::error_code: SMTP reply
+/// codes, with their classes (RFC 5321 section 4.2.1) as std::error_condition,
+/// and the errors of the reply parser and writer and of the delivery status
+/// reader, for code that reports
+/// errors the way Asio and the standard library do:
+///
+///     std::error_code ec = smtp::parse_reply(buffer).error;         // if (ec) ...
+///
+///     std::error_code ec = smtp::SmtpStatusCode::MailboxBusy;      // 450
+///     ec == smtp::ReplyClass::TransientNegative;                   // true
+///     std::error_code{571, smtp::smtp_category()}
+///         == smtp::ReplyClass::PermanentNegative;                  // true
+///     ec.message();                                                // description(450)
+///
+/// The trap: `if (ec)` asks only "is the value non-zero?". Every reply code,
+/// 250 included, is non-zero, so an error_code holding a positive reply tests
+/// true. This header keeps the reply exactly as the server sent it and does
+/// not hide that: test the class instead (`ec == ReplyClass::PositiveCompletion`),
+/// or convert only the replies you treat as failures. Only NotDefined (0)
+/// tests false.
+///
+/// ReplyError, ReplyWriteError and DsnError are plain error enums: their None is 0, so
+/// `if (ec)` means "failed", as usual.
+///
+/// Nothing here is constexpr: std::error_category is a class with virtual
+/// functions. Everything else in the library stays free of `<system_error>`,
+/// and this header needs only the error enums (`<smtp/reply_error.hpp>`,
+/// `<smtp/reply_write_error.hpp>`, `<smtp/dsn_error.hpp>`), not the parsers
+/// and the writer that return them.
 #ifndef SMTP_ERROR_CODE_HPP
 #define SMTP_ERROR_CODE_HPP
 

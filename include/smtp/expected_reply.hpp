@@ -1,12 +1,13 @@
 // smtp-status: what an SMTP server's reply means.
 // SPDX-License-Identifier: BSL-1.0
 //
-// <smtp/expected_reply.hpp>: which replies the RFCs list for each command
-// (RFC 5321 section 4.3.2 and the extensions), with the section that says
-// so: an unexpected reply is still a reply, but worth a line in a log.
-//
-// Everything here is constexpr, noexcept and allocation free, and gives a
-// defined answer for any input.
+/// @file
+/// `<smtp/expected_reply.hpp>`: which replies the RFCs list for each command
+/// (RFC 5321 section 4.3.2 and the extensions), with the section that says
+/// so: an unexpected reply is still a reply, but worth a line in a log.
+///
+/// Everything here is constexpr, noexcept and allocation free, and gives a
+/// defined answer for any input.
 #ifndef SMTP_EXPECTED_REPLY_HPP
 #define SMTP_EXPECTED_REPLY_HPP
 
@@ -22,6 +23,7 @@ namespace smtp {
 
 /// A set of Commands, one bit each.
 struct CommandSet {
+    /// Bit `static_cast<int>(command)` set for each command in the set.
     std::uint32_t bits = 0;
 
     /// Whether `command` is in the set (false for a value that is no
@@ -59,6 +61,7 @@ struct ExpectedReplyRule {
     /// The most codes one row lists; unused places are 0.
     static constexpr std::size_t capacity = 12;
 
+    /// The commands the row is about.
     CommandSet commands;
     /// The codes, then zeros.
     std::array<int, capacity> codes;

@@ -1,9 +1,10 @@
 // smtp-status: what an SMTP server's reply means.
 // SPDX-License-Identifier: BSL-1.0
 //
-// <smtp/fixed_text.hpp>: the small buffer the to_text functions return, so
-// that printing a code needs no allocation and works in constant expressions,
-// and the decimal writing they share.
+/// @file
+/// `<smtp/fixed_text.hpp>`: the small buffer the to_text functions return, so
+/// that printing a code needs no allocation and works in constant expressions,
+/// and the decimal writing they share.
 #ifndef SMTP_FIXED_TEXT_HPP
 #define SMTP_FIXED_TEXT_HPP
 
@@ -17,8 +18,11 @@ namespace smtp {
 /// taken from a temporary is fine within the same full expression).
 template <std::size_t Capacity>
 struct FixedText {
+    /// The text's bytes (no terminating NUL is promised), then zeros.
     char data[Capacity] = {};
+    /// How many bytes of `data` the text has.
     std::size_t size = 0;
+    /// The text, as a view into this object.
     [[nodiscard]] constexpr std::string_view view() const noexcept { return {data, size}; }
 };
 

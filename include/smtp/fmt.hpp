@@ -1,15 +1,16 @@
 // smtp-status: what an SMTP server's reply means.
 // SPDX-License-Identifier: BSL-1.0
 //
-// <smtp/fmt.hpp>: {fmt} support that works from fmt 9 on. Needs fmt on the
-// include path; not part of <smtp/smtp.hpp>.
-//
-// With fmt 10 and later, <smtp/format.hpp> alone is enough: fmt finds its
-// format_as overloads, and this header adds nothing to them. fmt 9 (the
-// version Debian 12 ships) honours format_as only for an enum that converts
-// to an integer, so for fmt 9 this header specialises fmt::formatter for the
-// three types instead. Each version sees exactly one route per type, never
-// both a formatter and format_as.
+/// @file
+/// `<smtp/fmt.hpp>`: {fmt} support that works from fmt 9 on. Needs fmt on the
+/// include path; not part of `<smtp/smtp.hpp>`.
+///
+/// With fmt 10 and later, `<smtp/format.hpp>` alone is enough: fmt finds its
+/// format_as overloads, and this header adds nothing to them. fmt 9 (the
+/// version Debian 12 ships) honours format_as only for an enum that converts
+/// to an integer, so for fmt 9 this header specialises fmt::formatter for the
+/// three types instead. Each version sees exactly one route per type, never
+/// both a formatter and format_as.
 #ifndef SMTP_FMT_HPP
 #define SMTP_FMT_HPP
 

@@ -1,12 +1,13 @@
 // smtp-status: what an SMTP server's reply means.
 // SPDX-License-Identifier: BSL-1.0
 //
-// <smtp/foreign_names.hpp>: the names other libraries give the reply codes
-// (.NET's, MailKit's and Aspose.Email's SmtpStatusCode), for code ported
-// from them and for people who know those names.
-//
-// Everything here is constexpr, noexcept and allocation free, and gives a
-// defined answer for any input.
+/// @file
+/// `<smtp/foreign_names.hpp>`: the names other libraries give the reply codes
+/// (.NET's, MailKit's and Aspose.Email's SmtpStatusCode), for code ported
+/// from them and for people who know those names.
+///
+/// Everything here is constexpr, noexcept and allocation free, and gives a
+/// defined answer for any input.
 #ifndef SMTP_FOREIGN_NAMES_HPP
 #define SMTP_FOREIGN_NAMES_HPP
 
@@ -45,8 +46,11 @@ enum class ForeignApi : int {
 /// One enumerator name of another library, with its value and the libraries
 /// that spell it so (one bit per ForeignApi, 1 << value).
 struct ForeignName {
+    /// The enumerator's name in those libraries ("MailboxBusy").
     std::string_view name;
+    /// The reply code it stands for.
     int value;
+    /// The libraries that spell it so: bit `1 << static_cast<int>(api)` each.
     unsigned apis;
 
     /// Whether `api` spells a code this way.

@@ -1,25 +1,23 @@
 // smtp-status: what an SMTP server's reply means.
 // SPDX-License-Identifier: BSL-1.0
 //
-// <smtp/format.hpp>: the text of SmtpStatusCode, ReplyClass and
-// EnhancedStatusCode, the same through every route:
-//
-//   SmtpStatusCode::MailboxUnavailable   "550 MailboxUnavailable"
-//   static_cast<SmtpStatusCode>(571)     "571"          (no enumerator: the number)
-//   ReplyClass::TransientNegative        "TransientNegative"
-//   static_cast<ReplyClass>(7)           "7"
-//   EnhancedStatusCode{5, 1, 1}          "5.1.1"
-//
-// Routes: to_text() (constexpr, no allocation, the one source of the text),
-// operator<< for std::ostream, and format_as() for {fmt} 10 and later, which
-// finds it by argument-dependent lookup without this header including fmt.
-// {fmt} 9 (Debian 12's) only honours format_as for enums that turn into
-// integers, so for fmt 9 include <smtp/fmt.hpp> as well.
-//
-// std::format: this header has no std::formatter yet. None of the standard
-// libraries it is tested with has <format> (libstdc++ 12, used by g++ 12 and
-// clang++ 14), and an untested formatter is not shipped. Until then,
-// `std::format("{}", smtp::to_text(code).view())` prints the same text.
+/// @file
+/// `<smtp/format.hpp>`: the text of SmtpStatusCode, ReplyClass and
+/// EnhancedStatusCode, the same through every route:
+///
+///     SmtpStatusCode::MailboxUnavailable   "550 MailboxUnavailable"
+///     static_cast<SmtpStatusCode>(571)     "571"          (no enumerator: the number)
+///     ReplyClass::TransientNegative        "TransientNegative"
+///     static_cast<ReplyClass>(7)           "7"
+///     EnhancedStatusCode{5, 1, 1}          "5.1.1"
+///
+/// Routes: to_text() (constexpr, no allocation, the one source of the text),
+/// operator<< for std::ostream, and format_as() for {fmt} 10 and later, which
+/// finds it by argument-dependent lookup without this header including fmt.
+/// {fmt} 9 (Debian 12's) only honours format_as for enums that turn into
+/// integers, so for fmt 9 include `<smtp/fmt.hpp>` as well.
+///
+/// std::format: `<smtp/std_format.hpp>` (kept apart, as `<format>` is heavy).
 #ifndef SMTP_FORMAT_HPP
 #define SMTP_FORMAT_HPP
 
@@ -75,7 +73,9 @@ inline constexpr std::size_t status_code_max_chars =
 /// The longest text to_text(ReplyClass) writes.
 inline constexpr std::size_t reply_class_max_chars = detail::reply_class_text_capacity();
 
+/// The buffer to_text(SmtpStatusCode) returns.
 using StatusCodeText = FixedText<status_code_max_chars>;
+/// The buffer to_text(ReplyClass) returns.
 using ReplyClassText = FixedText<reply_class_max_chars>;
 
 /// "550 MailboxUnavailable": the number, a space and the enumerator's name,
@@ -139,9 +139,11 @@ std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& o
     return detail::print(out, to_text(code));
 }
 
-// {fmt} 10 and later: fmt::format("{}", code) and format specs such as
-// "{:>24}" work as for a string. (For fmt 9, see <smtp/fmt.hpp>.)
-
+/// @{
+/// to_text(value) as a std::string, for {fmt} 10 and later, which finds it
+/// by argument-dependent lookup: fmt::format("{}", code) prints it, and
+/// format specs such as "{:>24}" apply as for a string. (For fmt 9, see
+/// `<smtp/fmt.hpp>`.)
 [[nodiscard]] inline std::string format_as(SmtpStatusCode code) {
     return std::string(to_text(code).view());
 }
@@ -153,7 +155,12 @@ std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& o
 [[nodiscard]] inline std::string format_as(const EnhancedStatusCode& code) {
     return std::string(to_text(code).view());
 }
+/// @}
 
 } // namespace smtp
+
+// std::formatter too, where the standard library has <format> (the header
+// declares nothing elsewhere, so C++17 and libstdc++ 12 pay only <version>).
+#include <smtp/std_format.hpp>
 
 #endif // SMTP_FORMAT_HPP

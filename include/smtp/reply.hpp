@@ -1,11 +1,12 @@
 // smtp-status: what an SMTP server's reply means.
 // SPDX-License-Identifier: BSL-1.0
 //
-// <smtp/reply.hpp>: reading a server's reply off the wire (RFC 5321 section
-// 4.2): one reply at a time from the front of a buffer, as a view into it.
-//
-// Everything here is constexpr, noexcept and allocation free, and gives a
-// defined answer for any bytes: it never reads outside the input.
+/// @file
+/// `<smtp/reply.hpp>`: reading a server's reply off the wire (RFC 5321 section
+/// 4.2): one reply at a time from the front of a buffer, as a view into it.
+///
+/// Everything here is constexpr, noexcept and allocation free, and gives a
+/// defined answer for any bytes: it never reads outside the input.
 #ifndef SMTP_REPLY_HPP
 #define SMTP_REPLY_HPP
 
@@ -116,25 +117,31 @@ struct ReplyAccess;
 /// nothing; each step scans one line.
 class ReplyLines {
 public:
+    /// Walks the lines, one scan of a line per step. A forward iterator in
+    /// C++20 terms; in C++17 terms an input iterator, because it yields the
+    /// lines by value.
     class iterator {
     public:
-        // A forward range; in C++17 terms the iterator is an input iterator
-        // because it yields the lines by value.
-        using iterator_category = std::input_iterator_tag;
-        using iterator_concept = std::forward_iterator_tag;
-        using value_type = std::string_view;
-        using difference_type = std::ptrdiff_t;
-        using pointer = const std::string_view*;
-        using reference = std::string_view;
+        using iterator_category = std::input_iterator_tag;  ///< C++17: yields by value.
+        using iterator_concept = std::forward_iterator_tag; ///< C++20: multi-pass.
+        using value_type = std::string_view;                ///< A line's text.
+        using difference_type = std::ptrdiff_t;             ///< For the iterator concepts.
+        using pointer = const std::string_view*;            ///< What operator-> gives.
+        using reference = std::string_view;                 ///< What operator* gives: a copy.
 
+        /// A singular iterator, equal to any other default-constructed one.
         constexpr iterator() noexcept = default;
 
+        /// The current line's text, without code, separator and line ending.
         [[nodiscard]] constexpr std::string_view operator*() const noexcept { return text_; }
+        /// The current line's text, for `it->size()`.
         constexpr const std::string_view* operator->() const noexcept { return &text_; }
+        /// To the next line.
         constexpr iterator& operator++() noexcept {
             load(next_);
             return *this;
         }
+        /// To the next line; returns the iterator as it was.
         constexpr iterator operator++(int) noexcept {
             iterator before = *this;
             ++*this;
@@ -177,16 +184,21 @@ public:
         const char* end_ = nullptr;
         std::string_view text_{};
     };
+    /// The same iterator: the lines are read-only.
     using const_iterator = iterator;
 
+    /// No lines (as an empty Reply has).
     constexpr ReplyLines() noexcept = default;
 
+    /// The first line.
     [[nodiscard]] constexpr iterator begin() const noexcept {
         return iterator(raw_.data(), raw_.data() + raw_.size());
     }
+    /// Past the last line.
     [[nodiscard]] constexpr iterator end() const noexcept {
         return iterator(raw_.data() + raw_.size(), raw_.data() + raw_.size());
     }
+    /// Whether there are no lines (only for an empty Reply).
     [[nodiscard]] constexpr bool empty() const noexcept { return raw_.empty(); }
 
 private:
@@ -256,8 +268,13 @@ private:
 /// The answer of parse_reply. `consumed` and `reply` are set only when
 /// `error` is ReplyError::None; otherwise they are 0 and an empty Reply.
 struct [[nodiscard]] ReplyParse {
+    /// None for a whole reply; Incomplete to read more; otherwise why the
+    /// bytes are no reply.
     ReplyError error;
+    /// How many bytes of the input the reply takes: the next reply starts
+    /// there (RFC 2920 pipelining).
     std::size_t consumed;
+    /// The reply, a view into the input.
     Reply reply;
     /// Where the input stops being the start of a valid reply: the offset
     /// of the first byte that no valid reply can have there (the byte of a

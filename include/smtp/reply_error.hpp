@@ -1,10 +1,10 @@
 // smtp-status: what an SMTP server's reply means.
 // SPDX-License-Identifier: BSL-1.0
 //
-// <smtp/reply_error.hpp>: ReplyError, what parse_reply (<smtp/reply.hpp>) found,
-// and its enumerators' names.
-// A header of its own, so that <smtp/error_code.hpp> gets the enum without
-// the reply parser.
+/// @file
+/// `<smtp/reply_error.hpp>`: ReplyError, what parse_reply (`<smtp/reply.hpp>`)
+/// found, and its enumerators' names. A header of its own, so that
+/// `<smtp/error_code.hpp>` gets the enum without the reply parser.
 #ifndef SMTP_REPLY_ERROR_HPP
 #define SMTP_REPLY_ERROR_HPP
 

@@ -1,10 +1,11 @@
 // smtp-status: what an SMTP server's reply means.
 // SPDX-License-Identifier: BSL-1.0
 //
-// <smtp/reply_write_error.hpp>: ReplyWriteError, why write_reply
-// (<smtp/reply_writer.hpp>) refused, and its enumerators' names.
-// A header of its own, so that <smtp/error_code.hpp> gets the enum without
-// the reply writer.
+/// @file
+/// `<smtp/reply_write_error.hpp>`: ReplyWriteError, why write_reply
+/// (`<smtp/reply_writer.hpp>`) refused, and its enumerators' names. A header
+/// of its own, so that `<smtp/error_code.hpp>` gets the enum without the reply
+/// writer.
 #ifndef SMTP_REPLY_WRITE_ERROR_HPP
 #define SMTP_REPLY_WRITE_ERROR_HPP
 

@@ -1,12 +1,13 @@
 // smtp-status: what an SMTP server's reply means.
 // SPDX-License-Identifier: BSL-1.0
 //
-// <smtp/reply_writer.hpp>: writing a reply to the wire, for server authors:
-// the counterpart of <smtp/reply.hpp>, which reads what this writes.
-//
-// Everything here is constexpr and noexcept (write_reply_to as far as the
-// caller's iterator allows), allocation free, and gives a defined answer
-// for any input.
+/// @file
+/// `<smtp/reply_writer.hpp>`: writing a reply to the wire, for server authors:
+/// the counterpart of `<smtp/reply.hpp>`, which reads what this writes.
+///
+/// Everything here is constexpr and noexcept (write_reply_to as far as the
+/// caller's iterator allows), allocation free, and gives a defined answer
+/// for any input.
 #ifndef SMTP_REPLY_WRITER_HPP
 #define SMTP_REPLY_WRITER_HPP
 
@@ -36,6 +37,7 @@ struct ReplyWriteOptions {
 
 /// The answer of write_reply and measure_reply.
 struct [[nodiscard]] ReplyWriteResult {
+    /// None when the reply was (or can be) written; otherwise why not.
     ReplyWriteError error;
     /// With None, the bytes written (measure_reply: the bytes the reply
     /// takes); with BufferTooSmall, the bytes needed; otherwise 0.
@@ -52,11 +54,12 @@ struct [[nodiscard]] ReplyWriteResult {
 /// the last character written (the given iterator when nothing was).
 template <class OutputIt>
 struct [[nodiscard]] ReplyWriteToResult {
-    ReplyWriteError error;
-    std::size_t size;
-    std::size_t line;
-    OutputIt out;
+    ReplyWriteError error; ///< As ReplyWriteResult::error.
+    std::size_t size;      ///< As ReplyWriteResult::size.
+    std::size_t line;      ///< As ReplyWriteResult::line.
+    OutputIt out;          ///< Past the last character written.
 
+    /// Whether the reply was written.
     [[nodiscard]] constexpr bool ok() const noexcept { return error == ReplyWriteError::None; }
 };
 

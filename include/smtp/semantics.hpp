@@ -1,19 +1,20 @@
 // smtp-status: what an SMTP server's reply means.
 // SPDX-License-Identifier: BSL-1.0
 //
-// <smtp/semantics.hpp>: a reply judged in the context of the command it
-// answers: what a client does next (next_action) and whether the server
-// closes the connection (closes_connection). It also gives everything a
-// reader of a reply in context needs, each in a header of its own:
-//
-//   <smtp/command.hpp>                        Command, parse_command
-//   <smtp/expected_reply.hpp>                 is_expected_reply
-//   <smtp/enhanced_status_code_registry.hpp>  pairing with the registry
-//   <smtp/foreign_names.hpp>                  .NET, MailKit, Aspose names
-//   <smtp/reply_writer.hpp>                   write_reply, for servers
-//
-// Everything here is constexpr, noexcept and allocation free, and gives a
-// defined answer for any input.
+/// @file
+/// `<smtp/semantics.hpp>`: a reply judged in the context of the command it
+/// answers: what a client does next (next_action) and whether the server
+/// closes the connection (closes_connection). It also gives everything a
+/// reader of a reply in context needs, each in a header of its own:
+///
+///     <smtp/command.hpp>                        Command, parse_command
+///     <smtp/expected_reply.hpp>                 is_expected_reply
+///     <smtp/enhanced_status_code_registry.hpp>  pairing with the registry
+///     <smtp/foreign_names.hpp>                  .NET, MailKit, Aspose names
+///     <smtp/reply_writer.hpp>                   write_reply, for servers
+///
+/// Everything here is constexpr, noexcept and allocation free, and gives a
+/// defined answer for any input.
 #ifndef SMTP_SEMANTICS_HPP
 #define SMTP_SEMANTICS_HPP
 

@@ -1,8 +1,9 @@
 // smtp-status: what an SMTP server's reply means.
 // SPDX-License-Identifier: BSL-1.0
 //
-// <smtp/smtp.hpp>: the whole library in one include. (<smtp/fmt.hpp>, which
-// needs {fmt}, is not part of it.)
+/// @file
+/// `<smtp/smtp.hpp>`: the whole library in one include (but `<smtp/fmt.hpp>`,
+/// which needs {fmt}).
 #ifndef SMTP_SMTP_HPP
 #define SMTP_SMTP_HPP
 
@@ -27,5 +28,13 @@
 #include <smtp/status_code.hpp>
 #include <smtp/vendor_notes.hpp>
 #include <smtp/version.hpp>
+
+/// @namespace smtp
+/// Everything smtp-status declares: reply codes (SmtpStatusCode, ReplyClass),
+/// enhanced status codes (EnhancedStatusCode) and their IANA registry, the
+/// reply parser (parse_reply), a reply judged in the context of its command
+/// (next_action), replies written for servers (write_reply), bounces
+/// (parse_delivery_status, classify_bounce), and each value as text and as
+/// std::error_code. Names in smtp::detail are not part of the API.
 
 #endif // SMTP_SMTP_HPP

@@ -1,12 +1,13 @@
 // smtp-status: what an SMTP server's reply means.
 // SPDX-License-Identifier: BSL-1.0
 //
-// <smtp/status_code.hpp>: the basic three-digit reply codes of RFC 5321 and
-// its extensions, their names and meanings, and their classification.
-//
-// Everything here is constexpr, noexcept and allocation free, and gives a
-// defined answer for any input: any int, any enum value cast from an int and
-// any string.
+/// @file
+/// `<smtp/status_code.hpp>`: the basic three-digit reply codes of RFC 5321 and
+/// its extensions, their names and meanings, and their classification.
+///
+/// Everything here is constexpr, noexcept and allocation free, and gives a
+/// defined answer for any input: any int, any enum value cast from an int and
+/// any string.
 #ifndef SMTP_STATUS_CODE_HPP
 #define SMTP_STATUS_CODE_HPP
 

@@ -1,11 +1,12 @@
 // smtp-status: what an SMTP server's reply means.
 // SPDX-License-Identifier: BSL-1.0
 //
-// <smtp/vendor_notes.hpp>: what vendors are known to mean by enhanced
-// status codes that the registry lacks (Microsoft's 4.7.500 to 4.7.699,
-// Google's 4.7.32) or defines otherwise (Microsoft's 5.1.10).
-//
-// Everything here is constexpr, noexcept and allocation free.
+/// @file
+/// `<smtp/vendor_notes.hpp>`: what vendors are known to mean by enhanced
+/// status codes that the registry lacks (Microsoft's 4.7.500 to 4.7.699,
+/// Google's 4.7.32) or defines otherwise (Microsoft's 5.1.10).
+///
+/// Everything here is constexpr, noexcept and allocation free.
 #ifndef SMTP_VENDOR_NOTES_HPP
 #define SMTP_VENDOR_NOTES_HPP
 
@@ -23,14 +24,16 @@ namespace smtp {
 /// define, or defines otherwise: codes status_class.subject.first_detail to
 /// status_class.subject.last_detail.
 struct VendorNote {
-    int status_class;
-    int subject;
-    int first_detail;
-    int last_detail;
+    int status_class; ///< The class of the codes covered (4 or 5).
+    int subject;      ///< Their subject.
+    int first_detail; ///< The first detail covered.
+    int last_detail;  ///< The last detail covered (inclusive).
+    /// Who documents the codes: "Microsoft", "Google".
     std::string_view vendor;
     /// What the vendor means, and what to do, in our words.
     std::string_view text;
 
+    /// Whether `code` is one of the codes the note covers.
     [[nodiscard]] constexpr bool covers(const EnhancedStatusCode& code) const noexcept {
         return code.status_class == status_class && code.subject == subject &&
                code.detail >= first_detail && code.detail <= last_detail;

@@ -40,6 +40,7 @@ if(MODE STREQUAL "install")
           include/smtp/error_code.hpp
           include/smtp/format.hpp
           include/smtp/fmt.hpp
+          include/smtp/std_format.hpp
           include/smtp/smtp.hpp
           share/cmake/smtp_status/smtp_statusConfig.cmake
           share/cmake/smtp_status/smtp_statusConfigVersion.cmake

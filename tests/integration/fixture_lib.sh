@@ -375,6 +375,56 @@ postlog   unix-dgram n  -       n       -       1       postlogd
 EOF
 }
 
+# write_postfix_test_config DIR PORT: main.cf and master.cf in DIR/etc for the
+# private instance that the integration tests (mta_fixture.sh,
+# asio_example.sh) talk to: nothing under /etc/postfix or /var/spool/postfix
+# is used or changed, nothing is delivered; local users are the system's
+# accounts (root), the client is expected from 127.0.0.2 (or 127.0.0.3, which
+# is not offered PIPELINING), and a message may have 2048 bytes.
+write_postfix_test_config() {
+    local dir=$1 port=$2
+    {
+        echo "# smtp-status integration test: a private Postfix instance, made by"
+        echo "# tests/integration/fixture_lib.sh, started with master -c $dir/etc."
+        postfix_main_cf "$dir"
+        cat <<EOF
+myhostname = mx.smtp-status.test
+mydomain = smtp-status.test
+myorigin = \$myhostname
+mydestination = \$myhostname, localhost
+# Only 127.0.0.1 is trusted; the client comes from 127.0.0.2.
+mynetworks = 127.0.0.1/32
+# Reject (5.7.1), not defer (4.7.1), mail for other domains.
+smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination
+# Local users are the system's accounts; no aliases.
+alias_maps =
+alias_database =
+local_recipient_maps = proxy:unix:passwd.byname
+header_size_limit = 1024
+message_size_limit = 2048
+smtpd_recipient_limit = 3
+smtpd_banner = \$myhostname ESMTP smtp-status test instance
+# Accepted mail is thrown away.
+local_transport = discard:test instance
+default_transport = discard:test instance
+relay_transport = discard:test instance
+# Errors are the point of the test: no penalty delays, no disconnects.
+smtpd_error_sleep_time = 0
+smtpd_soft_error_limit = 100
+smtpd_hard_error_limit = 200
+smtpd_junk_command_limit = 1000
+# A client from 127.0.0.3 is not offered PIPELINING, so that a client's
+# one-command-at-a-time path is tested too.
+smtpd_discard_ehlo_keyword_address_maps = cidr:$dir/etc/no_pipelining.cidr
+EOF
+    } >"$dir/etc/main.cf"
+    printf '127.0.0.3 pipelining\n' >"$dir/etc/no_pipelining.cidr"
+    {
+        postfix_master_cf "$port"
+        echo "discard   unix  -       -       n       -       -       discard"
+    } >"$dir/etc/master.cf"
+}
+
 # Creates the folders of a private instance under $1 (etc, queue, data);
 # skips when user postfix could not reach them.
 postfix_instance_dirs() {
@@ -422,6 +472,33 @@ start_postfix() {
     stop_tracked "$postfix_pid"
     postfix_pid=""
     return 1
+}
+
+# start_postfix_test_instance DIR PROBE: installs Postfix if needed and starts
+# the instance of write_postfix_test_config in DIR on a free port of
+# 127.0.0.1 (PROBE --free-port names one; 3 tries, the port may be taken
+# meanwhile). Sets postfix_port; skips or fails when it cannot.
+postfix_port=""
+start_postfix_test_instance() {
+    local dir=$1 probe=$2 attempt
+    ensure_postfix
+    if [ "$(id -u)" -ne 0 ]; then
+        skip "Postfix is installed, but its master must be started as root"
+    fi
+    postfix_instance_dirs "$dir"
+    for attempt in 1 2 3; do
+        postfix_port=$("$probe" --free-port) || fail "no free port"
+        write_postfix_test_config "$dir" "$postfix_port"
+        start_postfix "$dir" "$postfix_port" && break
+        if [ "$attempt" -lt 3 ]; then
+            log "Postfix did not start listening on port $postfix_port; trying another port"
+            continue
+        fi
+        tail -n 20 "$dir/maillog"
+        fail "Postfix did not start in 3 attempts (log above, $dir/maillog)"
+    done
+    log "Postfix $(/usr/sbin/postconf -h mail_version 2>/dev/null) listening on" \
+        "127.0.0.1:$postfix_port (master PID $postfix_pid)"
 }
 
 # --------------------------------------------------------------- aiosmtpd --

@@ -66,71 +66,9 @@ run_probe() {
 
 # --------------------------------------------------------------- postfix --
 
-# main.cf for a private instance: nothing under /etc/postfix or
-# /var/spool/postfix is used or changed, nothing is delivered.
-write_postfix_config() {
-    local dir=$1 port=$2
-    {
-        echo "# smtp-status integration test: a private Postfix instance, made by"
-        echo "# tests/integration/mta_fixture.sh, started with master -c $dir/etc."
-        postfix_main_cf "$dir"
-        cat <<EOF
-myhostname = mx.smtp-status.test
-mydomain = smtp-status.test
-myorigin = \$myhostname
-mydestination = \$myhostname, localhost
-# Only 127.0.0.1 is trusted; the client comes from 127.0.0.2.
-mynetworks = 127.0.0.1/32
-# Reject (5.7.1), not defer (4.7.1), mail for other domains.
-smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination
-# Local users are the system's accounts; no aliases.
-alias_maps =
-alias_database =
-local_recipient_maps = proxy:unix:passwd.byname
-header_size_limit = 1024
-message_size_limit = 2048
-smtpd_recipient_limit = 3
-smtpd_banner = \$myhostname ESMTP smtp-status test instance
-# Accepted mail is thrown away.
-local_transport = discard:test instance
-default_transport = discard:test instance
-relay_transport = discard:test instance
-# Errors are the point of the test: no penalty delays, no disconnects.
-smtpd_error_sleep_time = 0
-smtpd_soft_error_limit = 100
-smtpd_hard_error_limit = 200
-smtpd_junk_command_limit = 1000
-EOF
-    } >"$dir/etc/main.cf"
-    {
-        postfix_master_cf "$port"
-        echo "discard   unix  -       -       n       -       -       discard"
-    } >"$dir/etc/master.cf"
-}
-
 run_postfix() {
-    ensure_postfix
-    if [ "$(id -u)" -ne 0 ]; then
-        skip "Postfix is installed, but its master must be started as root"
-    fi
-
-    local dir=$work attempt port
-    postfix_instance_dirs "$dir"
-    for attempt in 1 2 3; do
-        port=$("$probe" --free-port) || fail "no free port"
-        write_postfix_config "$dir" "$port"
-        start_postfix "$dir" "$port" && break
-        if [ "$attempt" -lt 3 ]; then
-            log "Postfix did not start listening on port $port; trying another port"
-            continue
-        fi
-        tail -n 20 "$dir/maillog"
-        fail "Postfix did not start in 3 attempts (log above, $dir/maillog)"
-    done
-    log "Postfix $(/usr/sbin/postconf -h mail_version 2>/dev/null) listening on 127.0.0.1:$port" \
-        "(master PID $postfix_pid)"
-
-    run_probe "$port" "$dir/maillog"
+    start_postfix_test_instance "$work" "$probe"
+    run_probe "$postfix_port" "$work/maillog"
 }
 
 # -------------------------------------------------------------- aiosmtpd --

@@ -151,7 +151,9 @@ TEST_CASE("parse_command") {
     }
     SUBCASE("is a constant expression") {
         static_assert(smtp::parse_command("rcpt to:<a@b>") == Command::Rcpt);
-        static_assert(noexcept(smtp::parse_command("")));
+        // A string_view already made: libc++ does not mark the conversion from
+        // "" noexcept, and the guarantee is parse_command's.
+        static_assert(noexcept(smtp::parse_command(std::string_view{})));
     }
 }
 

@@ -1,8 +1,10 @@
-// Tests for <smtp/format.hpp> and <smtp/fmt.hpp>. format.hpp is included
-// first to prove that it compiles on its own, without fmt.
+// Tests for <smtp/format.hpp>, <smtp/fmt.hpp> and <smtp/std_format.hpp>.
+// format.hpp is included first to prove that it compiles on its own,
+// without fmt.
 #include <smtp/format.hpp>
 
 #include <smtp/fmt.hpp>
+#include <smtp/std_format.hpp>
 
 #include <doctest/doctest.h>
 
@@ -12,7 +14,15 @@
 #include <iomanip>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
+
+// CI's cells with a standard library that has <format> (libc++ 19) set
+// SMTP_STATUS_REQUIRE_STD_FORMAT, so the std::format tests below cannot be
+// left out there unnoticed.
+#if defined(SMTP_STATUS_REQUIRE_STD_FORMAT) && !defined(__cpp_lib_format)
+#error "SMTP_STATUS_REQUIRE_STD_FORMAT is set, but this standard library has no <format>"
+#endif
 
 namespace {
 
@@ -154,35 +164,87 @@ TEST_CASE("format_as") {
     }
 }
 
+// What every formatting route prints: `format(spec, value)` formats one
+// value with a format string chosen at run time.
+template <typename Format>
+void check_format_route(const Format& format) {
+    for (const int v : interesting_ints()) {
+        const auto code = static_cast<SmtpStatusCode>(v);
+        CAPTURE(v);
+        CHECK(format("{}", code) == expected_text(code));
+    }
+    for (const ExpectedClass& row : expected_classes) {
+        CHECK(format("{}", row.reply) == row.text);
+    }
+    for (const ExpectedEnhanced& row : expected_enhanced) {
+        CHECK(format("{}", row.code) == row.text);
+    }
+    // Fill, alignment, width and precision apply to the whole text, as for
+    // a string.
+    CHECK(format("[{:>8}]", EnhancedStatusCode{5, 1, 1}) == "[   5.1.1]");
+    CHECK(format("[{:*<9}]", SmtpStatusCode::Ok) == "[250 Ok***]");
+    CHECK(format("[{:^21}]", ReplyClass::PermanentNegative) == "[  PermanentNegative  ]");
+    CHECK(format("[{:.3}]", SmtpStatusCode::MailboxBusy) == "[450]");
+    CHECK(format("[{:-^9}]", static_cast<SmtpStatusCode>(571)) == "[---571---]");
+}
+
 // With fmt 9 (Debian 12) these go through the formatters of <smtp/fmt.hpp>;
 // with fmt 10 and later through format_as.
 TEST_CASE("fmt::format") {
-    SUBCASE("SmtpStatusCode, listed or not") {
-        for (const int v : interesting_ints()) {
-            const auto code = static_cast<SmtpStatusCode>(v);
-            CAPTURE(v);
-            CHECK(fmt::format("{}", code) == expected_text(code));
-        }
-    }
-    SUBCASE("ReplyClass") {
-        for (const ExpectedClass& row : expected_classes) {
-            CHECK(fmt::format("{}", row.reply) == row.text);
-        }
-    }
-    SUBCASE("EnhancedStatusCode") {
-        for (const ExpectedEnhanced& row : expected_enhanced) {
-            CHECK(fmt::format("{}", row.code) == row.text);
-        }
-    }
-    SUBCASE("format specs apply to the whole text, as for a string") {
-        CHECK(fmt::format("[{:>8}]", EnhancedStatusCode{5, 1, 1}) == "[   5.1.1]");
-        CHECK(fmt::format("[{:*<9}]", SmtpStatusCode::Ok) == "[250 Ok***]");
-        CHECK(fmt::format("[{:^21}]", ReplyClass::PermanentNegative) == "[  PermanentNegative  ]");
-        CHECK(fmt::format("[{:.3}]", SmtpStatusCode::MailboxBusy) == "[450]");
-    }
-    SUBCASE("several arguments in one call") {
+    check_format_route([](std::string_view spec, const auto& value) {
+        return fmt::format(fmt::runtime(spec), value);
+    });
+    SUBCASE("several arguments in one call, the format string checked at compile time") {
         CHECK(fmt::format("{} {} {}", SmtpStatusCode::MailboxBusy, EnhancedStatusCode{4, 2, 1},
                           ReplyClass::TransientNegative) ==
               "450 MailboxBusy 4.2.1 TransientNegative");
     }
 }
+
+#if defined(__cpp_lib_format)
+// <smtp/std_format.hpp>: the same text as the stream, fmt and to_text.
+TEST_CASE("std::format") {
+    check_format_route([](std::string_view spec, const auto& value) {
+        return std::vformat(spec, std::make_format_args(value));
+    });
+    SUBCASE("a width taken from an argument") {
+        CHECK(std::format("[{:{}}]", SmtpStatusCode::Ok, 8) == "[250 Ok  ]");
+    }
+    SUBCASE("the same padding as fmt and the stream") {
+        const char* const specs[] = {"{:>30}", "{:*<30}", "{:^31}", "{:.5}", "{:_>3}"};
+        for (const char* spec : specs) {
+            CAPTURE(spec);
+            for (const SmtpStatusCode code : smtp::all_status_codes) {
+                CHECK(std::vformat(spec, std::make_format_args(code)) ==
+                      fmt::format(fmt::runtime(spec), code));
+            }
+        }
+        std::ostringstream out;
+        out << std::setw(12) << std::setfill('.') << std::left << SmtpStatusCode::MailboxBusy;
+        CHECK(std::format("{:.<12}", SmtpStatusCode::MailboxBusy) == out.str());
+    }
+    SUBCASE("several arguments (the format string checked at compile time), format_to_n") {
+        CHECK(std::format("{} {} {}", SmtpStatusCode::MailboxBusy, EnhancedStatusCode{4, 2, 1},
+                          ReplyClass::TransientNegative) ==
+              "450 MailboxBusy 4.2.1 TransientNegative");
+        char buffer[16] = {};
+        const auto end = std::format_to_n(buffer, 5, "{}", SmtpStatusCode::MailboxUnavailable);
+        CHECK(std::string(buffer, end.out) == "550 M");
+        CHECK(end.size == 22);
+    }
+#if defined(__cpp_exceptions)
+    SUBCASE("a spec that is not a string's is a format_error") {
+        // By hand: the test program is built with doctest's asserts for
+        // builds without exceptions, where CHECK_THROWS_AS checks nothing.
+        const auto code = SmtpStatusCode::Ok;
+        bool thrown = false;
+        try {
+            (void)std::vformat("{:d}", std::make_format_args(code));
+        } catch (const std::format_error&) {
+            thrown = true;
+        }
+        CHECK(thrown);
+    }
+#endif
+}
+#endif // __cpp_lib_format

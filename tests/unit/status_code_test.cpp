@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <iterator>
 #include <set>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -361,7 +362,7 @@ TEST_CASE("from_name with a character comparison") {
         // The first name of the length in value order: "Ok" is the only one of 2.
         CHECK(smtp::from_name("xy", any) == SmtpStatusCode::Ok);
         CHECK(smtp::from_name("NotDefined", any) == SmtpStatusCode::NotDefined);
-        static_assert(noexcept(smtp::from_name("Ok", same)));
+        static_assert(noexcept(smtp::from_name(std::string_view{}, same)));
         static_assert(smtp::from_name("sYnTaXeRrOr", smtp::case_insensitive) ==
                       SmtpStatusCode::SyntaxError);
     }

@@ -4,7 +4,7 @@
 // The report for scripts (--json): one JSON document (RFC 8259), written as
 // the items come, one item per line:
 //
-//   {"tool":"smtp-explain","version":"0.1.0","registry":"2024-12-06",
+//   {"tool":"smtp-explain","version":"0.2.0","registry":"2024-12-06",
 //    "items":[
 //   {...},
 //   {...}

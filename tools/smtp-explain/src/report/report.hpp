@@ -136,7 +136,7 @@ protected:
     std::uint64_t warnings_ = 0;
 };
 
-/// "0.1.0": the version the reports and --version state.
+/// "0.2.0": the version the reports and --version state.
 std::string version_string();
 
 } // namespace smtp_explain
