@@ -32,6 +32,7 @@
 #define SMTP_BOUNCE_REASON_HPP
 
 #include <smtp/command.hpp>
+#include <smtp/detail/deferred.hpp>
 #include <smtp/enhanced_status_code_registry.hpp>
 #include <smtp/status_code.hpp>
 
@@ -270,8 +271,11 @@ inline constexpr std::array<BounceReason, detail::bounce_reason_count> all_bounc
 }
 
 /// The reason whose word is exactly `word` (case-sensitive, as name() gives
-/// it: "mailboxfull"), or std::nullopt.
-[[nodiscard]] constexpr std::optional<BounceReason>
+/// it: "mailboxfull"), or std::nullopt. (A template only so that
+/// std::optional<BounceReason> is instantiated where it is called:
+/// detail/deferred.hpp.)
+template <class Deferral = void>
+[[nodiscard]] constexpr detail::Later<std::optional<BounceReason>, Deferral>
 bounce_reason_from_name(std::string_view word) noexcept {
     for (const BounceReason reason : all_bounce_reasons) {
         if (name(reason) == word) {

@@ -15,6 +15,8 @@
 #ifndef SMTP_DELIVERY_STATUS_HPP
 #define SMTP_DELIVERY_STATUS_HPP
 
+#include <smtp/detail/deferred.hpp>
+#include <smtp/dsn_error.hpp>
 #include <smtp/enhanced_code.hpp>
 #include <smtp/reply.hpp>
 #include <smtp/status_code.hpp>
@@ -284,31 +286,6 @@ enum class DsnAction : int {
     return {};
 }
 
-/// Why parse_delivery_status found nothing to report on. With any value but
-/// None the DSN has no recipients.
-enum class DsnError : int {
-    /// The content has at least one group of per-recipient fields.
-    None = 0,
-    /// The input is empty or holds only blank lines; problems() is empty.
-    Empty,
-    /// Not one line is a header field ("Name: value"): not DSN content.
-    NoFields,
-    /// Header fields, but no group of per-recipient fields after the
-    /// per-message ones (RFC 3464 section 2.1 requires one at least).
-    NoRecipients,
-};
-
-/// The enumerator's spelling ("NoFields"); empty for a value that is no
-/// enumerator.
-[[nodiscard]] constexpr std::string_view name(DsnError error) noexcept {
-    switch (error) {
-    case DsnError::None: return "None";
-    case DsnError::Empty: return "Empty";
-    case DsnError::NoFields: return "NoFields";
-    case DsnError::NoRecipients: return "NoRecipients";
-    }
-    return {};
-}
 
 /// What was wrong with the per-message fields or with one recipient's group,
 /// measured against RFC 3464. The reader goes on after each: these are
@@ -809,7 +786,8 @@ public:
     [[nodiscard]] constexpr bool found() const noexcept { return code_ != 0 || enhanced_ != 0; }
     /// The reply code, 200 to 599, or std::nullopt when the text has none
     /// ("5.1.1 user unknown", "DNS Error: ...").
-    [[nodiscard]] constexpr std::optional<int> code() const noexcept {
+    template <class Deferral = void>
+    [[nodiscard]] constexpr detail::Later<std::optional<int>, Deferral> code() const noexcept {
         if (code_ == 0) {
             return std::nullopt;
         }
@@ -1516,7 +1494,8 @@ constexpr BlockScan<recipient_slots> next_recipient(const char* p, const char* e
 }
 
 // The first field of [p, end) named `field`, ignoring case.
-constexpr std::optional<FoldedText> find_field(const char* p, const char* end,
+template <class Deferral = void>
+constexpr detail::Later<std::optional<FoldedText>, Deferral> find_field(const char* p, const char* end,
                                                std::string_view field) noexcept {
     while (p != end) {
         const DsnItem item = read_item(p, end);
@@ -1528,7 +1507,8 @@ constexpr std::optional<FoldedText> find_field(const char* p, const char* end,
     return std::nullopt;
 }
 
-constexpr std::optional<FoldedText> text_slot(std::string_view slot) noexcept {
+template <class Deferral = void>
+constexpr detail::Later<std::optional<FoldedText>, Deferral> text_slot(std::string_view slot) noexcept {
     if (!present(slot)) {
         return std::nullopt;
     }
@@ -1550,7 +1530,8 @@ struct DsnAccess {
 };
 
 // The typed value of a present field, or std::nullopt.
-constexpr std::optional<DsnTypedValue> typed_value(std::string_view raw, DsnFieldKind kind) noexcept {
+template <class Deferral = void>
+constexpr detail::Later<std::optional<DsnTypedValue>, Deferral> typed_value(std::string_view raw, DsnFieldKind kind) noexcept {
     if (!present(raw)) {
         return std::nullopt;
     }
@@ -1625,12 +1606,14 @@ public:
     constexpr DsnRecipient() noexcept = default;
 
     /// Original-Recipient: the address the sender gave (ORCPT), if present.
-    [[nodiscard]] constexpr std::optional<DsnTypedValue> original_recipient() const noexcept {
-        return typed(DsnFieldKind::OriginalRecipient);
+    template <class Deferral = void>
+    [[nodiscard]] constexpr detail::Later<std::optional<DsnTypedValue>, Deferral> original_recipient() const noexcept {
+        return typed<Deferral>(DsnFieldKind::OriginalRecipient);
     }
     /// Final-Recipient: the address this group reports on, if present.
-    [[nodiscard]] constexpr std::optional<DsnTypedValue> final_recipient() const noexcept {
-        return typed(DsnFieldKind::FinalRecipient);
+    template <class Deferral = void>
+    [[nodiscard]] constexpr detail::Later<std::optional<DsnTypedValue>, Deferral> final_recipient() const noexcept {
+        return typed<Deferral>(DsnFieldKind::FinalRecipient);
     }
     /// Action: what the reporting MTA did; Unknown when missing or not one
     /// of the five values (problems() says which).
@@ -1653,13 +1636,15 @@ public:
         return detail::unpack_enhanced(packed);
     }
     /// Remote-MTA: the MTA that gave the diagnostic, if present.
-    [[nodiscard]] constexpr std::optional<DsnTypedValue> remote_mta() const noexcept {
-        return typed(DsnFieldKind::RemoteMta);
+    template <class Deferral = void>
+    [[nodiscard]] constexpr detail::Later<std::optional<DsnTypedValue>, Deferral> remote_mta() const noexcept {
+        return typed<Deferral>(DsnFieldKind::RemoteMta);
     }
     /// Diagnostic-Code: type ("smtp") and text, if present. The text keeps
     /// its parentheses: it is free text (RFC 3464 section 2.3.6).
-    [[nodiscard]] constexpr std::optional<DsnTypedValue> diagnostic_code() const noexcept {
-        return typed(DsnFieldKind::DiagnosticCode);
+    template <class Deferral = void>
+    [[nodiscard]] constexpr detail::Later<std::optional<DsnTypedValue>, Deferral> diagnostic_code() const noexcept {
+        return typed<Deferral>(DsnFieldKind::DiagnosticCode);
     }
     /// The SMTP reply in the Diagnostic-Code's text (read_diagnostic), of
     /// any type: "smtp", "X-Postfix" and missing types all carry replies.
@@ -1672,21 +1657,25 @@ public:
         return read_diagnostic(detail::scan_typed(raw, detail::ValueForm::Text).value);
     }
     /// Last-Attempt-Date, as text, if present.
-    [[nodiscard]] constexpr std::optional<FoldedText> last_attempt_date() const noexcept {
-        return detail::text_slot(slot(DsnFieldKind::LastAttemptDate));
+    template <class Deferral = void>
+    [[nodiscard]] constexpr detail::Later<std::optional<FoldedText>, Deferral> last_attempt_date() const noexcept {
+        return detail::text_slot<Deferral>(slot(DsnFieldKind::LastAttemptDate));
     }
     /// Final-Log-ID, as text, if present.
-    [[nodiscard]] constexpr std::optional<FoldedText> final_log_id() const noexcept {
-        return detail::text_slot(slot(DsnFieldKind::FinalLogId));
+    template <class Deferral = void>
+    [[nodiscard]] constexpr detail::Later<std::optional<FoldedText>, Deferral> final_log_id() const noexcept {
+        return detail::text_slot<Deferral>(slot(DsnFieldKind::FinalLogId));
     }
     /// Will-Retry-Until, as text, if present.
-    [[nodiscard]] constexpr std::optional<FoldedText> will_retry_until() const noexcept {
-        return detail::text_slot(slot(DsnFieldKind::WillRetryUntil));
+    template <class Deferral = void>
+    [[nodiscard]] constexpr detail::Later<std::optional<FoldedText>, Deferral> will_retry_until() const noexcept {
+        return detail::text_slot<Deferral>(slot(DsnFieldKind::WillRetryUntil));
     }
     /// The value of the group's first field named `wanted` (ignoring
     /// case): extension fields ("X-Postfix-Sender") or any other.
-    [[nodiscard]] constexpr std::optional<FoldedText> field(std::string_view wanted) const noexcept {
-        return detail::find_field(raw_.data(), raw_.data() + raw_.size(), wanted);
+    template <class Deferral = void>
+    [[nodiscard]] constexpr detail::Later<std::optional<FoldedText>, Deferral> field(std::string_view wanted) const noexcept {
+        return detail::find_field<Deferral>(raw_.data(), raw_.data() + raw_.size(), wanted);
     }
     /// Every field of the group, in order.
     [[nodiscard]] constexpr DsnFields fields() const noexcept { return DsnFields(raw_); }
@@ -1700,8 +1689,9 @@ private:
     constexpr std::string_view slot(DsnFieldKind kind) const noexcept {
         return slots_[detail::recipient_slot(kind)];
     }
-    constexpr std::optional<DsnTypedValue> typed(DsnFieldKind kind) const noexcept {
-        return detail::typed_value(slot(kind), kind);
+    template <class Deferral = void>
+    constexpr detail::Later<std::optional<DsnTypedValue>, Deferral> typed(DsnFieldKind kind) const noexcept {
+        return detail::typed_value<Deferral>(slot(kind), kind);
     }
 
     std::string_view raw_{};
@@ -1809,30 +1799,36 @@ public:
 
     /// Original-Envelope-Id: the sender's envelope id (RFC 3461 ENVID), as
     /// text, if present.
-    [[nodiscard]] constexpr std::optional<FoldedText> original_envelope_id() const noexcept {
-        return detail::text_slot(slot(DsnFieldKind::OriginalEnvelopeId));
+    template <class Deferral = void>
+    [[nodiscard]] constexpr detail::Later<std::optional<FoldedText>, Deferral> original_envelope_id() const noexcept {
+        return detail::text_slot<Deferral>(slot(DsnFieldKind::OriginalEnvelopeId));
     }
     /// Reporting-MTA: the MTA that wrote the DSN ("dns; mx.example"), if
     /// present.
-    [[nodiscard]] constexpr std::optional<DsnTypedValue> reporting_mta() const noexcept {
-        return typed(DsnFieldKind::ReportingMta);
+    template <class Deferral = void>
+    [[nodiscard]] constexpr detail::Later<std::optional<DsnTypedValue>, Deferral> reporting_mta() const noexcept {
+        return typed<Deferral>(DsnFieldKind::ReportingMta);
     }
     /// DSN-Gateway, if present.
-    [[nodiscard]] constexpr std::optional<DsnTypedValue> dsn_gateway() const noexcept {
-        return typed(DsnFieldKind::DsnGateway);
+    template <class Deferral = void>
+    [[nodiscard]] constexpr detail::Later<std::optional<DsnTypedValue>, Deferral> dsn_gateway() const noexcept {
+        return typed<Deferral>(DsnFieldKind::DsnGateway);
     }
     /// Received-From-MTA, if present.
-    [[nodiscard]] constexpr std::optional<DsnTypedValue> received_from_mta() const noexcept {
-        return typed(DsnFieldKind::ReceivedFromMta);
+    template <class Deferral = void>
+    [[nodiscard]] constexpr detail::Later<std::optional<DsnTypedValue>, Deferral> received_from_mta() const noexcept {
+        return typed<Deferral>(DsnFieldKind::ReceivedFromMta);
     }
     /// Arrival-Date, as text, if present.
-    [[nodiscard]] constexpr std::optional<FoldedText> arrival_date() const noexcept {
-        return detail::text_slot(slot(DsnFieldKind::ArrivalDate));
+    template <class Deferral = void>
+    [[nodiscard]] constexpr detail::Later<std::optional<FoldedText>, Deferral> arrival_date() const noexcept {
+        return detail::text_slot<Deferral>(slot(DsnFieldKind::ArrivalDate));
     }
     /// The value of the first per-message field named `wanted` (ignoring
     /// case): extension fields ("X-Postfix-Queue-ID") or any other.
-    [[nodiscard]] constexpr std::optional<FoldedText> field(std::string_view wanted) const noexcept {
-        return detail::find_field(message_.data(), message_.data() + message_.size(), wanted);
+    template <class Deferral = void>
+    [[nodiscard]] constexpr detail::Later<std::optional<FoldedText>, Deferral> field(std::string_view wanted) const noexcept {
+        return detail::find_field<Deferral>(message_.data(), message_.data() + message_.size(), wanted);
     }
     /// Every per-message field, in order.
     [[nodiscard]] constexpr DsnFields fields() const noexcept { return DsnFields(message_); }
@@ -1851,8 +1847,9 @@ private:
     constexpr std::string_view slot(DsnFieldKind kind) const noexcept {
         return slots_[static_cast<std::size_t>(kind)];
     }
-    constexpr std::optional<DsnTypedValue> typed(DsnFieldKind kind) const noexcept {
-        return detail::typed_value(slot(kind), kind);
+    template <class Deferral = void>
+    constexpr detail::Later<std::optional<DsnTypedValue>, Deferral> typed(DsnFieldKind kind) const noexcept {
+        return detail::typed_value<Deferral>(slot(kind), kind);
     }
 
     std::string_view message_{};

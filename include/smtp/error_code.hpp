@@ -27,13 +27,16 @@
 /// `if (ec)` means "failed", as usual.
 ///
 /// Nothing here is constexpr: std::error_category is a class with virtual
-/// functions. Everything else in the library stays free of `<system_error>`.
+/// functions. Everything else in the library stays free of `<system_error>`,
+/// and this header needs only the error enums (`<smtp/reply_error.hpp>`,
+/// `<smtp/reply_write_error.hpp>`, `<smtp/dsn_error.hpp>`), not the parsers
+/// and the writer that return them.
 #ifndef SMTP_ERROR_CODE_HPP
 #define SMTP_ERROR_CODE_HPP
 
-#include <smtp/delivery_status.hpp>
-#include <smtp/reply.hpp>
-#include <smtp/reply_writer.hpp>
+#include <smtp/dsn_error.hpp>
+#include <smtp/reply_error.hpp>
+#include <smtp/reply_write_error.hpp>
 #include <smtp/status_code.hpp>
 
 #include <string>

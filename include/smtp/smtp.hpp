@@ -11,6 +11,7 @@
 #include <smtp/case_insensitive.hpp>
 #include <smtp/command.hpp>
 #include <smtp/delivery_status.hpp>
+#include <smtp/dsn_error.hpp>
 #include <smtp/enhanced_code.hpp>
 #include <smtp/enhanced_status_code.hpp>
 #include <smtp/enhanced_status_code_registry.hpp>
@@ -20,6 +21,8 @@
 #include <smtp/foreign_names.hpp>
 #include <smtp/format.hpp>
 #include <smtp/reply.hpp>
+#include <smtp/reply_error.hpp>
+#include <smtp/reply_write_error.hpp>
 #include <smtp/reply_writer.hpp>
 #include <smtp/semantics.hpp>
 #include <smtp/status_code.hpp>

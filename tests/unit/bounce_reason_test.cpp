@@ -183,6 +183,9 @@ TEST_CASE("is_hard_bounce") {
         // Nothing known but the reason: hard, as sisimai.
         CHECK(smtp::is_hard_bounce(R::NotAccept, 0));
         CHECK(smtp::is_hard_bounce(R::NotAccept, 0, EnhancedStatusCode{7, 1, 1})); // invalid
+        // A code above 599 is no reply code either: the enhanced code decides.
+        CHECK_FALSE(smtp::is_hard_bounce(R::NotAccept, 600, EnhancedStatusCode{4, 3, 2}));
+        CHECK(smtp::is_hard_bounce(R::NotAccept, 999));
     }
     SUBCASE("a full mailbox is a permanent failure of a good address") {
         CHECK_FALSE(smtp::is_hard_bounce(R::MailboxFull, 552, EnhancedStatusCode{5, 2, 2}));

@@ -1035,6 +1035,42 @@ TEST_CASE("read_diagnostic: table") {
     }
 }
 
+TEST_CASE("read_diagnostic: a reply after each byte that may open it, not after a letter") {
+    for (const char opener : std::string_view("#\"'([<:=")) {
+        CAPTURE(opener);
+        const std::string at_start = std::string(1, opener) + "550 5.1.1 user unknown";
+        const smtp::DiagnosticReply first = smtp::read_diagnostic(at_start);
+        CHECK(first.code() == 550);
+        CHECK(first.before() == std::string(1, opener));
+        CHECK(first.text() == "user unknown");
+        const std::string inside = std::string("host said ") + opener + "550 5.1.1 user unknown";
+        const smtp::DiagnosticReply later = smtp::read_diagnostic(inside);
+        CHECK(later.code() == 550);
+        CHECK(later.before() == "host said " + std::string(1, opener));
+    }
+    CHECK(!smtp::read_diagnostic("x550 5.1.1 user unknown").found());
+    CHECK(!smtp::read_diagnostic("host said x550 5.1.1 user unknown").found());
+}
+
+TEST_CASE("parse_delivery_status: tabs are white space around values and types") {
+    const smtp::DeliveryStatus dsn = smtp::parse_delivery_status(
+        "Reporting-MTA:\tdns;\tmx.example\n\n"
+        "Final-Recipient:\trfc822;\t<a@b.example>\nAction:\tfailed\nStatus:\t5.1.1\t\n");
+    REQUIRE(dsn.ok());
+    REQUIRE(dsn.reporting_mta().has_value());
+    CHECK(dsn.reporting_mta()->type() == "dns");
+    CHECK(dsn.reporting_mta()->value().raw() == "mx.example");
+    const std::vector<smtp::DsnRecipient> groups = collect(dsn.recipients());
+    REQUIRE(groups.size() == 1);
+    const smtp::DsnRecipient& group = groups[0];
+    REQUIRE(group.final_recipient().has_value());
+    CHECK(group.final_recipient()->type() == "rfc822");
+    CHECK(group.final_recipient()->value().raw() == "a@b.example");
+    CHECK(group.action() == DsnAction::Failed);
+    CHECK(group.status() == EnhancedStatusCode{5, 1, 1});
+    CHECK(listed(group.problems()) == std::vector<DsnProblem>{DsnProblem::AddressInBrackets});
+}
+
 TEST_CASE("read_diagnostic: text() keeps the raw bytes, pieces() drops markers and breaks") {
     constexpr std::string_view text = "550-5.1.1 one\r\n 550 5.1.1 two ";
     const smtp::DiagnosticReply reply = smtp::read_diagnostic(text);
@@ -1131,6 +1167,18 @@ TEST_CASE("FlagSet: insert, contains, size, iteration order") {
     auto it = set.begin();
     CHECK(*it++ == DsnProblem::MalformedLine);
     CHECK(*it == DsnProblem::MissingType);
+
+    // Values that are no enumerator: those outside the 32 bits are never
+    // held; one inside them (31, the last bit) is held and iterated like any.
+    smtp::DsnProblems odd;
+    odd.insert(static_cast<DsnProblem>(32));
+    odd.insert(static_cast<DsnProblem>(-1));
+    CHECK(odd.empty());
+    CHECK(!odd.contains(static_cast<DsnProblem>(32)));
+    CHECK(!odd.contains(static_cast<DsnProblem>(-1)));
+    odd.insert(static_cast<DsnProblem>(31));
+    CHECK(odd.bits() == 1u << 31);
+    CHECK(listed(odd) == std::vector<DsnProblem>{static_cast<DsnProblem>(31)});
 }
 
 template <class Enum>
@@ -1206,6 +1254,7 @@ TEST_CASE("name, description, field_name: every enumerator") {
     }
     CHECK(smtp::field_name(DsnFieldKind::Extension).empty());
     CHECK(smtp::field_name(DsnFieldKind::Unknown).empty());
+    CHECK(smtp::field_name(static_cast<DsnFieldKind>(99)).empty());
 }
 
 } // namespace

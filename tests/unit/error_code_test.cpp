@@ -2,6 +2,10 @@
 // compiles on its own.
 #include <smtp/error_code.hpp>
 
+#include <smtp/delivery_status.hpp> // the parsers and the writer whose errors are tested
+#include <smtp/reply.hpp>
+#include <smtp/reply_writer.hpp>
+
 #include "shared_error_code.hpp" // tests/shared_library, on the include path
 
 #include <doctest/doctest.h>

@@ -19,6 +19,10 @@ struct Deferred {
     using type = T;
 };
 
+// Deferred<T, TemplateParameter>::type, shorter.
+template <class T, class TemplateParameter>
+using Later = typename Deferred<T, TemplateParameter>::type;
+
 } // namespace smtp::detail
 
 #endif // SMTP_DETAIL_DEFERRED_HPP

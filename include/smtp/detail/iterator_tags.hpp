@@ -11,6 +11,15 @@
 // compile cost). Each standard library declares the tags in a small header
 // of its own, which its <string_view> already includes; this includes that
 // header where it is known, and <iterator> everywhere else.
+//
+// Why naming a library's internal header is sound here: it is included only
+// when __has_include finds it under the library's own marker (__GLIBCXX__,
+// _LIBCPP_VERSION), and it is the very header that library's <string_view>
+// includes, so it adds no declaration a user of <string_view> lacks; should a
+// later version move the tags elsewhere, the failure is a compile error
+// naming std::input_iterator_tag, never a different program. libc++'s module
+// map does not mark the header private: clang++-19 with libc++ 19 compiles
+// <smtp/smtp.hpp> with -Wall -Wextra -Werror, with and without -fmodules.
 #ifndef SMTP_DETAIL_ITERATOR_TAGS_HPP
 #define SMTP_DETAIL_ITERATOR_TAGS_HPP
 
