@@ -159,14 +159,7 @@ private:
 
 /// Whether `text` is well-formed UTF-8 throughout.
 inline bool valid_utf8(std::string_view text) {
-    while (!text.empty()) {
-        const std::size_t length = utf8_sequence_length(text);
-        if (length == 0) {
-            return false;
-        }
-        text.remove_prefix(length);
-    }
-    return true;
+    return is_utf8(text);
 }
 
 /// Whether `text` is a report safe for a terminal: nothing but printable
