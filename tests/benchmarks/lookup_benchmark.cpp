@@ -305,14 +305,14 @@ struct LinearScan {
     }
 };
 
-// from_name by a perfect hash, written the plain way: the length and two
-// characters of the text, packed and multiplied, pick one of 256 slots that
-// no two names share (the multiplier is searched for when the table is
-// built), and the text is compared with that slot's name. The library's
-// from_name must stay within 1.5 x of it (BENCHMARKS.md).
-class PerfectHash {
+// The slots of both perfect hashes below: the length and two characters of
+// a name, packed and multiplied, pick one of 256 slots, each holding the row
+// (plus one) of all_status_codes whose name hashes there, 0 if none. The
+// multiplier is searched for when the table is built, until no two names
+// share a slot.
+class NameSlots {
 public:
-    PerfectHash() {
+    NameSlots() {
         for (multiplier_ = 2654435761u;; multiplier_ += 2) {
             slot_row_.fill(0);
             bool collision = false;
@@ -328,20 +328,9 @@ public:
         }
     }
 
-    std::optional<SmtpStatusCode> from_name(std::string_view text) const {
-        if (text.empty()) {
-            return std::nullopt;
-        }
-        const std::size_t row = slot_row_[hash(text.data(), text.size())];
-        if (row == 0) {
-            return std::nullopt;
-        }
-        const SmtpStatusCode code = smtp::all_status_codes[row - 1];
-        if (smtp::name(code) != text) {
-            return std::nullopt;
-        }
-        return code;
-    }
+    // The row plus one whose name may be the n bytes at s, or 0; s[0] is
+    // read even when n is 0 (give "" then).
+    std::size_t row_of(const char* s, std::size_t n) const { return slot_row_[hash(s, n)]; }
 
 private:
     std::size_t hash(const char* s, std::size_t n) const {
@@ -355,6 +344,30 @@ private:
     std::array<std::uint8_t, 256> slot_row_{};
 };
 
+// from_name by a perfect hash, written the plain way: NameSlots picks the
+// slot, and the text is compared with that slot's name. The library's
+// from_name must stay within 1.5 x of it (BENCHMARKS.md).
+class PerfectHash {
+public:
+    std::optional<SmtpStatusCode> from_name(std::string_view text) const {
+        if (text.empty()) {
+            return std::nullopt;
+        }
+        const std::size_t row = slots_.row_of(text.data(), text.size());
+        if (row == 0) {
+            return std::nullopt;
+        }
+        const SmtpStatusCode code = smtp::all_status_codes[row - 1];
+        if (smtp::name(code) != text) {
+            return std::nullopt;
+        }
+        return code;
+    }
+
+private:
+    NameSlots slots_;
+};
+
 // Version 0.1's from_name: the same perfect hash made branch-free, because
 // random input mispredicts every branch on the text. The text is compared
 // with the slot's name in overlapping 8-byte words, an empty slot compares
@@ -366,19 +379,6 @@ private:
 class BranchFree {
 public:
     BranchFree() {
-        for (multiplier_ = 2654435761u;; multiplier_ += 2) {
-            slot_row_.fill(0);
-            bool collision = false;
-            for (std::size_t row = 0; row < smtp::all_status_codes.size() && !collision; ++row) {
-                const std::string_view n = smtp::name(smtp::all_status_codes[row]);
-                std::uint8_t& slot = slot_row_[hash(n.data(), n.size())];
-                collision = slot != 0;
-                slot = static_cast<std::uint8_t>(row + 1);
-            }
-            if (!collision) {
-                break;
-            }
-        }
         for (std::size_t row = 0; row < smtp::all_status_codes.size(); ++row) {
             const SmtpStatusCode code = smtp::all_status_codes[row];
             names_[row + 1] = smtp::name(code);
@@ -390,7 +390,7 @@ public:
     std::optional<SmtpStatusCode> from_name(std::string_view text) const {
         const std::size_t size = text.size();
         const char* const bytes = size != 0 ? text.data() : "";
-        const std::size_t slot = slot_row_[hash(bytes, size)];
+        const std::size_t slot = slots_.row_of(bytes, size);
         const std::string_view name = names_[slot];
         const std::size_t common = size < name.size() ? size : name.size();
         const std::uint64_t difference =
@@ -400,12 +400,6 @@ public:
     }
 
 private:
-    std::size_t hash(const char* s, std::size_t n) const {
-        const std::uint32_t key = static_cast<std::uint32_t>(n) ^
-                                  (std::uint32_t{static_cast<unsigned char>(s[0])} << 8) ^
-                                  (std::uint32_t{static_cast<unsigned char>(s[n / 2])} << 16);
-        return (key * multiplier_) >> 24;
-    }
     static std::uint64_t load8(const char* p) {
         std::uint64_t word;
         std::memcpy(&word, p, sizeof word);
@@ -430,8 +424,7 @@ private:
         return diff;
     }
 
-    std::uint32_t multiplier_ = 0;
-    std::array<std::uint8_t, 256> slot_row_{};
+    NameSlots slots_;
     std::array<std::string_view, smtp::all_status_codes.size() + 1> names_{};
     std::array<std::optional<SmtpStatusCode>, smtp::all_status_codes.size() + 1> answers_{};
 };
