@@ -774,6 +774,20 @@ const LearntRow learnt_rows[] = {
      "550 procmailrc rejected"},
     {"turn on smtp authentication", "550-Please turn on SMTP Authentication in your mail client.",
      "250 SMTP Authentication is on"},
+    {"recipient address rejected: access denied",
+     "550 5.4.1 Recipient address rejected: Access denied. AS(201806281) "
+     "[DM6NAM12FT064.eop-nam12.prod.protection.outlook.com]",
+     "550 5.4.1 Recipient address rejected: Access to the relay is limited"},
+    {"does not have authentication information",
+     "550-5.7.1 This message does not have authentication information or fails to pass",
+     "250 This message has authentication information"},
+    {"purported responsible address",
+     "550 5.7.1 can't determine Purported Responsible Address",
+     "550 5.7.1 can't determine the responsible party"},
+    {"spamhaus",
+     "550-5.1.0 MXIN506 MailFrom domain is listed in Spamhaus. To request removal from this "
+     "list see https://www.spamhaus.org/query/lookup/",
+     "550 5.7.1 Listed in spamhausish.example"},
 };
 
 TEST_CASE("bounce_phrases: rows learnt from documentation and real bounces") {
