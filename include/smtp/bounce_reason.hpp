@@ -1412,15 +1412,18 @@ constexpr BounceReason in_context(BounceReason reason, Command answered) noexcep
 // name, it may be either. Both are Filtered, as sisimai reads them: soft,
 // for a bounce processor must not drop an address on words it cannot place.
 // Exim's "Unrouteable address" is no server's reply but the reporting
-// MTA's own routing verdict on an address it knows: it stays UserUnknown.
+// MTA's own routing verdict on an address it knows: it stays UserUnknown,
+// unless the report has it answer the message.
 // (A reply to MAIL or before it is in_context()'s; an X.1.1 code decides
 // before the text: an LMTP server answers each recipient after the data,
 // RFC 2033 section 4.2.)
 constexpr BounceReason text_in_context(const BouncePhrase& row, Command answered,
                                        const std::optional<EnhancedStatusCode>& counted) noexcept {
     const BounceReason reason = row.reason;
-    const bool about_address = row.text == "unrouteable address" || answered == Command::Rcpt ||
-                               answered == Command::Vrfy ||
+    const bool answers_message =
+        answered == Command::Data || answered == Command::DataEnd || answered == Command::Bdat;
+    const bool about_address = (!answers_message && row.text == "unrouteable address") ||
+                               answered == Command::Rcpt || answered == Command::Vrfy ||
                                answered == Command::Expn || answered == Command::Mail ||
                                answered == Command::Greeting || answered == Command::Helo ||
                                answered == Command::Ehlo || (counted && counted->subject == 1);

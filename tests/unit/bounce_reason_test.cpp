@@ -1044,6 +1044,8 @@ const std::vector<Case>& cases() {
         {550, E{5, 5, 0}, Command::Rcpt, "Requested action not taken: mailbox unavailable",
          R::OnHold, false, B::Command},
         {550, E{5, 7, 1}, Command::Rcpt, "", R::OnHold, false, B::Command},
+        // A success-only code in a failure gives no reason: the command does.
+        {550, E{5, 1, 5}, Command::Rcpt, "", R::OnHold, false, B::Command},
         {452, std::nullopt, Command::Rcpt, "", R::ExceedLimit, false, B::ReplyCode},
         {552, std::nullopt, Command::Rcpt, "", R::ExceedLimit, false, B::ReplyCode},
         {551, std::nullopt, Command::Rcpt, "", R::HasMoved, true, B::ReplyCode},
@@ -1063,6 +1065,9 @@ const std::vector<Case>& cases() {
         {554, E{5, 7, 1}, Command::Bdat, "No such user here", R::Filtered, false, B::Text},
         {550, std::nullopt, Command::Rcpt, "User not found", R::UserUnknown, true, B::Text},
         {550, std::nullopt, Command::Vrfy, "User unknown", R::UserUnknown, true, B::Text},
+        {550, std::nullopt, Command::Expn, "No such user", R::UserUnknown, true, B::Text},
+        {550, std::nullopt, Command::Ehlo, "No such user", R::Blocked, false, B::Text},
+        {550, std::nullopt, Command::Helo, "No such user", R::Blocked, false, B::Text},
         // Answering a command the report does not name, they prove nothing
         // either (sisimai's reading): Filtered, soft; unless an addressing
         // code (X.1.y) backs them.
@@ -1242,6 +1247,12 @@ TEST_CASE("classify_bounce: every phrase in every context") {
         CHECK(at_data.reason != R::UserUnknown);
         CHECK(at_data.reason ==
               (row.reason == R::UserUnknown ? R::Filtered : row.reason));
+        // Answering a command the report does not name, the same, but for
+        // the reporting MTA's own routing verdict (Exim's).
+        const auto at_other = smtp::classify_bounce(550, std::nullopt, Command::Other, row.text);
+        const bool own_verdict = row.text == "unrouteable address";
+        CHECK(at_other.reason ==
+              (row.reason == R::UserUnknown && !own_verdict ? R::Filtered : row.reason));
         const auto at_ehlo = smtp::classify_bounce(550, std::nullopt, Command::Ehlo, row.text);
         CHECK(recipient.count(at_ehlo.reason) == 0);
         CHECK(at_ehlo.hard == (at_ehlo.reason == R::NotAccept));
