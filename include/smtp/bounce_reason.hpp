@@ -166,9 +166,11 @@ constexpr NamedText reason_text(BounceReason reason) noexcept {
                 "recipient, in a period, and the limit was reached."};
     case R::TooManyConn:
         return {"toomanyconn",
-                "The sender opened more simultaneous connections than the receiver allows."};
+                "The sender opened more simultaneous connections than the receiver allows "
+                "(classify_bounce() says ratelimited, as sisimai 5.6 does)."};
     case R::Speeding:
-        return {"speeding", "The sender delivered too fast; the receiver asks it to slow down."};
+        return {"speeding", "The sender delivered too fast; the receiver asks it to slow down "
+                            "(classify_bounce() says ratelimited, as sisimai 5.6 does)."};
     case R::NotAccept:
         return {"notaccept",
                 "The recipient's domain or host accepts no mail at all, for example by a "
@@ -194,8 +196,8 @@ constexpr NamedText reason_text(BounceReason reason) noexcept {
                 "The delivery needed TLS, and STARTTLS was not used or did not succeed."};
     case R::NetworkError:
         return {"networkerror",
-                "A network, DNS or routing problem, such as no answer, a lost connection "
-                "or a mail loop."};
+                "A network, DNS or routing problem, such as a failed lookup, a connection "
+                "that broke or a mail loop."};
     case R::SystemError:
         return {"systemerror",
                 "The receiving system failed or is misconfigured; the message was not at "
@@ -208,7 +210,9 @@ constexpr NamedText reason_text(BounceReason reason) noexcept {
                 "failed."};
     case R::Expired:
         return {"expired",
-                "The message stayed queued longer than allowed and delivery was given up."};
+                "The receiving host could not be reached (no answer, connection refused or "
+                "timed out) while the message waited, or it stayed queued longer than "
+                "allowed."};
     case R::OnHold:
         return {"onhold",
                 "The recipient was refused without a reason precise enough to judge; check "
@@ -389,18 +393,30 @@ constexpr EnhancedCodeReason code_row(int subject, int detail, BounceReason perm
 /// registry title and the defining RFC. A class 2 code is Delivered whatever
 /// its row says.
 ///
-/// Decisions worth a word:
-/// - X.1.3 (bad address syntax) and X.1.4 (ambiguous address) are
-///   UserUnknown: the address as written can never be delivered to.
-/// - X.7.1 "Delivery not authorized, message refused" is Rejected (RFC 3463
-///   section 3.8: "the sender is not authorized to send to the destination"),
-///   but Vague: in practice servers send it for every kind of policy refusal,
-///   so the text decides, then the command (after EHLO it is Blocked, at the
-///   end of the data Filtered).
+/// Where the registry leaves room, the rows read a code as sisimai 5 does
+/// (its table of status codes to reasons), the reading bounce processors
+/// share. Decisions worth a word:
+/// - X.1.3 (bad address syntax) is UserUnknown: the address as written can
+///   never be delivered to. X.1.4 (ambiguous address) is Filtered: a mailbox
+///   exists, the receiver declines to choose it.
+/// - X.1.0 is OnHold: about an address, but not whether it is bad (and a
+///   code X.1.y not registered takes X.1.0's reason).
+/// - X.2.0, a permanent X.2.1 and X.2.4 are Filtered: the mailbox (or list)
+///   exists and refuses the message, by its owner's settings as far as the
+///   sender can tell. A transient X.2.1 is Suspend.
+/// - X.7.1 "Delivery not authorized, message refused" is SecurityError
+///   (transient: Blocked), but Vague: in practice servers send it for every
+///   kind of policy refusal, so the text decides, then the command (after
+///   EHLO it is Blocked, at the end of the data Filtered).
+/// - A transient X.4.1 (no answer from host) is Expired: sisimai's word for
+///   a host that could not be reached while the message waited; X.4.2 (a
+///   connection that broke) stays NetworkError.
+/// - X.4.3 (directory server failure), X.5.4 (invalid arguments) and X.5.5
+///   (wrong protocol version) are SystemError: limits or faults of the
+///   receiving system. X.7.28 (mail flood) is SpamDetected, transient (Gmail's
+///   rate limit) RateLimited.
 /// - X.7.17 and X.7.18 (mailbox or domain owner changed, RFC 7293) are
 ///   HasMoved: the address no longer reaches the person it was given for.
-/// - X.2.0 and X.1.0 are OnHold: about the recipient, but not whether its
-///   address is bad.
 /// - Hint where a big provider documents another meaning for a registered
 ///   number: Microsoft X.1.10 (recipient not found), X.2.2 (submission
 ///   quota), X.3.2 (recipient thread limit), X.4.1 (recipient rejected, relay
@@ -420,19 +436,25 @@ inline constexpr std::array<EnhancedCodeReason, 81> enhanced_code_reasons = {{
     detail::code_row(1, 2, BounceReason::HostUnknown, BounceReason::NetworkError,
                      CodeWeight::Decisive),
     detail::code_row(1, 3, BounceReason::UserUnknown, CodeWeight::Decisive),
-    detail::code_row(1, 4, BounceReason::UserUnknown, CodeWeight::Decisive),
+    // An ambiguous address names a mailbox that exists, among others: the
+    // receiver's choice not to pick one (sisimai 5: filtered).
+    detail::code_row(1, 4, BounceReason::Filtered, CodeWeight::Decisive),
     detail::code_row(1, 5, BounceReason::Undefined, CodeWeight::Hint), // success only
     detail::code_row(1, 6, BounceReason::HasMoved, CodeWeight::Decisive),
     detail::code_row(1, 7, BounceReason::Rejected, CodeWeight::Decisive),
     detail::code_row(1, 8, BounceReason::Rejected, CodeWeight::Decisive),
-    detail::code_row(1, 9, BounceReason::Undefined, CodeWeight::Hint),  // RFC 3886: relayed
+    detail::code_row(1, 9, BounceReason::SystemError, CodeWeight::Hint), // RFC 3886: relayed
     detail::code_row(1, 10, BounceReason::NotAccept, CodeWeight::Hint), // RFC 7505; Microsoft
     // X.2.YYY Mailbox Status
-    detail::code_row(2, 0, BounceReason::OnHold, CodeWeight::Hint),
-    detail::code_row(2, 1, BounceReason::Suspend, CodeWeight::Hint),     // Gmail: rate
+    // RFC 3463 section 3.3: the mailbox exists but refuses this message (a
+    // permanent X.2.1: it takes none), the recipient's own setting as far as
+    // the sender can tell (sisimai 5: filtered). Gmail sends X.2.1 for a
+    // mailbox receiving too fast: its text decides.
+    detail::code_row(2, 0, BounceReason::Filtered, CodeWeight::Hint),
+    detail::code_row(2, 1, BounceReason::Filtered, BounceReason::Suspend, CodeWeight::Hint),
     detail::code_row(2, 2, BounceReason::MailboxFull, CodeWeight::Hint), // Microsoft: quota
     detail::code_row(2, 3, BounceReason::ExceedLimit, CodeWeight::Decisive),
-    detail::code_row(2, 4, BounceReason::SystemError, CodeWeight::Decisive),
+    detail::code_row(2, 4, BounceReason::Filtered, CodeWeight::Decisive), // a list refused
     // X.3.YYY Mail System Status
     detail::code_row(3, 0, BounceReason::SystemError, CodeWeight::Hint),
     detail::code_row(3, 1, BounceReason::SystemFull, CodeWeight::Decisive),
@@ -445,14 +467,16 @@ inline constexpr std::array<EnhancedCodeReason, 81> enhanced_code_reasons = {{
     detail::code_row(3, 6, BounceReason::Undefined, CodeWeight::Hint), // RFC 6710: success
     // X.4.YYY Network and Routing Status
     detail::code_row(4, 0, BounceReason::NetworkError, CodeWeight::Hint),
-    // RFC 3463 section 3.5: useful only as a persistent transient error; a
-    // class 5 X.4.1 is Exchange Online's "Recipient address rejected: Access
+    // RFC 3463 section 3.5: no answer from host, useful only as a persistent
+    // transient error: the host could not be reached while the message
+    // waited (Expired, as sisimai reads a connection failure); a class 5
+    // X.4.1 is Exchange Online's "Recipient address rejected: Access
     // denied", its directory-based edge blocking of an address its directory
     // does not hold (Microsoft's table of NDR codes).
-    detail::code_row(4, 1, BounceReason::UserUnknown, BounceReason::NetworkError,
-                     CodeWeight::Hint),
+    detail::code_row(4, 1, BounceReason::UserUnknown, BounceReason::Expired, CodeWeight::Hint),
     detail::code_row(4, 2, BounceReason::NetworkError, CodeWeight::Decisive),
-    detail::code_row(4, 3, BounceReason::NetworkError, CodeWeight::Decisive),
+    // A directory server failure is the receiving system's own.
+    detail::code_row(4, 3, BounceReason::SystemError, CodeWeight::Decisive),
     // RFC 3463 section 3.5: no route for the domain (a DNS answer with only
     // an SOA record); transient, it is a DNS problem.
     detail::code_row(4, 4, BounceReason::HostUnknown, BounceReason::NetworkError,
@@ -465,8 +489,11 @@ inline constexpr std::array<EnhancedCodeReason, 81> enhanced_code_reasons = {{
     detail::code_row(5, 1, BounceReason::SyntaxError, CodeWeight::Decisive),
     detail::code_row(5, 2, BounceReason::SyntaxError, CodeWeight::Decisive),
     detail::code_row(5, 3, BounceReason::ExceedLimit, CodeWeight::Decisive),
-    detail::code_row(5, 4, BounceReason::SyntaxError, CodeWeight::Decisive),
-    detail::code_row(5, 5, BounceReason::SyntaxError, CodeWeight::Decisive),
+    // Arguments out of range or unsupported, and a protocol version that
+    // cannot be agreed, are limits of the receiving system, not a malformed
+    // command (sisimai 5: systemerror).
+    detail::code_row(5, 4, BounceReason::SystemError, CodeWeight::Decisive),
+    detail::code_row(5, 5, BounceReason::SystemError, CodeWeight::Decisive),
     detail::code_row(5, 6, BounceReason::SyntaxError, CodeWeight::Decisive),
     // X.6.YYY Message Content or Media Status
     detail::code_row(6, 0, BounceReason::ContentError, CodeWeight::Hint),
@@ -482,8 +509,8 @@ inline constexpr std::array<EnhancedCodeReason, 81> enhanced_code_reasons = {{
     detail::code_row(6, 10, BounceReason::ContentError, CodeWeight::Decisive),
     // X.7.YYY Security or Policy Status
     detail::code_row(7, 0, BounceReason::SecurityError, CodeWeight::Vague),
-    detail::code_row(7, 1, BounceReason::Rejected, CodeWeight::Vague),
-    detail::code_row(7, 2, BounceReason::Filtered, CodeWeight::Decisive),
+    detail::code_row(7, 1, BounceReason::SecurityError, BounceReason::Blocked, CodeWeight::Vague),
+    detail::code_row(7, 2, BounceReason::SecurityError, CodeWeight::Decisive),
     detail::code_row(7, 3, BounceReason::SecurityError, CodeWeight::Decisive),
     detail::code_row(7, 4, BounceReason::SecurityError, CodeWeight::Decisive),
     detail::code_row(7, 5, BounceReason::SecurityError, CodeWeight::Decisive),
@@ -509,7 +536,10 @@ inline constexpr std::array<EnhancedCodeReason, 81> enhanced_code_reasons = {{
     detail::code_row(7, 25, BounceReason::RequirePtr, CodeWeight::Decisive),
     detail::code_row(7, 26, BounceReason::AuthFailure, CodeWeight::Decisive),
     detail::code_row(7, 27, BounceReason::Rejected, CodeWeight::Hint), // Gmail: SPF
-    detail::code_row(7, 28, BounceReason::RateLimited, CodeWeight::Decisive),
+    // A mail flood of similar abusive messages; Gmail's transient 4.7.28 is
+    // its rate limit for unusual volumes (its text decides).
+    detail::code_row(7, 28, BounceReason::SpamDetected, BounceReason::RateLimited,
+                     CodeWeight::Hint),
     detail::code_row(7, 29, BounceReason::AuthFailure, CodeWeight::Hint),    // Gmail: TLS
     detail::code_row(7, 30, BounceReason::FailedStartTls, CodeWeight::Hint), // Gmail: DKIM
 }};
@@ -815,6 +845,10 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("ip name lookup failed", BounceReason::RequirePtr,
                    PhraseSource::ObservedInBounces),
     detail::phrase("invalid rdns", BounceReason::RequirePtr, PhraseSource::ObservedInBounces),
+    // GoDaddy's "service permits 2 unverifyable sending IPs - <host> is not
+    // <ip>": the sending host's name does not resolve to its address.
+    detail::phrase("unverifyable sending", BounceReason::RequirePtr,
+                   PhraseSource::ObservedInBounces),
     // Message format (RFC 5322). Gmail's texts also say "spam".
     detail::phrase("rfc 5322 compliant", BounceReason::NotCompliantRfc, PhraseSource::Gmail),
     detail::phrase("rfc 2822 compliant", BounceReason::NotCompliantRfc, PhraseSource::OpenSmtpd),
@@ -841,6 +875,8 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("unauthenticated email", BounceReason::AuthFailure, PhraseSource::Gmail),
     detail::phrase("sender is unauthenticated", BounceReason::AuthFailure, PhraseSource::Gmail),
     detail::phrase("authentication checks", BounceReason::AuthFailure, PhraseSource::Gmail),
+    detail::phrase("does not have authentication information", BounceReason::AuthFailure,
+                   PhraseSource::Gmail),
     detail::phrase("required authentication level", BounceReason::AuthFailure,
                    PhraseSource::Microsoft),
     detail::phrase("isn't aligned with", BounceReason::AuthFailure, PhraseSource::Gmail),
@@ -873,6 +909,10 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("email address is not verified", BounceReason::Rejected,
                    PhraseSource::AmazonSes),
     detail::phrase("no verifiable sender address", BounceReason::Rejected, PhraseSource::Exim),
+    // Sender ID (RFC 4407): the purported responsible address is the sender
+    // the headers name; Courier refuses mail without one.
+    detail::phrase("purported responsible address", BounceReason::Rejected,
+                   PhraseSource::ObservedInBounces),
     // Relaying.
     detail::phrase("relay access denied", BounceReason::NoRelaying, PhraseSource::Postfix),
     detail::phrase("relay not permitted", BounceReason::NoRelaying, PhraseSource::Exim),
@@ -907,19 +947,24 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("aup#cxbl", BounceReason::Blocked, PhraseSource::Cox),
     detail::phrase("aup#cdrbl", BounceReason::Blocked, PhraseSource::Cox),
     detail::phrase("smtp server of your isp", BounceReason::Blocked, PhraseSource::ObservedInBounces),
-    detail::phrase("unverifyable sending", BounceReason::Blocked, PhraseSource::ObservedInBounces),
-    // Connections and rates.
-    detail::phrase("too many concurrent smtp connections", BounceReason::TooManyConn,
+    // The Spamhaus block lists (IP addresses and domains), named in the
+    // refusals of servers that use them.
+    detail::phrase("spamhaus", BounceReason::Blocked, PhraseSource::ObservedInBounces),
+    // Connections and rates: one reason, RateLimited, for limits on
+    // connections, messages and recipients in a period and on speed, as
+    // sisimai 5.6 merged its toomanyconn and speeding.
+    detail::phrase("too many concurrent smtp connections", BounceReason::RateLimited,
                    PhraseSource::Exim),
-    detail::phrase("too many connections", BounceReason::TooManyConn, PhraseSource::Postfix),
-    detail::phrase("connection frequency limited", BounceReason::TooManyConn, PhraseSource::ObservedInBounces),
-    detail::phrase("aup#in-1310", BounceReason::TooManyConn, PhraseSource::ObservedInBounces),
-    detail::phrase("maximum sending rate exceeded", BounceReason::Speeding,
+    detail::phrase("too many connections", BounceReason::RateLimited, PhraseSource::Postfix),
+    detail::phrase("connection frequency limited", BounceReason::RateLimited,
+                   PhraseSource::ObservedInBounces),
+    detail::phrase("aup#in-1310", BounceReason::RateLimited, PhraseSource::ObservedInBounces),
+    detail::phrase("maximum sending rate exceeded", BounceReason::RateLimited,
                    PhraseSource::AmazonSes),
-    detail::phrase("receiving mail too quickly", BounceReason::Speeding, PhraseSource::Gmail),
-    detail::phrase("receiving email too quickly", BounceReason::Speeding, PhraseSource::Gmail),
-    detail::phrase("receiving mail at a rate", BounceReason::Speeding, PhraseSource::Gmail),
-    detail::phrase("receiving email at a rate", BounceReason::Speeding, PhraseSource::Gmail),
+    detail::phrase("receiving mail too quickly", BounceReason::RateLimited, PhraseSource::Gmail),
+    detail::phrase("receiving email too quickly", BounceReason::RateLimited, PhraseSource::Gmail),
+    detail::phrase("receiving mail at a rate", BounceReason::RateLimited, PhraseSource::Gmail),
+    detail::phrase("receiving email at a rate", BounceReason::RateLimited, PhraseSource::Gmail),
     detail::phrase("too much mail from", BounceReason::RateLimited, PhraseSource::Postfix),
     detail::phrase("too many recipients from", BounceReason::RateLimited, PhraseSource::Postfix),
     detail::phrase("too many messages in this connection", BounceReason::RateLimited,
@@ -1007,6 +1052,10 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("account that you tried to reach does not exist", BounceReason::UserUnknown,
                    PhraseSource::Gmail),
     detail::phrase("recipient not found", BounceReason::UserUnknown, PhraseSource::Microsoft),
+    // Exchange Online's directory-based edge blocking (550 5.4.1): the
+    // directory holds no such recipient.
+    detail::phrase("recipient address rejected: access denied", BounceReason::UserUnknown,
+                   PhraseSource::Microsoft),
     detail::phrase("recipnotfound", BounceReason::UserUnknown, PhraseSource::Microsoft),
     detail::phrase("recipientnotfound", BounceReason::UserUnknown, PhraseSource::Microsoft),
     detail::phrase("user not found", BounceReason::UserUnknown, PhraseSource::ObservedInBounces),
@@ -1049,13 +1098,16 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("null mx", BounceReason::NotAccept, PhraseSource::Rfc3463),
     detail::phrase("not accepting network messages", BounceReason::NotAccept,
                    PhraseSource::Rfc3463),
-    // Network, routing, expiry.
+    // Network, routing, expiry. A connection that broke is NetworkError; a
+    // host that could not be reached at all (no answer, refused or timed
+    // out: RFC 3463 X.4.1) is Expired, sisimai's word for the time to
+    // deliver running out on a connection failure.
     detail::phrase("lost connection with", BounceReason::NetworkError, PhraseSource::Postfix),
     detail::phrase("timed out while", BounceReason::NetworkError, PhraseSource::Postfix),
-    detail::phrase("connection refused", BounceReason::NetworkError, PhraseSource::Microsoft),
-    detail::phrase("connection timed out", BounceReason::NetworkError, PhraseSource::Postfix),
-    detail::phrase("establish an smtp connection", BounceReason::NetworkError, PhraseSource::Qmail),
-    detail::phrase("no answer from host", BounceReason::NetworkError, PhraseSource::Rfc3463),
+    detail::phrase("connection refused", BounceReason::Expired, PhraseSource::Microsoft),
+    detail::phrase("connection timed out", BounceReason::Expired, PhraseSource::Postfix),
+    detail::phrase("establish an smtp connection", BounceReason::Expired, PhraseSource::Qmail),
+    detail::phrase("no answer from host", BounceReason::Expired, PhraseSource::Rfc3463),
     detail::phrase("routing loop detected", BounceReason::NetworkError, PhraseSource::Rfc3463),
     detail::phrase("mail forwarding loop", BounceReason::NetworkError, PhraseSource::Postfix),
     detail::phrase("loops back to myself", BounceReason::NetworkError, PhraseSource::Postfix),
@@ -1253,7 +1305,8 @@ constexpr std::size_t find_phrase(std::string_view text) noexcept {
 
 /// What decided a reply's reason.
 enum class BounceBasis : int {
-    /// Nothing did: the reason is Undefined.
+    /// Nothing precise did: the reason is Undefined, or (sisimai's last
+    /// resort) Expired for a delay and OnHold for a text that no rule reads.
     None,
     /// The enhanced status code.
     EnhancedCode,
@@ -1350,17 +1403,49 @@ constexpr BounceReason in_context(BounceReason reason, Command answered) noexcep
     return reason;
 }
 
-// A user-unknown wording answering the message (DATA, the end of the data,
-// BDAT) is the server refusing this message in stock words (carriers such
-// as NTT docomo answer their users' filters with "550 Unknown user"): RFC
-// 5321 section 3.3 has the server check the address at RCPT TO, where it
-// took this one. (An X.1.1 code decides before the text: an LMTP server
-// answers each recipient after the data, RFC 2033 section 4.2.)
-constexpr BounceReason text_in_context(BounceReason reason, Command answered) noexcept {
+// A server's user-unknown wording proves a bad address only as the answer
+// to the address: RCPT TO (RFC 5321 section 3.3 has the server check it
+// there), VRFY or EXPN, or with an addressing code (X.1.y). Answering the
+// message (DATA, the end of the data, BDAT), it is the server refusing this
+// message in stock words (carriers such as NTT docomo answer their users'
+// filters with "550 Unknown user"); answering a command the report does not
+// name, it may be either. Both are Filtered, as sisimai reads them: soft,
+// for a bounce processor must not drop an address on words it cannot place.
+// Exim's "Unrouteable address" is no server's reply but the reporting
+// MTA's own routing verdict on an address it knows: it stays UserUnknown,
+// unless the report has it answer the message.
+// (A reply to MAIL or before it is in_context()'s; an X.1.1 code decides
+// before the text: an LMTP server answers each recipient after the data,
+// RFC 2033 section 4.2.)
+constexpr BounceReason text_in_context(const BouncePhrase& row, Command answered,
+                                       const std::optional<EnhancedStatusCode>& counted) noexcept {
+    const BounceReason reason = row.reason;
     const bool answers_message =
         answered == Command::Data || answered == Command::DataEnd || answered == Command::Bdat;
-    return reason == BounceReason::UserUnknown && answers_message ? BounceReason::Filtered
-                                                                  : reason;
+    const bool about_address = (!answers_message && row.text == "unrouteable address") ||
+                               answered == Command::Rcpt || answered == Command::Vrfy ||
+                               answered == Command::Expn || answered == Command::Mail ||
+                               answered == Command::Greeting || answered == Command::Helo ||
+                               answered == Command::Ehlo || (counted && counted->subject == 1);
+    return reason == BounceReason::UserUnknown && !about_address ? BounceReason::Filtered
+                                                                 : reason;
+}
+
+// What is left when nothing told the reason (sisimai's last resort): a
+// delay nobody explained is Expired (the message waits on a host it cannot
+// deliver to); a failure whose report has words, none of them known, is
+// OnHold (something was said, too little to judge the address); without
+// any words, Undefined.
+constexpr BounceReason unexplained(DeliveryOutcome outcome, std::string_view text) noexcept {
+    if (outcome == DeliveryOutcome::Delayed) {
+        return BounceReason::Expired;
+    }
+    for (const char c : text) {
+        if (!is_text_space(static_cast<unsigned char>(c))) {
+            return BounceReason::OnHold;
+        }
+    }
+    return BounceReason::Undefined;
 }
 
 // A network failure (no answer, a refused or timed out connection) that the
@@ -1470,9 +1555,12 @@ constexpr BounceVerdict verdict(BounceReason reason, BounceBasis basis, std::siz
 ///    section 2, RFC 2034 section 3; Gmail's "421 5.7.32" is read by its
 ///    text), or stands alone without a reply code. A Decisive code decides.
 /// 3. A wording of `bounce_phrases` in the text, the first in priority order;
-///    but a user-unknown wording answering the message (DATA, the end of the
-///    data, BDAT) is Filtered: RFC 5321 section 3.3 has the address checked
-///    at RCPT TO, where the server took it.
+///    but a user-unknown wording is Filtered unless it answers RCPT TO (or
+///    VRFY, EXPN), comes with an addressing code (X.1.y) or is the reporting
+///    MTA's own routing verdict (Exim's "Unrouteable address"): answering the
+///    message (DATA, the end of the data, BDAT) or an unnamed command, it
+///    does not prove the address bad (RFC 5321 section 3.3 has the address
+///    checked at RCPT TO).
 /// 4. A Hint code's reason.
 /// 5. After AUTH, SecurityError; after STARTTLS, FailedStartTls.
 /// 6. The basic reply code where it has one meaning (521 and 556 NotAccept,
@@ -1480,7 +1568,8 @@ constexpr BounceVerdict verdict(BounceReason reason, BounceBasis basis, std::siz
 ///    4.5.3.1.10; 5yz syntax codes; RFC 4954's authentication codes).
 /// 7. The command: after the greeting or HELO/EHLO Blocked, after MAIL
 ///    Rejected, after RCPT OnHold, after DATA or BDAT Filtered.
-/// 8. A Vague code's reason; else Undefined.
+/// 8. A Vague code's reason; else, with `outcome` Delayed, Expired; else
+///    OnHold when the text has any word, Undefined when it is blank.
 /// Whatever decided, a network failure is Expired when the MTA gave up
 /// (`outcome` Failed) with no reply code and no class 5 code: its retries
 /// ran out (RFC 3463 X.4.7). A recipient reason in a reply to MAIL becomes
@@ -1517,7 +1606,7 @@ classify_bounce(int code, std::optional<EnhancedStatusCode> enhanced, Command an
     }
     const std::size_t phrase = detail::find_phrase(text);
     if (phrase != no_phrase) {
-        return decided(detail::text_in_context(bounce_phrases[phrase].reason, answered),
+        return decided(detail::text_in_context(bounce_phrases[phrase], answered, counted),
                        BounceBasis::Text, phrase);
     }
     if (by_code.weight == CodeWeight::Hint && by_code.reason != BounceReason::Undefined) {
@@ -1542,7 +1631,8 @@ classify_bounce(int code, std::optional<EnhancedStatusCode> enhanced, Command an
     if (by_code.reason != BounceReason::Undefined) {
         return decided(by_code.reason, BounceBasis::EnhancedCode, no_phrase);
     }
-    return detail::verdict(BounceReason::Undefined, BounceBasis::None, no_phrase, code, counted);
+    return detail::verdict(detail::unexplained(outcome, text), BounceBasis::None, no_phrase, code,
+                           counted);
 }
 
 /// classify_bounce(...).reason: the reason alone.

@@ -139,7 +139,9 @@ CASES = (
     Case("busy", "busy", "busy.example.test", "rcpt",
          Reply(421, "4.3.2", ("busy.example.test service not available right now:"
                               " too many connections, closing the transmission channel",)),
-         reason="toomanyconn", close_after_reply=True),
+         # Too many connections: sisimai 5.6 merged toomanyconn and speeding
+         # into ratelimited, and so does the classifier.
+         reason="ratelimited", close_after_reply=True),
     Case("slow", "slow", "slow.example.test", "silent", reason="networkerror",
          cause_words=("timeout", "timed out")),
     Case("spam", "spam", "sink.example.test", "data",
@@ -247,6 +249,8 @@ SENDMAIL_READ_ERROR = ("the transcript's '451 4.4.1 reply: read error from ...' 
 # What a reader cannot learn from OpenSMTPD's notices.
 NO_COMMAND_NOTE = ("OpenSMTPD's notice does not say which command the reply answered:"
                    " the reason is the enhanced code's alone")
+NO_COMMAND_WORDS_NOTE = ("OpenSMTPD's notice does not say which command the reply answered,"
+                         " and neither code nor words tell the reason: onhold")
 
 STYLES = {
     "postfix": MtaStyle(overrides={
@@ -268,12 +272,13 @@ STYLES = {
         "over-quota-temp": (Notice("delayed", "4.0.0", diagnostic=None),
                             Notice("failed", "5.0.0", reason="expired")),
         # Without any reply, a delay warning sent by a queue run names only
-        # the host (nothing tells the reason); one sent by the attempt that
-        # timed out also says so. The final failure says "retry timeout
-        # exceeded".
-        "slow": (Notice("delayed", "4.0.0", reason="undefined", cause_optional=True, note=(
+        # the host: a delay nothing explains, expired (sisimai's reading: the
+        # time to deliver runs out); one sent by the attempt that timed out
+        # also says so. The final failure says "retry timeout exceeded".
+        "slow": (Notice("delayed", "4.0.0", reason="expired", cause_optional=True, note=(
                      "Exim's delay warning names the timeout only when the attempt that"
-                     " met it sends the warning; without it nothing tells the reason")),
+                     " met it sends the warning; without it nothing but the delay tells"
+                     " the reason (expired)")),
                  Notice("failed", "5.0.0", reason="expired")),
     }),
     "sendmail": MtaStyle(overrides={
@@ -293,8 +298,10 @@ STYLES = {
             " it, the status the notice states")),),
         "over-quota-temp": (Notice("delayed", "4.3.1"), Notice("failed", "4.4.7")),
         # Both transcripts have Sendmail's own "451 4.4.1 reply: read error",
-        # written as a reply.
-        "slow": tuple(Notice(action, status, other_reply=(451, "4.4.1"), note=SENDMAIL_READ_ERROR)
+        # written as a reply: X.4.1, no answer from the host, is expired (the
+        # time to deliver runs out on a host that cannot be reached).
+        "slow": tuple(Notice(action, status, other_reply=(451, "4.4.1"), note=SENDMAIL_READ_ERROR,
+                             reason="expired")
                       for action, status in (("delayed", "4.4.2"), ("failed", "4.4.7"))),
         # The local delivery agent's "X-Unix; 550 5.1.1 User unknown".
         "local-unknown": (Notice("failed", "5.1.1", other_reply=(550, "5.1.1"), note=(
@@ -313,9 +320,10 @@ STYLES = {
         # Not submitted (bounce_mtas.sh says why): no notice.
         "local-unknown": (),
         "slow": (),
-        "policy": (Notice("failed", "5.0.0", reason="rejected", note=NO_COMMAND_NOTE),),
-        "spam": (Notice("failed", "5.0.0", reason="rejected", note=NO_COMMAND_NOTE),),
-        "no-enhanced": (Notice("failed", "5.0.0", reason="undefined", note=NO_COMMAND_NOTE),),
+        # 5.7.1 alone is securityerror (sisimai 5's reading of the code).
+        "policy": (Notice("failed", "5.0.0", reason="securityerror", note=NO_COMMAND_NOTE),),
+        "spam": (Notice("failed", "5.0.0", reason="securityerror", note=NO_COMMAND_NOTE),),
+        "no-enhanced": (Notice("failed", "5.0.0", reason="onhold", note=NO_COMMAND_WORDS_NOTE),),
         # When the queue lifetime is over, the notice says "delayed"
         # (Status 4.4.7, "Envelope expired", subject "Delivery status
         # notification: delayed") although the message is dropped: no

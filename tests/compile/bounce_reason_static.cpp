@@ -171,27 +171,30 @@ static_assert(phrases_are_well_formed(), "bounce_phrases: a malformed or repeate
 // Every reason is given by something: a reply code class (Delivered), an
 // enhanced code or a wording. Feedback and Vacation are told by the bounce
 // message itself (RFC 5965 reports, RFC 3834 auto-replies), not by a reply.
+// TooManyConn and Speeding stay words of the vocabulary, but the classifier
+// says RateLimited for both, as sisimai 5.6 does: no row may give them.
 constexpr bool reason_is_reachable(BounceReason reason) {
     if (reason == BounceReason::Delivered || reason == BounceReason::Feedback ||
         reason == BounceReason::Vacation) {
         return true;
     }
+    const bool merged = reason == BounceReason::TooManyConn || reason == BounceReason::Speeding;
     for (const auto& row : smtp::enhanced_code_reasons) {
         if (row.permanent == reason || row.transient == reason) {
-            return true;
+            return !merged;
         }
     }
     for (const auto& row : smtp::vendor_code_reasons) {
         if (row.reason == reason) {
-            return true;
+            return !merged;
         }
     }
     for (const smtp::BouncePhrase& row : smtp::bounce_phrases) {
         if (row.reason == reason) {
-            return true;
+            return !merged;
         }
     }
-    return false;
+    return merged;
 }
 
 constexpr bool every_reason_is_reachable() {

@@ -44,14 +44,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         smtp::classify_bounce(code, enhanced, answered, text, outcome);
     if (smtp::name(verdict.reason).empty() || smtp::name(verdict.basis).empty())
         std::abort();
-    // The outcome changes a network error into an expiry, and nothing else.
+    // The outcome changes a network error into an expiry once the MTA gave
+    // up, and a failure nothing explained into one while it still tries;
+    // nothing else.
     const smtp::BounceVerdict unknown = smtp::classify_bounce(code, enhanced, answered, text);
     if (smtp::bounce_reason(code, enhanced, answered, text) != unknown.reason)
         std::abort();
     if (verdict.reason != unknown.reason &&
-        !(unknown.reason == smtp::BounceReason::NetworkError &&
-          verdict.reason == smtp::BounceReason::Expired &&
-          outcome == smtp::DeliveryOutcome::Failed))
+        !(verdict.reason == smtp::BounceReason::Expired &&
+          ((unknown.reason == smtp::BounceReason::NetworkError &&
+            outcome == smtp::DeliveryOutcome::Failed) ||
+           (unknown.basis == smtp::BounceBasis::None &&
+            outcome == smtp::DeliveryOutcome::Delayed))))
         std::abort();
     // The text decided only through the phrase the matcher finds.
     if (verdict.basis == smtp::BounceBasis::Text) {
@@ -63,10 +67,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // Hard only for the address reasons.
     if (verdict.hard && !smtp::is_hard_bounce(verdict.reason))
         std::abort();
-    // Undefined only when nothing decided, or for a 3yz reply.
-    if ((verdict.basis == smtp::BounceBasis::None) !=
-            (verdict.reason == smtp::BounceReason::Undefined) &&
+    // Undefined only when nothing decided, or for a 3yz reply; when nothing
+    // decided, Undefined, OnHold (words no rule reads) or Expired (a delay).
+    if (verdict.reason == smtp::BounceReason::Undefined &&
+        verdict.basis != smtp::BounceBasis::None &&
         !(code / 100 == 3 && verdict.basis == smtp::BounceBasis::ReplyCode)) {
+        std::abort();
+    }
+    if (verdict.basis == smtp::BounceBasis::None &&
+        verdict.reason != smtp::BounceReason::Undefined &&
+        verdict.reason != smtp::BounceReason::OnHold &&
+        verdict.reason != smtp::BounceReason::Expired) {
         std::abort();
     }
     if (enhanced) {

@@ -213,18 +213,18 @@ constexpr CodeRow code_rows[] = {
     {1, 1, R::UserUnknown, R::UserUnknown, true, true},
     {1, 2, R::HostUnknown, R::NetworkError, true, false},
     {1, 3, R::UserUnknown, R::UserUnknown, true, true},
-    {1, 4, R::UserUnknown, R::UserUnknown, true, true},
+    {1, 4, R::Filtered, R::Filtered, false, false}, // sisimai 5: a mailbox exists
     {1, 5, R::Undefined, R::Undefined, false, false},
     {1, 6, R::HasMoved, R::HasMoved, true, true},
     {1, 7, R::Rejected, R::Rejected, false, false},
     {1, 8, R::Rejected, R::Rejected, false, false},
-    {1, 9, R::Undefined, R::Undefined, false, false},
+    {1, 9, R::SystemError, R::SystemError, false, false},
     {1, 10, R::NotAccept, R::NotAccept, true, false},
-    {2, 0, R::OnHold, R::OnHold, false, false},
-    {2, 1, R::Suspend, R::Suspend, false, false},
+    {2, 0, R::Filtered, R::Filtered, false, false},
+    {2, 1, R::Filtered, R::Suspend, false, false},
     {2, 2, R::MailboxFull, R::MailboxFull, false, false},
     {2, 3, R::ExceedLimit, R::ExceedLimit, false, false},
-    {2, 4, R::SystemError, R::SystemError, false, false},
+    {2, 4, R::Filtered, R::Filtered, false, false},
     {3, 0, R::SystemError, R::SystemError, false, false},
     {3, 1, R::SystemFull, R::SystemFull, false, false},
     {3, 2, R::NotAccept, R::SystemError, true, false},
@@ -233,9 +233,9 @@ constexpr CodeRow code_rows[] = {
     {3, 5, R::SystemError, R::SystemError, false, false},
     {3, 6, R::Undefined, R::Undefined, false, false},
     {4, 0, R::NetworkError, R::NetworkError, false, false},
-    {4, 1, R::UserUnknown, R::NetworkError, true, false}, // Exchange Online: edge blocking
+    {4, 1, R::UserUnknown, R::Expired, true, false}, // Exchange Online: edge blocking
     {4, 2, R::NetworkError, R::NetworkError, false, false},
-    {4, 3, R::NetworkError, R::NetworkError, false, false},
+    {4, 3, R::SystemError, R::SystemError, false, false},
     {4, 4, R::HostUnknown, R::NetworkError, true, false},
     {4, 5, R::SystemFull, R::SystemFull, false, false},
     {4, 6, R::NetworkError, R::NetworkError, false, false},
@@ -244,8 +244,8 @@ constexpr CodeRow code_rows[] = {
     {5, 1, R::SyntaxError, R::SyntaxError, false, false},
     {5, 2, R::SyntaxError, R::SyntaxError, false, false},
     {5, 3, R::ExceedLimit, R::ExceedLimit, false, false},
-    {5, 4, R::SyntaxError, R::SyntaxError, false, false},
-    {5, 5, R::SyntaxError, R::SyntaxError, false, false},
+    {5, 4, R::SystemError, R::SystemError, false, false},
+    {5, 5, R::SystemError, R::SystemError, false, false},
     {5, 6, R::SyntaxError, R::SyntaxError, false, false},
     {6, 0, R::ContentError, R::ContentError, false, false},
     {6, 1, R::ContentError, R::ContentError, false, false},
@@ -259,8 +259,8 @@ constexpr CodeRow code_rows[] = {
     {6, 9, R::ContentError, R::ContentError, false, false},
     {6, 10, R::ContentError, R::ContentError, false, false},
     {7, 0, R::SecurityError, R::SecurityError, false, false},
-    {7, 1, R::Rejected, R::Rejected, false, false},
-    {7, 2, R::Filtered, R::Filtered, false, false},
+    {7, 1, R::SecurityError, R::Blocked, false, false},
+    {7, 2, R::SecurityError, R::SecurityError, false, false},
     {7, 3, R::SecurityError, R::SecurityError, false, false},
     {7, 4, R::SecurityError, R::SecurityError, false, false},
     {7, 5, R::SecurityError, R::SecurityError, false, false},
@@ -286,7 +286,7 @@ constexpr CodeRow code_rows[] = {
     {7, 25, R::RequirePtr, R::RequirePtr, false, false},
     {7, 26, R::AuthFailure, R::AuthFailure, false, false},
     {7, 27, R::Rejected, R::Rejected, false, false},
-    {7, 28, R::RateLimited, R::RateLimited, false, false},
+    {7, 28, R::SpamDetected, R::RateLimited, false, false},
     {7, 29, R::AuthFailure, R::AuthFailure, false, false},
     {7, 30, R::FailedStartTls, R::FailedStartTls, false, false},
 };
@@ -329,11 +329,12 @@ TEST_CASE("code_verdict: weights") {
     for (const EnhancedStatusCode code :
          {EnhancedStatusCode{5, 1, 0}, EnhancedStatusCode{5, 3, 0}, EnhancedStatusCode{5, 1, 10},
           EnhancedStatusCode{4, 2, 1}, EnhancedStatusCode{5, 2, 2}, EnhancedStatusCode{5, 7, 9},
-          EnhancedStatusCode{4, 7, 23}, EnhancedStatusCode{5, 7, 27}}) {
+          EnhancedStatusCode{4, 7, 23}, EnhancedStatusCode{5, 7, 27},
+          EnhancedStatusCode{4, 7, 28}}) {
         CHECK(smtp::code_verdict(code).weight == CodeWeight::Hint);
     }
     for (const EnhancedStatusCode code :
-         {EnhancedStatusCode{5, 1, 1}, EnhancedStatusCode{4, 7, 28}, EnhancedStatusCode{5, 7, 26},
+         {EnhancedStatusCode{5, 1, 1}, EnhancedStatusCode{5, 4, 4}, EnhancedStatusCode{5, 7, 26},
           EnhancedStatusCode{2, 0, 0}}) {
         CHECK(smtp::code_verdict(code).weight == CodeWeight::Decisive);
     }
@@ -358,7 +359,7 @@ constexpr VendorExample vendor_examples[] = {
     {{5, 1, 90}, R::RateLimited},
     {{5, 2, 121}, R::RateLimited},
     {{5, 2, 122}, R::RateLimited},
-    {{5, 2, 123}, R::OnHold}, // X.2.0's
+    {{5, 2, 123}, R::Filtered}, // X.2.0's
     {{5, 4, 300}, R::Expired},
     {{5, 4, 14}, R::NetworkError},
     {{5, 6, 11}, R::NotCompliantRfc},
@@ -431,7 +432,7 @@ const std::vector<WordingRow>& wording_rows() {
           "550 5.1.1 <nobody@example.org> User doesn't exist: nobody@example.org", // Dovecot
           "550 No such user here",                                                 // RFC 5321 D.1
           "550-Unrouteable address"},                                              // Exim
-         "550 5.7.1 <userunknown@example.org>: Recipient address rejected: Access denied"},
+         "550 5.7.1 <userunknown@example.org>: Sender address rejected: Access denied"},
         {R::HostUnknown,
          {"Host or domain name not found. Name service error for name=example.invalid type=A: "
           "Host not found", // Postfix
@@ -557,20 +558,15 @@ const std::vector<WordingRow>& wording_rows() {
           "550 5.7.508 Access denied, [192.0.2.1] has exceeded permitted limits within /24 "
           "range", // Microsoft
           "421 4.7.28 Gmail has detected an unusual rate of email. To protect our users from "
-          "spam, email has been temporarily rate limited."}, // Gmail
-         "250 Your rate plan is limited"},
-        {R::TooManyConn,
-         {"421 4.7.0 mx.example.org Error: too many connections from 192.0.2.1", // Postfix
+          "spam, email has been temporarily rate limited.", // Gmail
+          // Connection limits and speed: sisimai 5.6's ratelimited too.
+          "421 4.7.0 mx.example.org Error: too many connections from 192.0.2.1", // Postfix
           "421 Too many concurrent SMTP connections from this IP address; please try again "
-          "later.",                                 // Exim
-          "421 4.7.0 Error: too many connections"}, // Postfix postscreen
-         "421 Too many connection attempts"},
-        {R::Speeding,
-         {"454 Throttling failure: Maximum sending rate exceeded", // Amazon SES
+          "later.",                                                             // Exim
+          "454 Throttling failure: Maximum sending rate exceeded",              // Amazon SES
           "450 4.2.1 The user you are trying to contact is receiving mail too quickly.", // Gmail
-          "450 4.2.1 The user you are trying to contact is receiving email at a rate that "
-          "prevents additional messages from being delivered."}, // Gmail
-         "250 The user is receiving mail normally"},
+          "550 Connection frequency limited. http://service.mail.qq.com/"},      // Tencent
+         "250 Your rate plan is limited"},
         {R::NotAccept,
          {"556 5.1.10 <a@example.org>: Recipient address rejected: Domain example.org does not "
           "accept mail (nullMX)",                          // Postfix
@@ -614,12 +610,12 @@ const std::vector<WordingRow>& wording_rows() {
          "250 TLS is available"},
         {R::NetworkError,
          {"lost connection with mx.example.org[192.0.2.1] while receiving the initial server "
-          "greeting",                                                       // Postfix
-          "Sorry, I wasn't able to establish an SMTP connection. (#4.4.1)", // qmail
-          "4.4.316 Connection refused [Message=Socket error code 10061]",   // Microsoft
+          "greeting", // Postfix
           "conversation with mx.example.org[192.0.2.1] timed out while sending end of data", // Postfix
-          "554 5.4.6 Too many hops 26 (25 max)"}, // Sendmail
-         "250 The connection was refused earlier but works now"},
+          "554 5.4.6 Too many hops 26 (25 max)", // Sendmail
+          "Host or domain name not found. Name service error for name=example.org type=MX: "
+          "Host not found, try again"}, // Postfix
+         "250 The connection was lost earlier but works now"},
         {R::SystemError,
          {"421 4.3.0 Temporary System Problem. Try again later.",          // Gmail
           "451 4.3.5 Server configuration error",                          // Postfix
@@ -640,7 +636,11 @@ const std::vector<WordingRow>& wording_rows() {
          {"4.4.7 Message expired",                                                    // Microsoft
           "retry timeout exceeded",                                                   // Exim
           "I'm not going to try again; this message has been in the queue too long.", // qmail
-          "Cannot send message for 5 days"},                                          // Sendmail
+          "Cannot send message for 5 days", // Sendmail
+          // A host that could not be reached at all (RFC 3463 X.4.1).
+          "Sorry, I wasn't able to establish an SMTP connection. (#4.4.1)", // qmail
+          "4.4.316 Connection refused [Message=Socket error code 10061]",   // Microsoft
+          "connect to mx.example.org[192.0.2.1]:25: Connection timed out"}, // Postfix
          "250 The message expires in 5 days"},
     };
     return rows;
@@ -668,11 +668,13 @@ TEST_CASE("find_bounce_phrase: real-world wordings") {
     }
     // Every reason a reply's words can tell has its wordings here; the others
     // come from codes and context (Undefined, OnHold), or from the bounce
-    // message rather than a reply (Delivered, Feedback, Vacation).
+    // message rather than a reply (Delivered, Feedback, Vacation), or are
+    // given as RateLimited (TooManyConn, Speeding).
     for (const BounceReason reason : smtp::all_bounce_reasons) {
         const bool from_words = reason != R::Undefined && reason != R::OnHold &&
                                 reason != R::Delivered && reason != R::Feedback &&
-                                reason != R::Vacation;
+                                reason != R::Vacation && reason != R::TooManyConn &&
+                                reason != R::Speeding;
         CAPTURE(smtp::name(reason));
         CHECK(covered.count(reason) == (from_words ? 1u : 0u));
     }
@@ -772,6 +774,20 @@ const LearntRow learnt_rows[] = {
      "550 procmailrc rejected"},
     {"turn on smtp authentication", "550-Please turn on SMTP Authentication in your mail client.",
      "250 SMTP Authentication is on"},
+    {"recipient address rejected: access denied",
+     "550 5.4.1 Recipient address rejected: Access denied. AS(201806281) "
+     "[DM6NAM12FT064.eop-nam12.prod.protection.outlook.com]",
+     "550 5.4.1 Recipient address rejected: Access to the relay is limited"},
+    {"does not have authentication information",
+     "550-5.7.1 This message does not have authentication information or fails to pass",
+     "250 This message has authentication information"},
+    {"purported responsible address",
+     "550 5.7.1 can't determine Purported Responsible Address",
+     "550 5.7.1 can't determine the responsible party"},
+    {"spamhaus",
+     "550-5.1.0 MXIN506 MailFrom domain is listed in Spamhaus. To request removal from this "
+     "list see https://www.spamhaus.org/query/lookup/",
+     "550 5.7.1 Listed in spamhausish.example"},
 };
 
 TEST_CASE("bounce_phrases: rows learnt from documentation and real bounces") {
@@ -988,7 +1004,9 @@ const std::vector<Case>& cases() {
          "Gmail has detected an unusual rate of unsolicited email originating from your IP "
          "address. To protect our users from spam, email sent from your IP address has been "
          "temporarily rate limited.",
-         R::RateLimited, false, B::EnhancedCode},
+         R::RateLimited, false, B::Text},
+        {421, E{4, 7, 28}, Command::DataEnd, "", R::RateLimited, false, B::EnhancedCode},
+        {550, E{5, 7, 28}, Command::DataEnd, "", R::SpamDetected, false, B::EnhancedCode},
         // Microsoft's 5.2.2 is a sender's quota; without words, a full mailbox.
         {550, E{5, 2, 2}, Command::DataEnd, "Submission quota exceeded", R::RateLimited, false,
          B::Text},
@@ -1026,6 +1044,8 @@ const std::vector<Case>& cases() {
         {550, E{5, 5, 0}, Command::Rcpt, "Requested action not taken: mailbox unavailable",
          R::OnHold, false, B::Command},
         {550, E{5, 7, 1}, Command::Rcpt, "", R::OnHold, false, B::Command},
+        // A success-only code in a failure gives no reason: the command does.
+        {550, E{5, 1, 5}, Command::Rcpt, "", R::OnHold, false, B::Command},
         {452, std::nullopt, Command::Rcpt, "", R::ExceedLimit, false, B::ReplyCode},
         {552, std::nullopt, Command::Rcpt, "", R::ExceedLimit, false, B::ReplyCode},
         {551, std::nullopt, Command::Rcpt, "", R::HasMoved, true, B::ReplyCode},
@@ -1044,21 +1064,46 @@ const std::vector<Case>& cases() {
         {550, E{5, 0, 0}, Command::Data, "User not found", R::Filtered, false, B::Text},
         {554, E{5, 7, 1}, Command::Bdat, "No such user here", R::Filtered, false, B::Text},
         {550, std::nullopt, Command::Rcpt, "User not found", R::UserUnknown, true, B::Text},
-        {550, std::nullopt, Command::Other, "Unknown user", R::UserUnknown, true, B::Text},
+        {550, std::nullopt, Command::Vrfy, "User unknown", R::UserUnknown, true, B::Text},
+        {550, std::nullopt, Command::Expn, "No such user", R::UserUnknown, true, B::Text},
+        {550, std::nullopt, Command::Ehlo, "No such user", R::Blocked, false, B::Text},
+        {550, std::nullopt, Command::Helo, "No such user", R::Blocked, false, B::Text},
+        // Answering a command the report does not name, they prove nothing
+        // either (sisimai's reading): Filtered, soft; unless an addressing
+        // code (X.1.y) backs them.
+        {550, std::nullopt, Command::Other, "Unknown user", R::Filtered, false, B::Text},
+        {550, E{5, 2, 1}, Command::Other, "<a@example.jp>... User Unknown", R::Filtered, false,
+         B::Text},
+        {553, E{5, 3, 0}, Command::Other, "<a@example.com>... No such user here", R::Filtered,
+         false, B::Text},
+        {550, E{5, 1, 0}, Command::Other, "Unknown user", R::UserUnknown, true, B::Text},
+        {553, E{5, 3, 0}, Command::Rcpt, "<a@example.com>... No such user here", R::UserUnknown,
+         true, B::Text},
         // An LMTP server's X.1.1 after the data decides before the words.
         {550, E{5, 1, 1}, Command::DataEnd, "User unknown", R::UserUnknown, true,
          B::EnhancedCode},
         // Exchange Online's directory-based edge blocking (class 5 X.4.1).
         {550, E{5, 4, 1}, Command::Rcpt,
          "<a@example.org>: Recipient address rejected: Access denied", R::UserUnknown, true,
-         B::EnhancedCode},
+         B::Text},
+        {550, E{5, 4, 1}, Command::Rcpt, "", R::UserUnknown, true, B::EnhancedCode},
+        // Its wording with another code (Exim relaying the refusal).
+        {554, E{5, 7, 1}, Command::Rcpt,
+         "<a@example.ch>: Recipient address rejected: Access denied", R::UserUnknown, true,
+         B::Text},
         {550, E{5, 4, 1}, Command::Rcpt, "Relay Access Denied", R::NoRelaying, false, B::Text},
-        {451, E{4, 4, 1}, Command::Rcpt, "", R::NetworkError, false, B::EnhancedCode},
+        // A host that gave no answer (transient X.4.1): Expired.
+        {451, E{4, 4, 1}, Command::Rcpt, "", R::Expired, false, B::EnhancedCode},
+        {421, E{4, 4, 2}, Command::Rcpt, "", R::NetworkError, false, B::EnhancedCode},
         // The client's IP address refused, whatever command it came after.
         {550, E{5, 7, 0}, Command::Mail, "<a@example.jp>... Please use the smtp server of your ISP.",
          R::Blocked, false, B::Text},
         {450, std::nullopt, Command::Mail,
          "service permits 2 unverifyable sending IPs - mx.example.com is not 192.0.2.1",
+         R::RequirePtr, false, B::Text},
+        {550, E{5, 1, 0}, Command::Mail,
+         "MXIN506 MailFrom domain is listed in Spamhaus. To request removal from this list see "
+         "https://www.spamhaus.org/query/lookup/",
          R::Blocked, false, B::Text},
         // AUTH and STARTTLS.
         {504, std::nullopt, Command::Auth, "", R::SecurityError, false, B::Command},
@@ -1075,11 +1120,17 @@ const std::vector<Case>& cases() {
         {0, E{4, 4, 7}, Command::Other, "", R::Expired, false, B::EnhancedCode},
         {0, E{5, 0, 0}, Command::Other, "retry timeout exceeded", R::Expired, false, B::Text},
         {0, E{5, 0, 0}, Command::Other, "", R::Undefined, false, B::None},
-        {0, E{5, 7, 1}, Command::Other, "", R::Rejected, false, B::EnhancedCode},
+        {0, E{5, 7, 1}, Command::Other, "", R::SecurityError, false, B::EnhancedCode},
+        {0, E{4, 7, 1}, Command::Other, "", R::Blocked, false, B::EnhancedCode},
+        {0, E{5, 2, 0}, Command::Other, "", R::Filtered, false, B::EnhancedCode},
+        {0, E{5, 2, 1}, Command::Other, "", R::Filtered, false, B::EnhancedCode},
+        {0, E{4, 2, 1}, Command::Other, "", R::Suspend, false, B::EnhancedCode},
         {0, E{4, 3, 2}, Command::Other, "", R::SystemError, false, B::EnhancedCode},
         {0, E{5, 3, 2}, Command::Other, "", R::NotAccept, true, B::EnhancedCode},
-        {0, std::nullopt, Command::Other, "Sorry, no mailbox here by that name. (#5.1.1)",
-         R::UserUnknown, true, B::Text},
+        {0, std::nullopt, Command::Other, "Sorry, no mailbox here by that name.", R::Filtered,
+         false, B::Text},
+        // Exim's own routing verdict, no server's reply: it knows.
+        {0, E{5, 0, 0}, Command::Other, "Unrouteable address", R::UserUnknown, true, B::Text},
         {0, std::nullopt, Command::Rcpt, "", R::Undefined, false, B::None},
         // No failure.
         {250, std::nullopt, Command::DataEnd, "2.0.0 Ok: queued", R::Delivered, false,
@@ -1088,15 +1139,17 @@ const std::vector<Case>& cases() {
         {0, E{2, 0, 0}, Command::Other, "", R::Delivered, false, B::EnhancedCode},
         {354, std::nullopt, Command::Data, "End data with <CR><LF>.<CR><LF>", R::Undefined, false,
          B::ReplyCode},
-        // Nothing to go by.
+        // Nothing to go by: Undefined; words no rule reads: OnHold.
         {550, std::nullopt, Command::Other, "", R::Undefined, false, B::None},
-        {550, std::nullopt, Command::Quit, "Go away", R::Undefined, false, B::None},
+        {550, std::nullopt, Command::Other, " \t\r\n", R::Undefined, false, B::None},
+        {550, std::nullopt, Command::Quit, "Go away", R::OnHold, false, B::None},
+        {0, E{5, 0, 0}, Command::Other, "()", R::OnHold, false, B::None},
         // Invalid input: ignored, never trusted.
         {550, E{5, 1000, 1}, Command::Rcpt, "", R::OnHold, false, B::Command},
         {550, E{9, 1, 1}, Command::Other, "", R::Undefined, false, B::None},
         {-1, E{5, 1, 1}, Command::Other, "", R::UserUnknown, true, B::EnhancedCode},
         {INT_MAX, std::nullopt, static_cast<Command>(INT_MAX), "", R::Undefined, false, B::None},
-        {600, std::nullopt, static_cast<Command>(-1), "user unknown", R::UserUnknown, true,
+        {600, std::nullopt, static_cast<Command>(-1), "user unknown", R::Filtered, false,
          B::Text},
     };
     return rows;
@@ -1140,12 +1193,29 @@ TEST_CASE("classify_bounce: what the report says of the attempts") {
     CHECK(by_code.reason == R::Expired);
     CHECK(by_code.basis == BounceBasis::EnhancedCode);
     CHECK_FALSE(by_code.hard);
-    // Still trying, or not known: a network error.
+    // A host never reached is Expired while the MTA still tries too (the
+    // time to deliver runs out); a connection that broke is a network error
+    // until the MTA gives up.
     CHECK(smtp::classify_bounce(0, EnhancedStatusCode{4, 4, 1}, Command::Other, timed_out,
                                 O::Delayed)
-              .reason == R::NetworkError);
+              .reason == R::Expired);
     CHECK(smtp::classify_bounce(0, EnhancedStatusCode{4, 4, 1}, Command::Other, timed_out)
+              .reason == R::Expired);
+    const std::string_view lost =
+        "lost connection with mx.example.org[192.0.2.1] while sending end of data";
+    CHECK(smtp::classify_bounce(0, EnhancedStatusCode{4, 4, 2}, Command::Other, lost, O::Delayed)
               .reason == R::NetworkError);
+    CHECK(smtp::classify_bounce(0, std::nullopt, Command::Other, lost, O::Failed).reason ==
+          R::Expired);
+    // A delay that nothing explains: the message waits on a host it cannot
+    // deliver to (sisimai's expired); a failure is no delay.
+    const auto waiting = smtp::classify_bounce(0, std::nullopt, Command::Other, "", O::Delayed);
+    CHECK(waiting.reason == R::Expired);
+    CHECK(waiting.basis == BounceBasis::None);
+    CHECK(smtp::classify_bounce(0, std::nullopt, Command::Other, "", O::Failed).reason ==
+          R::Undefined);
+    CHECK(smtp::classify_bounce(0, std::nullopt, Command::Other, "Neko (a@example.jp)", O::Failed)
+              .reason == R::OnHold);
     // A server that answered, or a permanent code: not the queue lifetime.
     CHECK(smtp::classify_bounce(421, EnhancedStatusCode{4, 4, 2}, Command::DataEnd,
                                 "Connection timed out", O::Failed)
@@ -1177,6 +1247,12 @@ TEST_CASE("classify_bounce: every phrase in every context") {
         CHECK(at_data.reason != R::UserUnknown);
         CHECK(at_data.reason ==
               (row.reason == R::UserUnknown ? R::Filtered : row.reason));
+        // Answering a command the report does not name, the same, but for
+        // the reporting MTA's own routing verdict (Exim's).
+        const auto at_other = smtp::classify_bounce(550, std::nullopt, Command::Other, row.text);
+        const bool own_verdict = row.text == "unrouteable address";
+        CHECK(at_other.reason ==
+              (row.reason == R::UserUnknown && !own_verdict ? R::Filtered : row.reason));
         const auto at_ehlo = smtp::classify_bounce(550, std::nullopt, Command::Ehlo, row.text);
         CHECK(recipient.count(at_ehlo.reason) == 0);
         CHECK(at_ehlo.hard == (at_ehlo.reason == R::NotAccept));
@@ -1214,7 +1290,7 @@ TEST_CASE("classify_bounce: the basic reply code decides when nothing else does"
     CHECK(smtp::classify_bounce(552, {}, Command::Rcpt, "x").reason == R::ExceedLimit);
     CHECK(smtp::classify_bounce(552, {}, Command::Mail, "x").reason == R::MesgTooBig);
     // A code with no meaning of its own and a value that is no command.
-    CHECK(smtp::classify_bounce(550, {}, static_cast<Command>(99), "x").reason == R::Undefined);
+    CHECK(smtp::classify_bounce(550, {}, static_cast<Command>(99), "").reason == R::Undefined);
 }
 
 TEST_CASE("weak_command_reason: AUTH and STARTTLS as the strong reason has them") {

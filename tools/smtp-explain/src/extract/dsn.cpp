@@ -22,6 +22,47 @@ std::string value_text(const std::optional<smtp::DsnTypedValue>& field) {
     return field ? collapse_space(field->value().raw()) : std::string();
 }
 
+// PowerMTA states its reading of each failure in a recipient field of its
+// own, X-PowerMTA-BounceCategory (the bounce categories of its
+// documentation, which Momentum and KumoMTA share): the reason, where the
+// category names one ("other" and unknown names do not).
+struct BounceCategory {
+    std::string_view name;
+    smtp::BounceReason reason;
+};
+constexpr BounceCategory bounce_categories[] = {
+    {"bad-mailbox", smtp::BounceReason::UserUnknown},
+    {"bad-domain", smtp::BounceReason::HostUnknown},
+    {"inactive-mailbox", smtp::BounceReason::Suspend},
+    {"quota-issues", smtp::BounceReason::MailboxFull},
+    {"no-answer-from-host", smtp::BounceReason::Expired},
+    {"message-expired", smtp::BounceReason::Expired},
+    {"bad-connection", smtp::BounceReason::NetworkError},
+    {"routing-errors", smtp::BounceReason::NetworkError},
+    {"spam-related", smtp::BounceReason::SpamDetected},
+    {"virus-related", smtp::BounceReason::VirusDetected},
+    {"policy-related", smtp::BounceReason::PolicyViolation},
+    {"content-related", smtp::BounceReason::ContentError},
+    {"relaying-issues", smtp::BounceReason::NoRelaying},
+    {"invalid-sender", smtp::BounceReason::Rejected},
+    {"protocol-errors", smtp::BounceReason::SyntaxError},
+    {"bad-configuration", smtp::BounceReason::SystemError},
+};
+
+std::optional<smtp::BounceReason> category_reason(const smtp::DsnRecipient& group) {
+    const auto field = group.field("X-PowerMTA-BounceCategory");
+    if (!field) {
+        return std::nullopt;
+    }
+    const std::string category = collapse_space(field->raw());
+    for (const BounceCategory& known : bounce_categories) {
+        if (iequals(category, known.name)) {
+            return known.reason;
+        }
+    }
+    return std::nullopt;
+}
+
 // The offset of the line of `text` that starts with `name` (any case), or npos.
 std::size_t line_starting(std::string_view text, std::string_view name) {
     for (std::size_t at = 0; at < text.size();) {
@@ -136,6 +177,7 @@ std::size_t extract_dsn(const DecodedMessage& message, BounceSink& sink) {
                 recipient.reply_status = reply.enhanced();
                 add_diagnostic_problems(recipient, reply.flags());
             }
+            recipient.reason = category_reason(group);
             for (const smtp::DsnProblem problem : group.problems()) {
                 recipient.problems.push_back(
                     {std::string(smtp::name(problem)), std::string(smtp::description(problem))});

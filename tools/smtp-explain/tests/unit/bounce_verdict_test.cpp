@@ -56,12 +56,13 @@ TEST_CASE("judge_bounce: status, next action, reason and hard for each kind of r
          "5.1.1", Action::Fail, BounceReason::UserUnknown, true},
         // Failed with a transient status: the MTA gave up; Retry by the class.
         {DsnAction::Failed, "4.4.7", 421, "4.3.2", C::Rcpt, "421 4.3.2 too many connections",
-         std::nullopt, "4.3.2", Action::Retry, BounceReason::TooManyConn, false},
+         std::nullopt, "4.3.2", Action::Retry, BounceReason::RateLimited, false},
         {DsnAction::Failed, "4.4.7", 0, "", std::nullopt, "", std::nullopt, "4.4.7", Action::Retry,
          BounceReason::Expired, false},
-        // Delayed is Retry whatever the class; deliveries are Proceed.
+        // Delayed is Retry whatever the class (and a delay nothing explains
+        // Expired); deliveries are Proceed.
         {DsnAction::Delayed, "5.0.0", 0, "", std::nullopt, "", std::nullopt, "5.0.0",
-         Action::Retry, BounceReason::Undefined, false},
+         Action::Retry, BounceReason::Expired, false},
         {DsnAction::Relayed, "2.0.0", 250, "2.0.0", std::nullopt, "250 2.0.0 Ok", std::nullopt,
          "2.0.0", Action::Proceed, BounceReason::Delivered, false},
         {DsnAction::Delivered, "", 0, "", std::nullopt, "", std::nullopt, "", Action::Proceed,
@@ -70,14 +71,14 @@ TEST_CASE("judge_bounce: status, next action, reason and hard for each kind of r
         {DsnAction::Unknown, "", 452, "", C::Rcpt, "452 too many recipients", std::nullopt, "",
          Action::Retry, BounceReason::ExceedLimit, false},
         {DsnAction::Unknown, "", 554, "", std::nullopt, "554 Service unavailable", std::nullopt,
-         "", Action::Fail, BounceReason::Undefined, false},
+         "", Action::Fail, BounceReason::OnHold, false},
         // Neither: a failed action is Fail; otherwise the reason decides.
         {DsnAction::Failed, "", 0, "", std::nullopt, "Mailbox full", std::nullopt, "",
          Action::Fail, BounceReason::MailboxFull, false},
         {DsnAction::Unknown, "", 0, "", std::nullopt, "Mailbox full", std::nullopt, "",
          Action::Retry, BounceReason::MailboxFull, false},
         {DsnAction::Unknown, "", 0, "", std::nullopt, "user unknown", std::nullopt, "",
-         Action::Fail, BounceReason::UserUnknown, true},
+         Action::Fail, BounceReason::Filtered, false},
         {DsnAction::Unknown, "", 0, "", std::nullopt, "", std::nullopt, "", Action::Fail,
          BounceReason::Undefined, false},
         // A reason the bounce states: a feedback report, an auto-reply.
@@ -94,19 +95,26 @@ TEST_CASE("judge_bounce: status, next action, reason and hard for each kind of r
          std::nullopt, "5.2.0", Action::Fail, BounceReason::Filtered, false},
         {DsnAction::Failed, "5.0.0", 550, "", C::DataEnd, "550 User unknown", std::nullopt,
          "5.0.0", Action::Fail, BounceReason::Filtered, false},
+        // A server's, answering a command the bounce does not name: the same.
+        {DsnAction::Failed, "5.0.0", 550, "", std::nullopt, "550 No such user here",
+         std::nullopt, "5.0.0", Action::Fail, BounceReason::Filtered, false},
         // ... but not at RCPT TO, nor where X.1.1 says it (LMTP after the data).
         {DsnAction::Failed, "5.0.0", 550, "", C::Rcpt, "550 User unknown", std::nullopt, "5.0.0",
          Action::Fail, BounceReason::UserUnknown, true},
         {DsnAction::Failed, "5.0.0", 550, "5.1.1", C::DataEnd, "550 5.1.1 User unknown",
          std::nullopt, "5.1.1", Action::Fail, BounceReason::UserUnknown, true},
-        // No answer from the host, and the MTA gave up: the delivery time
-        // expired; while it still tries, or with a server's reply, a network error.
+        // No answer from the host (X.4.1): the delivery time expired, or
+        // runs out while the MTA still tries.
         {DsnAction::Failed, "4.4.1", 0, "", std::nullopt, "connect to x.example: Connection timed out",
          std::nullopt, "4.4.1", Action::Retry, BounceReason::Expired, false},
         {DsnAction::Delayed, "4.4.1", 0, "", std::nullopt, "", std::nullopt, "4.4.1",
-         Action::Retry, BounceReason::NetworkError, false},
+         Action::Retry, BounceReason::Expired, false},
         {DsnAction::Failed, "4.4.1", 421, "4.4.1", C::Greeting, "421 4.4.1 try later",
-         std::nullopt, "4.4.1", Action::Retry, BounceReason::NetworkError, false},
+         std::nullopt, "4.4.1", Action::Retry, BounceReason::Expired, false},
+        // A connection that broke is a network error while the MTA tries.
+        {DsnAction::Delayed, "4.4.2", 0, "", std::nullopt,
+         "lost connection with x.example[192.0.2.1] while sending RCPT TO", std::nullopt, "4.4.2",
+         Action::Retry, BounceReason::NetworkError, false},
         // The classifier reads the reply's words without its codes and markers.
         {DsnAction::Failed, "5.0.0", 550, "", C::Rcpt,
          "550-Requested action 550-not taken: 550 mailbox unavailable", std::nullopt, "5.0.0",

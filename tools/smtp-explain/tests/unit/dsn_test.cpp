@@ -160,6 +160,32 @@ TEST_CASE("DSNs inside the returned original and DSN fields pasted into old text
     CHECK(read(email({}, {})).empty());
 }
 
+TEST_CASE("PowerMTA's bounce category states the reason where it names one") {
+    const auto powermta = [](const char* category) {
+        return std::string("Reporting-MTA: dns;mail.example.net\n\n"
+                           "Final-Recipient: rfc822;a@example.jp\nAction: failed\n"
+                           "Status: 5.2.1 (mailbox disabled, not accepting messages)\n"
+                           "Diagnostic-Code: smtp;550 5.2.1 <a@example.jp>... User Unknown\n") +
+               category;
+    };
+    const auto reason_of = [&](const char* category) {
+        Collect sink;
+        extract_dsn(email({}, {part("message/delivery-status", powermta(category))}), sink);
+        REQUIRE(sink.recipients.size() == 1);
+        return sink.recipients[0].reason;
+    };
+    CHECK(reason_of("X-PowerMTA-BounceCategory: bad-mailbox\n") ==
+          smtp::BounceReason::UserUnknown);
+    CHECK(reason_of("X-PowerMTA-BounceCategory: Quota-Issues\n") ==
+          smtp::BounceReason::MailboxFull);
+    CHECK(reason_of("X-PowerMTA-BounceCategory: spam-related\n") ==
+          smtp::BounceReason::SpamDetected);
+    // "other", a name PowerMTA does not document, or no field: the reply decides.
+    CHECK_FALSE(reason_of("X-PowerMTA-BounceCategory: other\n"));
+    CHECK_FALSE(reason_of("X-PowerMTA-BounceCategory: bad-mailboxes\n"));
+    CHECK_FALSE(reason_of(""));
+}
+
 TEST_CASE("is_delivery_status_type") {
     ContentType type;
     type.type = "message/delivery-status";

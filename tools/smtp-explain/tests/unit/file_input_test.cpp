@@ -71,8 +71,9 @@ TEST_CASE("read_input: an email whole, anything else line by line") {
         "Return-Path: <>\nFrom: MAILER-DAEMON@mx.example.org\nSubject: failure notice\n\n"
         "<a@example.net>:\nRemote host said: 55=\n0 5.1.1 unknown\n");
     CHECK(email.status == smtp_explain::ReadStatus::Ok);
-    // Not quoted-printable (no Content-Transfer-Encoding): "55=" stays.
-    CHECK(email.report == "in: a@example.net: undefined, Fail\n"
+    // Not quoted-printable (no Content-Transfer-Encoding): "55=" stays, and
+    // words no rule reads are onhold.
+    CHECK(email.report == "in: a@example.net: onhold, Fail\n"
                           "1 bounce recipient, 0 warnings; everything understood.\n");
     const Read qp = read_input(
         "Return-Path: <>\nFrom: MAILER-DAEMON@mx.example.org\nContent-Transfer-Encoding: "

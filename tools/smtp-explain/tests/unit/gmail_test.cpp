@@ -75,15 +75,15 @@ TEST_CASE("gmail: the response's own words decide over Gmail's sentence: a null 
           });
 }
 
-TEST_CASE("gmail: no server took the connection: expired once Gmail gave up, a network error "
-          "while it still tries") {
+TEST_CASE("gmail: no server took the connection: expired, whether Gmail gave up or still "
+          "tries") {
     CHECK(read_with(gmail, "gmail-no-connection-legacy.eml") ==
           Lines{
               "gina@mx-down.example.jp gmail failed reason=expired",
           });
     CHECK(read_with(gmail, "gmail-no-connection-delayed-legacy.eml") ==
           Lines{
-              "hank@mx-down.example.jp gmail delayed reason=networkerror",
+              "hank@mx-down.example.jp gmail delayed reason=expired",
           });
 }
 

@@ -114,11 +114,10 @@ void legacy(const DecodedMessage& message, const std::vector<std::string_view>& 
         } else {
             recipient.diagnostic = collapse_space(technical);
             // No server answered: Gmail kept connecting (its help article
-            // 7720, which the notice links) until it gave up, or still tries.
+            // 7720, which the notice links) until it gave up, or still tries;
+            // a host that cannot be reached is Expired either way.
             if (notice::icontains(technical, no_connection)) {
-                recipient.reason = recipient.action == smtp::DsnAction::Failed
-                                       ? smtp::BounceReason::Expired
-                                       : smtp::BounceReason::NetworkError;
+                recipient.reason = smtp::BounceReason::Expired;
             }
         }
     }
