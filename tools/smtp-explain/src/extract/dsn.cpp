@@ -22,6 +22,20 @@ std::string value_text(const std::optional<smtp::DsnTypedValue>& field) {
     return field ? collapse_space(field->value().raw()) : std::string();
 }
 
+// Whether a Final-Recipient names an Internet mailbox: of the address type
+// rfc822 or utf-8 (RFC 3464 section 2.3.2, RFC 6533 section 3), or untyped,
+// with an '@'. A gateway's X.400 O/R address ("x400; /S=bob/C=GB/") or a
+// local account ("LOCAL; bob", CommuniGate Pro) is none: the address the
+// sender wrote is then the Original-Recipient.
+bool is_internet_address(const std::optional<smtp::DsnTypedValue>& field) {
+    if (!field) {
+        return false;
+    }
+    const bool internet_type =
+        !field->has_type() || field->is_type("rfc822") || field->is_type("utf-8");
+    return internet_type && field->value().raw().find('@') != std::string_view::npos;
+}
+
 // The offset of the line of `text` that starts with `name` (any case), or npos.
 std::size_t line_starting(std::string_view text, std::string_view name) {
     for (std::size_t at = 0; at < text.size();) {
@@ -114,6 +128,10 @@ std::size_t extract_dsn(const DecodedMessage& message, BounceSink& sink) {
             recipient.format = "dsn";
             recipient.recipient = value_text(group.final_recipient());
             recipient.original_recipient = value_text(group.original_recipient());
+            if (!is_internet_address(group.final_recipient()) &&
+                !first_address(recipient.original_recipient).empty()) {
+                recipient.recipient = recipient.original_recipient;
+            }
             if (recipient.recipient.empty()) {
                 recipient.recipient = recipient.original_recipient;
             }

@@ -138,6 +138,34 @@ TEST_CASE("the DSN's own oddities are problems; recipients keep the DSN's order"
     CHECK(testing::describe(sink.recipients[1]) == "b@example.org dsn delayed status=4.4.1");
 }
 
+TEST_CASE("a Final-Recipient that is no Internet address: the Original-Recipient names it") {
+    // Format facts: an X.400 gateway's DSN (GNU Mailman 2's bouncer test set,
+    // dsn_02 and dsn_09: "Final-Recipient: x400; /S=.../C=GB/") and
+    // CommuniGate Pro's ("Final-Recipient: LOCAL;<account>", the
+    // Mail::DeliveryStatus::BounceParser test set, quota-5).
+    CHECK(read(email({}, {part("message/delivery-status",
+                               "Reporting-MTA: x400; mta gw in /ADMD= /C=GB/\n\n"
+                               "Original-Recipient: rfc822; pat@example.test\n"
+                               "Final-Recipient: x400; /S=pat/OU=example/ADMD= /C=GB/\n"
+                               "Action: failed\nStatus: 4.4.7\n\n"
+                               "Original-Recipient: rfc822;<kim@example.test>\n"
+                               "Final-Recipient: LOCAL;<kim>\nAction: failed\nStatus: 5.0.0\n\n"
+                               "Original-Recipient: rfc822;lee@example.test\n"
+                               "Final-Recipient: rfc822;lee\nAction: failed\nStatus: 5.0.0\n")})) ==
+          Lines{"pat@example.test dsn failed status=4.4.7",
+                "kim@example.test dsn failed status=5.0.0",
+                "lee@example.test dsn failed status=5.0.0"});
+    // An Internet Final-Recipient stays, whatever the Original-Recipient;
+    // a foreign one without an Original-Recipient address stays too.
+    CHECK(read(email({}, {part("message/delivery-status",
+                               "Reporting-MTA: dns; m\n\nOriginal-Recipient: rfc822;a@example.test\n"
+                               "Final-Recipient: rfc822;b@example.test\nAction: failed\n"
+                               "Status: 5.1.1\n\nOriginal-Recipient: rfc822;none\n"
+                               "Final-Recipient: x400; /S=c/C=GB/\nAction: failed\n"
+                               "Status: 5.1.1\n")})) ==
+          Lines{"b@example.test dsn failed status=5.1.1", "/S=c/C=GB/ dsn failed status=5.1.1"});
+}
+
 TEST_CASE("DSNs inside the returned original and DSN fields pasted into old text") {
     // Inside the original: not this bounce's.
     CHECK(read(email({}, {part("message/rfc822", "To: x@y.example\n", true),

@@ -325,7 +325,12 @@ std::vector<BounceRecipient> merge_with_dsn(std::vector<BounceRecipient> from_te
         by_address[lower(from_text[i].recipient)].push_back(i);
     }
     for (BounceRecipient& dsn : from_dsn) {
-        const auto found = by_address.find(lower(dsn.recipient));
+        auto found = by_address.find(lower(dsn.recipient));
+        // A text that names the recipient by its Original-Recipient.
+        if ((found == by_address.end() || found->second.empty()) &&
+            !dsn.original_recipient.empty()) {
+            found = by_address.find(lower(first_address(dsn.original_recipient)));
+        }
         if (found == by_address.end() || found->second.empty()) {
             merged.push_back(std::move(dsn));
             continue;
