@@ -246,6 +246,17 @@ struct LogicalLine {
     std::size_t first; // index of its first line
 };
 
+// Whether `line` ends with a colon, before any decoration: a list's label,
+// "Failed addresses:" or Smail 3's framed "|---- Failed addresses follow:
+// ----|".
+bool ends_with_label(std::string_view line) {
+    std::size_t end = line.size();
+    while (end > 0 && (is_decoration(line[end - 1]) || line[end - 1] == '|')) {
+        --end;
+    }
+    return end > 0 && line[end - 1] == ':';
+}
+
 // Whether lines[j] continues the logical line that starts at lines[start]:
 // indented, at least as far as that line (Postfix and Exim wrap so), and
 // neither a transcript line, nor a recipient at the start's indentation
@@ -260,8 +271,7 @@ bool continues(const std::vector<TextLine>& lines, std::size_t start, std::size_
         return false;
     }
     const bool address = !leading_address(line).empty();
-    const std::string_view previous = trim(lines[j - 1].text);
-    return !(address && (more == indent || (!previous.empty() && previous.back() == ':')));
+    return !(address && (more == indent || ends_with_label(lines[j - 1].text)));
 }
 
 std::vector<LogicalLine> logical_lines(const std::vector<TextLine>& lines) {
@@ -316,6 +326,29 @@ void addresses_after_colon(std::string_view line, std::size_t index, std::vector
         const std::size_t length = address_length_at(line, at);
         if (length != 0 && !is_sender_cue(line.substr(0, colon))) {
             out.push_back({line.substr(at, length), index});
+        }
+    }
+}
+
+// Addresses after the words that say the message was for them, in a
+// sentence: "undeliverable to a@b" (IMail), "unable to deliver your message
+// to a@b", "Failed to deliver to '<a@b>'" (CommuniGate Pro), "addressed to
+// 'a@b'", "(Originally addressed to a@b)" (VOPmail), "(generated from a@b)"
+// (Exim, for an address it did not disclose).
+void addresses_after_cue(std::string_view line, std::size_t index, std::vector<Found>& out) {
+    static constexpr std::string_view cues[] = {"undeliverable to ", "message to ",
+                                                "deliver to ",       "delivered to ",
+                                                "addressed to ",     "generated from "};
+    for (const std::string_view cue : cues) {
+        for (std::size_t at = ifind(line, cue); at != npos; at = ifind(line, cue, at + 1)) {
+            std::size_t start = at + cue.size();
+            while (start < line.size() &&
+                   (line[start] == '\'' || line[start] == '"' || line[start] == '<')) {
+                ++start;
+            }
+            if (const std::size_t length = address_length_at(line, start); length != 0) {
+                out.push_back({line.substr(start, length), index});
+            }
         }
     }
 }
@@ -626,6 +659,11 @@ std::vector<NoticeBlock> notice_blocks(std::string_view notice,
             addresses_after_colon(lines[i].text, i, found);
         }
     }
+    if (found.empty()) {
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            addresses_after_cue(lines[i].text, i, found);
+        }
+    }
     // First appearances only, and none of `exclude`.
     std::vector<Found> kept;
     std::set<std::string> seen;
@@ -838,7 +876,8 @@ bool written_by_mail_system(const DecodedMessage& message) {
     if (const std::string* from = message.header("From")) {
         static constexpr std::string_view daemons[] = {
             "mailer-daemon", "mailer_daemon", "maildaemon", "mail-daemon", "postmaster",
-            "post_master", "mail delivery", "mailerdaemon", "delivery subsystem"};
+            "post_master", "mail delivery", "mailerdaemon", "delivery subsystem",
+            "mdaemon@"};
         for (const std::string_view daemon : daemons) {
             if (icontains(*from, daemon)) {
                 return true;

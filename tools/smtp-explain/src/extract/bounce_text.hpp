@@ -95,7 +95,10 @@ struct NoticeBlock {
 /// the order they first appear: lines that start with an address ("<a@b>:",
 /// "  a@b", "a@b: 550 ...", "* a@b", "\"a@b\":", ">>> a@b", Sendmail's "554
 /// <a@b>... Host unknown"), else addresses after a colon ("Unknown user:
-/// a@b", "RCPT TO: a@b") but not a sender's ("From:", "MAIL FROM:"). An
+/// a@b", "RCPT TO: a@b") but not a sender's ("From:", "MAIL FROM:"), else
+/// addresses after the words of a sentence that say the message was for
+/// them ("undeliverable to a@b", "addressed to 'a@b'", "(generated from
+/// a@b)"). An
 /// address the notice repeats keeps its first paragraph. Addresses in
 /// `exclude` (the notice's own From, say) are skipped. At most
 /// max_notice_recipients.
@@ -176,7 +179,7 @@ std::string paragraph_words(std::string_view paragraph);
 std::vector<std::string_view> own_addresses(const DecodedMessage& message);
 
 /// Whether a mail system wrote the email about a failure: sent from a mailer
-/// daemon or postmaster, or with a subject that says the mail failed
+/// daemon or postmaster (or MDaemon, which signs its notices so), or with a subject that says the mail failed
 /// ("Undelivered", "Delivery Status Notification", "failure notice",
 /// "Returned mail").
 bool written_by_mail_system(const DecodedMessage& message);

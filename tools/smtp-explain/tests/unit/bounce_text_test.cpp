@@ -198,6 +198,40 @@ TEST_CASE("notice_blocks: addresses after a colon when no line starts with one")
     CHECK(blocks("no address here").empty());
 }
 
+TEST_CASE("notice_blocks: addresses after the words of a sentence when nothing else names one") {
+    // Format facts: GNU Mailman 2's bouncer test set (IMail smtp32_03,
+    // VOPmail simple_23, Exim simple_16, a Demon Internet Exim 2 notice
+    // bounce_03, EarthLink simple_14) and the Mail::DeliveryStatus::BounceParser
+    // test set (CommuniGate Pro quota-5); the addresses and the rest of the
+    // words are made up.
+    CHECK(blocks("undeliverable to pat@example.com\n") ==
+          Strings{"pat@example.com | undeliverable to pat@example.com"});
+    CHECK(blocks("Sorry, unable to deliver your message to kim@example.com for\nthis reason\n") ==
+          Strings{"kim@example.com | Sorry, unable to deliver your message to kim@example.com "
+                  "for this reason"});
+    CHECK(blocks("Failed to deliver to '<lee@example.com>'\n") ==
+          Strings{"lee@example.com | Failed to deliver to '<lee@example.com>'"});
+    CHECK(blocks("to local user lee.\n(Originally addressed to lee@example.it)\n") ==
+          Strings{"lee@example.it | (Originally addressed to lee@example.it)"});
+    CHECK(blocks("  an undisclosed address\n    (generated from jo@example.com)\n") ==
+          Strings{"jo@example.com | (generated from jo@example.com)"});
+    CHECK(blocks("The message, addressed to 'al@example.uk',\nfailed for a reason\n") ==
+          Strings{"al@example.uk | The message, addressed to 'al@example.uk', failed for a "
+                  "reason"});
+    // Other words before an address name no recipient.
+    CHECK(blocks("Please write to postmaster@example.com about it\n").empty());
+}
+
+TEST_CASE("notice_blocks: a list under a framed label (Smail 3)") {
+    // Format fact: Smail 3's "|---- Failed addresses follow: ----|" frame
+    // (GNU Mailman 2's bouncer test set, simple_04).
+    CHECK(blocks("|------- Message log follows: -------|\n no valid recipients\n"
+                 "|------- Failed addresses follow: ---|\n sam@example.com ... unknown host\n"
+                 "|------- Message text follows: ------|\n") ==
+          Strings{"sam@example.com | sam@example.com ... unknown host |------- Message text "
+                  "follows: ------|"});
+}
+
 std::string reply(std::string_view text) {
     const TextReply r = find_text_reply(text);
     std::string out = std::to_string(r.code);
@@ -313,6 +347,7 @@ TEST_CASE("the notice's words: delayed, permanent, failed, and who wrote it") {
 
     CHECK(written_by_mail_system(email({{"From", "Mail Delivery System <MAILER-DAEMON@x.org>"}}, {})));
     CHECK(written_by_mail_system(email({{"From", "postmaster@example.net"}}, {})));
+    CHECK(written_by_mail_system(email({{"From", "MDaemon@mail.example.net"}}, {})));
     CHECK(written_by_mail_system(email({{"Subject", "Undelivered Mail Returned to Sender"}}, {})));
     CHECK_FALSE(written_by_mail_system(email({{"From", "fred@example.com"},
                                               {"Subject", "Out of Office: hello"}},
