@@ -562,7 +562,8 @@ std::string html_to_text(std::string_view html) {
 std::string notice_text(const DecodedMessage& message) {
     bool has_plain = false;
     for (const MessagePart& part : message.parts) {
-        has_plain = has_plain || (!part.in_original && part.content_type.is_media("text") &&
+        has_plain = has_plain || (!part.in_original && !part.preamble &&
+                                  part.content_type.is_media("text") &&
                                   !part.content_type.is("text/html"));
     }
     std::string out;

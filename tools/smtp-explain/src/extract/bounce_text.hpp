@@ -69,7 +69,8 @@ std::string html_to_text(std::string_view html);
 /// The text of a notice that people read: every text leaf outside the
 /// returned original, each up to its quote marker, joined with blank lines,
 /// at most max_notice_size bytes of it. HTML leaves count (as text) only when
-/// no text/plain leaf is there.
+/// no text/plain leaf is there (a multipart's preamble is none: "This is a
+/// multi-part message in MIME format." stands before HTML-only notices too).
 std::string notice_text(const DecodedMessage& message);
 
 /// The length of the e-mail address (local@domain) that starts at `at`, or

@@ -87,6 +87,13 @@ TEST_CASE("notice_text: the parts outside the original, each before its marker")
     CHECK(notice_text(email({}, {part("text/plain", "plain"), part("text/html", "<p>html</p>")})) ==
           "plain");
     CHECK(notice_text(email({}, {})).empty());
+    // A preamble is no plain text leaf (format fact: the EYOU MTA's HTML-only
+    // notice after "This is a multi-part message in MIME format.", GNU
+    // Mailman 2's bouncer test set, simple_25).
+    DecodedMessage html_only = email({}, {part("text/plain", "This is a multi-part message.\n"),
+                                          part("text/html", "<p>the notice</p>")});
+    html_only.parts[0].preamble = true;
+    CHECK(notice_text(html_only) == "This is a multi-part message.\n\n\nthe notice\n");
     // At most max_notice_size bytes, never cut inside a UTF-8 sequence.
     std::string big(max_notice_size - 1, 'a');
     big += "\xc3\xa9 and more";
