@@ -21,9 +21,10 @@ std::size_t extract_plain_text(const DecodedMessage& message, BounceSink& sink) 
     if (!whole.found() && !looks_like_failure_notice(message) && !says_failed(notice)) {
         return 0;
     }
-    const smtp::DsnAction action = says_delayed(notice)     ? smtp::DsnAction::Delayed
-                                   : says_permanent(notice) ? smtp::DsnAction::Failed
-                                                            : smtp::DsnAction::Unknown;
+    const smtp::DsnAction action = says_delayed(notice) ? smtp::DsnAction::Delayed
+                                   : says_permanent(notice) || says_failed(notice)
+                                       ? smtp::DsnAction::Failed
+                                       : smtp::DsnAction::Unknown;
     if (blocks.empty()) {
         if (!whole.found()) {
             return 0;

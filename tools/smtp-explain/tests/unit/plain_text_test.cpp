@@ -52,7 +52,7 @@ TEST_CASE("Exim's delay warning, OpenSMTPD's list and a reply shared by all reci
                                 "b@example.jp text code=550 reply=5.1.1"});
     CHECK(read("Your message:\n   Subject: hi\n\nCould not be delivered because of\n\n550 5.1.1 "
                "User unknown\n\nThe following recipients were affected:\n    a@example.com\n")
-              .lines() == Lines{"a@example.com text code=550 reply=5.1.1"});
+              .lines() == Lines{"a@example.com text failed code=550 reply=5.1.1"});
 }
 
 TEST_CASE("a notice that names no recipient, and one without a reply") {
@@ -67,6 +67,17 @@ TEST_CASE("a notice that names no recipient, and one without a reply") {
     CHECK(words.recipients[0].diagnostic == "Unknown user: a@example.com");
 }
 
+TEST_CASE("a notice that says the mail could not be delivered reports a failure, not a delay") {
+    // Format facts: Prodigy's Sendmail notice and Yahoo's old one (GNU
+    // Mailman 2's bouncer test set, simple_07, yahoo_04): a full mailbox
+    // in words, no code; the MTA returned the message, so it has given up.
+    CHECK(read("User's mailbox is full: <a@example.net>\nUnable to deliver mail.\n")
+              .lines() == Lines{"a@example.net text failed"});
+    // Words of neither kind leave the action unknown.
+    CHECK(read("User's mailbox is full: <a@example.net>\n").lines() ==
+          Lines{"a@example.net text"});
+}
+
 TEST_CASE("an email that is no failure notice is left alone") {
     const std::vector<HeaderField> person{{"From", "bob@example.com"}, {"Subject", "lunch"}};
     CHECK(read("Hi,\n\nalice@example.com\nis my new address.\n", person).recipients.empty());
@@ -75,7 +86,7 @@ TEST_CASE("an email that is no failure notice is left alone") {
                person)
               .lines() == Lines{"a@example.com text code=550 reply=5.1.1 mta=mx.example.com"});
     CHECK(read("Your mail could not be delivered to:\n  a@example.com\n", person).lines() ==
-          Lines{"a@example.com text"});
+          Lines{"a@example.com text failed"});
     // A failure notice with neither recipient nor reply: nothing to report.
     CHECK(read("Something went wrong.\n").recipients.empty());
 }
