@@ -906,7 +906,8 @@ bool says_failed(std::string_view notice) noexcept {
         "were not delivered",     "undeliverable",         "delivery failed",
         "delivery has failed",    "failed permanently",    "permanent error",
         "unable to deliver",      "could not deliver",     "not be delivered",
-        "delivery to the following recipient", "returned to sender"};
+        "delivery to the following recipient", "returned to sender",
+        "was automatically rejected"};
     return contains_any(notice, phrases);
 }
 

@@ -191,7 +191,8 @@ bool written_by_mail_system(const DecodedMessage& message);
 bool looks_like_failure_notice(const DecodedMessage& message);
 
 /// Whether the notice says that delivery failed ("could not be delivered",
-/// "undeliverable", "permanent error", "failed permanently").
+/// "undeliverable", "permanent error", "failed permanently", Dovecot's
+/// "was automatically rejected").
 bool says_failed(std::string_view notice) noexcept;
 
 /// Whether the notice says the failure is permanent ("This is a permanent

@@ -350,6 +350,8 @@ TEST_CASE("the notice's words: delayed, permanent, failed, and who wrote it") {
     CHECK_FALSE(says_permanent("temporary failure"));
     CHECK(says_failed("Your message could not be delivered"));
     CHECK(says_failed("Undeliverable: hello"));
+    // Dovecot's rejection (GNU Mailman 2's bouncer test set, simple_38).
+    CHECK(says_failed("Your message to <a@example.com> was automatically rejected:"));
     CHECK_FALSE(says_failed("Thanks for your message"));
 
     CHECK(written_by_mail_system(email({{"From", "Mail Delivery System <MAILER-DAEMON@x.org>"}}, {})));
