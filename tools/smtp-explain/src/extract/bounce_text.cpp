@@ -141,8 +141,11 @@ bool is_marker_line(const std::vector<TextLine>& lines, std::size_t index) {
     if (text.empty()) {
         return false;
     }
-    if (istarts_with(line, "Received:") || istarts_with(line, "Return-Path:")) {
-        return true; // an original pasted without a marker
+    // An original pasted without a marker, or quoted line by line with '>'
+    // (">Return-Path: <s@b>", as LLNL's postmaster returns it).
+    const std::string_view field = starts_with(line, ">") ? line.substr(1) : line;
+    if (istarts_with(field, "Received:") || istarts_with(field, "Return-Path:")) {
+        return true;
     }
     if (is_decoration(text[0]) && text[0] != ' ') {
         const std::string_view phrase = strip_decoration(text);
@@ -304,7 +307,7 @@ bool is_sender_cue(std::string_view cue) {
     const std::string_view last = space == npos ? cue : cue.substr(space + 1);
     static constexpr std::string_view senders[] = {
         "from", "sender", "reply-to", "return-path", "errors-to", "cc", "bcc", "message-id",
-        "references", "in-reply-to", "envelope-from"};
+        "references", "in-reply-to", "envelope-from", "contact"};
     for (const std::string_view sender : senders) {
         if (iequals(last, sender)) {
             return true;

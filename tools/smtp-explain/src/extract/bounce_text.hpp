@@ -54,8 +54,8 @@ inline constexpr std::size_t max_notice_recipients = 1000;
 ///     message header";
 ///   - "The original message was received at ..." when header fields follow
 ///     it (and not, as in Sendmail's notices, prose);
-///   - a "Received:" or "Return-Path:" field at the start of a line: an
-///     original pasted without a marker.
+///   - a "Received:" or "Return-Path:" field at the start of a line, or
+///     after a '>': an original pasted without a marker, or quoted.
 std::size_t quoted_original_start(std::string_view text);
 
 /// `text` up to quoted_original_start().
@@ -96,7 +96,8 @@ struct NoticeBlock {
 /// the order they first appear: lines that start with an address ("<a@b>:",
 /// "  a@b", "a@b: 550 ...", "* a@b", "\"a@b\":", ">>> a@b", Sendmail's "554
 /// <a@b>... Host unknown"), else addresses after a colon ("Unknown user:
-/// a@b", "RCPT TO: a@b") but not a sender's ("From:", "MAIL FROM:"), else
+/// a@b", "RCPT TO: a@b") but not a sender's or a contact's ("From:", "MAIL
+/// FROM:", "System Contact:"), else
 /// addresses after the words of a sentence that say the message was for
 /// them ("undeliverable to a@b", "addressed to 'a@b'", "(generated from
 /// a@b)"). An

@@ -45,6 +45,10 @@ TEST_CASE("quoted_original_start: the markers of MTAs that quote the original in
     // An original pasted without a marker: a trace field at the start of a line.
     CHECK(after_cut("<a@b>: 550 no\n\nReturn-Path: <c@d>\nReceived: x\n") == "Return-Path: <c@d>\nR");
     CHECK(after_cut("<a@b>: 550 no\nReceived: from x\n") == "Received: from x\n");
+    // ... or quoted with '>' (format fact: LLNL's postmaster notice, GNU
+    // Mailman 2's bouncer test set, llnl_01).
+    CHECK(after_cut("Not an address here.\n====\n>Return-Path: <c@d>\n") ==
+          ">Return-Path: <c@d>\n");
 }
 
 TEST_CASE("quoted_original_start: prose is no marker") {
@@ -202,6 +206,11 @@ TEST_CASE("notice_blocks: addresses after a colon when no line starts with one")
           Strings{"a@example.jp | Could not be delivered to: <a@example.jp> As their mailbox is "
                   "full."});
     CHECK(blocks("Reply-To: r@example.com\nSender: s@example.com\n").empty());
+    // A contact is no recipient (format fact: HotPOP's notice, GNU Mailman
+    // 2's bouncer test set, hotpop_01).
+    CHECK(blocks("Undeliverable Address: a@example.com\n\nSystem Contact: pm@example.net\n") ==
+          Strings{"a@example.com | Undeliverable Address: a@example.com System Contact: "
+                  "pm@example.net"});
     CHECK(blocks("no address here").empty());
 }
 
