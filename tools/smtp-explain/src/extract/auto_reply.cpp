@@ -31,7 +31,9 @@ bool subject_says_auto_reply(const DecodedMessage& message) {
         "out of office",        "out of the office", "automatic reply", "automatic response",
         "auto reply",           "autoreply",         "auto-reply",      "auto response",
         "vacation",             "abwesenheitsnotiz", "réponse automatique",
-        "respuesta automática", "自動応答",          "自動返信",        "不在"};
+        "respuesta automática", "automatische antwort", "risposta automatica",
+        "resposta automática",  "automatisch antwoord", "automatyczna odpowied",
+        "自動応答",             "自動返信",          "不在"};
     const std::string lower = [&] {
         std::string out(*subject);
         for (char& c : out) {
@@ -47,19 +49,40 @@ bool subject_says_auto_reply(const DecodedMessage& message) {
     return istarts_with(trim(*subject), "auto:");
 }
 
+// A challenge-response system's request that the sender confirm itself
+// before the message is delivered: an automatic answer, not a failure.
+// Bluebottle marks its requests "X-Bluebottle-Request", TMDA its own
+// "X-Delivery-Agent: TMDA/...".
+bool is_challenge(const DecodedMessage& message) {
+    return has_field(message, "X-Bluebottle-Request") ||
+           has_field(message, "X-Delivery-Agent", "TMDA");
+}
+
+// An answer sent with the null return path, as RFC 3834 section 3.3 asks of
+// automatic responses, by a person's address, that says nothing of a
+// failure.
+bool is_unmarked_auto_reply(const DecodedMessage& message) {
+    const std::string* path = message.header("Return-Path");
+    if (path == nullptr || trim(*path) != "<>") {
+        return false;
+    }
+    const std::string notice = notice_text(message);
+    return !says_failed(notice) && !find_text_reply(notice).found();
+}
+
 } // namespace
 
 bool is_auto_reply(const DecodedMessage& message) {
     const bool marked = has_field(message, "Auto-Submitted", "auto-replied") ||
                         has_field(message, "X-Autoreply") || has_field(message, "X-Autorespond") ||
                         has_field(message, "Precedence", "auto_reply") ||
-                        subject_says_auto_reply(message);
-    return marked && !written_by_mail_system(message);
+                        subject_says_auto_reply(message) || is_challenge(message);
+    return !written_by_mail_system(message) && (marked || is_unmarked_auto_reply(message));
 }
 
 std::size_t extract_auto_reply(const DecodedMessage& message, BounceSink& sink) {
     BounceRecipient recipient;
-    recipient.format = "autoreply";
+    recipient.format = is_challenge(message) ? "challenge" : "autoreply";
     recipient.reason = smtp::BounceReason::Vacation;
     if (const std::string* from = message.header("From")) {
         recipient.recipient = std::string(first_address(*from));

@@ -15,14 +15,18 @@ namespace smtp_explain {
 
 /// Whether the email is an auto-reply: "Auto-Submitted: auto-replied" (RFC
 /// 3834 section 5), X-Autoreply, X-Autorespond or "Precedence: auto_reply",
-/// or a subject that says so ("Out of Office", "Automatic reply", "AUTO:",
-/// "Vacation"); and not written by a mail system (written_by_mail_system),
-/// since MTAs mark their bounces auto-replied too.
+/// a subject that says so ("Out of Office", "Automatic reply", "AUTO:",
+/// "Vacation", the same in other languages), a challenge-response system's
+/// request to confirm the sender (Bluebottle's X-Bluebottle-Request, TMDA's
+/// X-Delivery-Agent), or an answer with the null return path (RFC 3834
+/// section 3.3) whose text says nothing of a failure and quotes no failure
+/// reply; and not written by a mail system (written_by_mail_system), since
+/// MTAs mark their bounces auto-replied too.
 bool is_auto_reply(const DecodedMessage& message);
 
 /// Hands the one recipient of an auto-reply to `sink`: the address that
-/// answered (From), reason Vacation, `format` "autoreply", the subject as
-/// the diagnostic. Returns 1.
+/// answered (From), reason Vacation, `format` "autoreply" ("challenge" for a
+/// challenge-response request), the subject as the diagnostic. Returns 1.
 std::size_t extract_auto_reply(const DecodedMessage& message, BounceSink& sink);
 
 } // namespace smtp_explain

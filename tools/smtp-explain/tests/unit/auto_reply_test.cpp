@@ -45,6 +45,34 @@ TEST_CASE("is_auto_reply: RFC 3834's field, the vendors' fields and the usual su
                               {"Subject", "Out of Office"}})));
 }
 
+TEST_CASE("is_auto_reply: other languages, challenge-response requests, unmarked answers") {
+    // Outlook's and others' subjects in other languages (format fact: a
+    // wp.pl auto-reply, the Mail::DeliveryStatus::BounceParser test set,
+    // polish-autoreply).
+    CHECK(is_auto_reply(with({{"From", "f@example.pl"},
+                              {"Subject", "[Automatyczna odpowied\xc5\xba] test"}})));
+    CHECK(is_auto_reply(with({{"From", "f@example.de"}, {"Subject", "Automatische Antwort: x"}})));
+    // Challenge-response requests (format facts: Bluebottle's, the same test
+    // set, boxbe-cr and challenge; TMDA's X-Delivery-Agent).
+    CHECK(is_auto_reply(with({{"From", "f@example.com"}, {"X-Bluebottle-Request", "<1>"}})));
+    CHECK(is_auto_reply(with({{"From", "f@example.com"}, {"X-Delivery-Agent", "TMDA/1.1.12"}})));
+    CHECK_FALSE(is_auto_reply(with({{"From", "f@example.com"}, {"X-Delivery-Agent", "other"}})));
+    // An answer with the null return path from a person that says nothing
+    // of a failure (format fact: an unmarked thank-you auto-reply, the same
+    // test set, autoreply).
+    CHECK(is_auto_reply(with({{"Return-Path", "<>"}, {"From", "f@example.com"},
+                              {"Subject", "Thank you for your e-mail"}})));
+    CHECK_FALSE(is_auto_reply(with({{"Return-Path", "<s@example.com>"}, {"From", "f@example.com"},
+                                    {"Subject", "Thank you"}})));
+    // ... but not one that says the mail failed, or quotes a failure reply.
+    CHECK_FALSE(is_auto_reply(email({{"Return-Path", "<>"}, {"From", "gw@example.com"}},
+                                    {part("text/plain", "Your mail could not be delivered.")},
+                                    "text/plain")));
+    CHECK_FALSE(is_auto_reply(email({{"Return-Path", "<>"}, {"From", "gw@example.com"}},
+                                    {part("text/plain", "a@example.com: 550 5.1.1 unknown")},
+                                    "text/plain")));
+}
+
 TEST_CASE("the recipient of an auto-reply is the address that answered") {
     Collect sink;
     CHECK(extract_auto_reply(with({{"From", "Fred Somebody <fred@example.com>"},
@@ -52,6 +80,10 @@ TEST_CASE("the recipient of an auto-reply is the address that answered") {
                              sink) == 1);
     CHECK(sink.lines() == std::vector<std::string>{"fred@example.com autoreply reason=vacation"});
     CHECK(sink.recipients[0].diagnostic == "Out of Office: turtles");
+    Collect challenge;
+    extract_auto_reply(with({{"From", "f@example.com"}, {"X-Bluebottle-Request", "<1>"}}),
+                       challenge);
+    CHECK(challenge.lines() == std::vector<std::string>{"f@example.com challenge reason=vacation"});
     Collect none;
     extract_auto_reply(with({}), none);
     CHECK(none.lines() == std::vector<std::string>{"- autoreply reason=vacation"});
