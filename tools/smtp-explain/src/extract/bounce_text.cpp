@@ -209,7 +209,7 @@ bool excluded(std::string_view address, const std::vector<std::string_view>& exc
 // Host unknown".
 std::string_view leading_address(std::string_view line) {
     std::string_view text = trim_left(line);
-    for (const std::string_view bullet : {"* ", "- ", ">>> "}) {
+    for (const std::string_view bullet : {"* ", "- ", "-- ", ">>> "}) {
         if (starts_with(text, bullet)) {
             text = trim_left(text.substr(bullet.size()));
         }
@@ -339,9 +339,9 @@ void addresses_after_colon(std::string_view line, std::size_t index, std::vector
 // 'a@b'", "(Originally addressed to a@b)" (VOPmail), "(generated from a@b)"
 // (Exim, for an address it did not disclose).
 void addresses_after_cue(std::string_view line, std::size_t index, std::vector<Found>& out) {
-    static constexpr std::string_view cues[] = {"undeliverable to ", "message to ",
-                                                "deliver to ",       "delivered to ",
-                                                "addressed to ",     "generated from "};
+    static constexpr std::string_view cues[] = {
+        "undeliverable to ", "message to ",     "deliver to ", "delivered to ",
+        "addressed to ",     "generated from ", "mailbox "};
     for (const std::string_view cue : cues) {
         for (std::size_t at = ifind(line, cue); at != npos; at = ifind(line, cue, at + 1)) {
             std::size_t start = at + cue.size();

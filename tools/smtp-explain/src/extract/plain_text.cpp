@@ -26,13 +26,21 @@ std::size_t extract_plain_text(const DecodedMessage& message, BounceSink& sink) 
                                        ? smtp::DsnAction::Failed
                                        : smtp::DsnAction::Unknown;
     if (blocks.empty()) {
-        if (!whole.found()) {
+        // A mail system's notice that says the mail failed but names no
+        // recipient we can read (InterScan's "The following mail could not
+        // be delivered.", a bare local part): one recipient without an
+        // address, the notice's words as the diagnostic.
+        const bool nameless = says_failed(notice) && written_by_mail_system(message);
+        if (!whole.found() && !nameless) {
             return 0;
         }
         BounceRecipient recipient;
         recipient.format = "text";
         recipient.action = action;
         apply_text_reply(recipient, whole);
+        if (recipient.diagnostic.empty()) {
+            recipient.diagnostic = paragraph_words(notice);
+        }
         sink.add(std::move(recipient));
         return 1;
     }

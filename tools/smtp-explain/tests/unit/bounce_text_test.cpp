@@ -148,6 +148,10 @@ TEST_CASE("notice_blocks: recipient lines as MTAs write them") {
     CHECK(blocks("a@example.jp: 550 5.2.2 full\n") == Strings{"a@example.jp | a@example.jp: 550 "
                                                               "5.2.2 full"});
     CHECK(blocks("   * a@example.com\n") == Strings{"a@example.com | * a@example.com"});
+    // Mimecast's "-- " before each value (GNU Mailman 2's bouncer test set,
+    // simple_44).
+    CHECK(blocks("addressed to email address :\n-- a@example.com\n") ==
+          Strings{"a@example.com | -- a@example.com"});
     CHECK(blocks("\"a@example.com\":\nSMTP error\n") ==
           Strings{"a@example.com | \"a@example.com\": SMTP error"});
     CHECK(blocks(">>> a@example.org <a@example.org>\n") ==
@@ -229,6 +233,9 @@ TEST_CASE("notice_blocks: addresses after the words of a sentence when nothing e
           Strings{"lee@example.com | Failed to deliver to '<lee@example.com>'"});
     CHECK(blocks("to local user lee.\n(Originally addressed to lee@example.it)\n") ==
           Strings{"lee@example.it | (Originally addressed to lee@example.it)"});
+    // Mail.Ru's "Local mailbox a@b is unavailable" (simple_39).
+    CHECK(blocks(" Local mailbox ru@example.ru is unavailable: user not found\n") ==
+          Strings{"ru@example.ru | Local mailbox ru@example.ru is unavailable: user not found"});
     CHECK(blocks("  an undisclosed address\n    (generated from jo@example.com)\n") ==
           Strings{"jo@example.com | (generated from jo@example.com)"});
     CHECK(blocks("The message, addressed to 'al@example.uk',\nfailed for a reason\n") ==

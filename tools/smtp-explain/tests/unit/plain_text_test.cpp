@@ -78,6 +78,23 @@ TEST_CASE("a notice that says the mail could not be delivered reports a failure,
           Lines{"a@example.net text"});
 }
 
+TEST_CASE("a mail system's failure notice that names no recipient: one without an address") {
+    // Format facts: InterScan VirusWall NT's notice (GNU Mailman 2's bouncer
+    // test set, dumbass_01) names none; JetMail's (bounce_01) and
+    // GroupWise's (the Mail::DeliveryStatus::BounceParser test set,
+    // novell-no-rhs) a bare local part.
+    const Collect nameless = read("The following mail could not be delivered.\nReason:  Too "
+                                  "many attempts.\n");
+    CHECK(nameless.lines() == Lines{"- text failed"});
+    REQUIRE(nameless.recipients.size() == 1);
+    CHECK(nameless.recipients[0].diagnostic ==
+          "The following mail could not be delivered. Reason: Too many attempts.");
+    // Not from a mail system, or not saying the mail failed: nothing.
+    const std::vector<HeaderField> person{{"From", "bob@example.com"}, {"Subject", "lunch"}};
+    CHECK(read("The following mail could not be delivered.\n", person).recipients.empty());
+    CHECK(read("Your mail reached us.\n").recipients.empty());
+}
+
 TEST_CASE("an email that is no failure notice is left alone") {
     const std::vector<HeaderField> person{{"From", "bob@example.com"}, {"Subject", "lunch"}};
     CHECK(read("Hi,\n\nalice@example.com\nis my new address.\n", person).recipients.empty());
