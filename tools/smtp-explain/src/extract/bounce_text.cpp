@@ -417,22 +417,6 @@ std::string reply_from_code(std::string_view line, std::string_view input,
     return std::string(line.substr(start < line.size() ? start : line.size()));
 }
 
-// An enhanced code written "(#5.1.1)" or "#5.1.1" (qmail, Notes), anywhere.
-std::optional<smtp::EnhancedStatusCode> hash_code(std::string_view text) {
-    for (std::size_t at = text.find('#'); at != npos; at = text.find('#', at + 1)) {
-        if (at > 0 && !(text[at - 1] == '(' || is_blank(text[at - 1]))) {
-            continue;
-        }
-        std::size_t end = at + 1;
-        while (end < text.size() && (is_digit(text[end]) || text[end] == '.')) {
-            ++end;
-        }
-        if (const auto code = smtp::parse_enhanced_status_code(text.substr(at + 1, end - at - 1))) {
-            return code;
-        }
-    }
-    return std::nullopt;
-}
 
 // Decodes the character reference at `at` ("&amp;", "&#160;"); appends its
 // text and returns its length, or 0.
@@ -509,6 +493,22 @@ smtp::DiagnosticReply read_reply_text(std::string_view text, std::string_view& i
         }
     }
     return reply;
+}
+
+std::optional<smtp::EnhancedStatusCode> hashed_status(std::string_view text) {
+    for (std::size_t at = text.find('#'); at != npos; at = text.find('#', at + 1)) {
+        if (at > 0 && !(text[at - 1] == '(' || is_blank(text[at - 1]))) {
+            continue;
+        }
+        std::size_t end = at + 1;
+        while (end < text.size() && (is_digit(text[end]) || text[end] == '.')) {
+            ++end;
+        }
+        if (const auto code = smtp::parse_enhanced_status_code(text.substr(at + 1, end - at - 1))) {
+            return code;
+        }
+    }
+    return std::nullopt;
 }
 
 std::string_view before_quoted_original(std::string_view text) {
@@ -803,7 +803,7 @@ TextReply find_text_reply(std::string_view text) {
     // qmail's and chkusr's status after the reply's text: "550 sorry, no
     // mailbox here by that name (#5.1.1 - chkusr)".
     if (!best.enhanced) {
-        best.enhanced = hash_code(text);
+        best.enhanced = hashed_status(text);
     }
     return best;
 }

@@ -152,7 +152,27 @@ std::size_t extract_dsn(const DecodedMessage& message, BounceSink& sink) {
                 // alone ("5.4.7 - Delivery expired"), as specific as a reply's.
                 recipient.code = reply.code().value_or(0);
                 recipient.reply_status = reply.enhanced();
+                // A relayed qmail reply states its status "(#5.7.1)".
+                if (const auto hashed = hashed_status(diagnostic->value().raw());
+                    !recipient.reply_status && hashed && recipient.code != 0 &&
+                    hashed->status_class == recipient.code / 100) {
+                    recipient.reply_status = hashed;
+                }
                 add_diagnostic_problems(recipient, reply.flags());
+            }
+            // A Status that holds a reply code and no enhanced code
+            // ("Status: 553 Exceeded maximum inbound message size", NTMail).
+            if (const auto status = group.field("Status");
+                status && !recipient.status && recipient.code == 0) {
+                std::string_view input;
+                const smtp::DiagnosticReply reply = read_reply_text(status->raw(), input);
+                const int code = reply.code().value_or(0);
+                if (code / 100 == 4 || code / 100 == 5) {
+                    recipient.code = code;
+                    if (recipient.diagnostic.empty()) {
+                        recipient.diagnostic = collapse_space(status->raw());
+                    }
+                }
             }
             for (const smtp::DsnProblem problem : group.problems()) {
                 recipient.problems.push_back(
