@@ -67,7 +67,8 @@ bool is_unmarked_auto_reply(const DecodedMessage& message) {
         return false;
     }
     const std::string notice = notice_text(message);
-    return !says_failed(notice) && !find_text_reply(notice).found();
+    return !says_failed(notice) && !says_permanent(notice) && !says_delayed(notice) &&
+           !find_text_reply(notice).found();
 }
 
 } // namespace

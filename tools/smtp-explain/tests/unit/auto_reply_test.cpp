@@ -71,6 +71,12 @@ TEST_CASE("is_auto_reply: other languages, challenge-response requests, unmarked
     CHECK_FALSE(is_auto_reply(email({{"Return-Path", "<>"}, {"From", "gw@example.com"}},
                                     {part("text/plain", "a@example.com: 550 5.1.1 unknown")},
                                     "text/plain")));
+    CHECK_FALSE(is_auto_reply(email({{"Return-Path", "<>"}, {"From", "gw@example.com"}},
+                                    {part("text/plain", "a@example.com: permanent error")},
+                                    "text/plain")));
+    CHECK_FALSE(is_auto_reply(email({{"Return-Path", "<>"}, {"From", "gw@example.com"}},
+                                    {part("text/plain", "a@example.com: will retry")},
+                                    "text/plain")));
 }
 
 TEST_CASE("the recipient of an auto-reply is the address that answered") {

@@ -2,6 +2,7 @@
 // text.
 #include "extract/formats/notice.hpp"
 
+#include "extract/bounce_text.hpp"
 #include "support/messages.hpp"
 
 #include <doctest/doctest.h>
@@ -64,6 +65,11 @@ TEST_CASE("notice: a notice in HTML alone is read as text; a preamble is no text
     preamble_only.parts.push_back(part("text/plain", "just the preamble"));
     preamble_only.parts.back().preamble = true;
     CHECK(notice::report_text(preamble_only) == "just the preamble");
+    // At most max_notice_size bytes: a part after a full one is left out.
+    DecodedMessage big;
+    big.parts.push_back(part("text/plain", std::string(smtp_explain::max_notice_size, 'a')));
+    big.parts.push_back(part("text/plain", "tail"));
+    CHECK(notice::report_text(big).size() == smtp_explain::max_notice_size);
 }
 
 
