@@ -186,9 +186,9 @@ std::string paragraph_words(std::string_view paragraph);
 std::vector<std::string_view> own_addresses(const DecodedMessage& message);
 
 /// Whether a mail system wrote the email about a failure: sent from a mailer
-/// daemon or postmaster (or MDaemon, which signs its notices so), or with a subject that says the mail failed
-/// ("Undelivered", "Delivery Status Notification", "failure notice",
-/// "Returned mail").
+/// daemon or postmaster (or MDaemon, which signs its notices so), or with a
+/// subject that says the mail failed ("Undelivered", "Delivery Status
+/// Notification", "failure notice", "Returned mail").
 bool written_by_mail_system(const DecodedMessage& message);
 
 /// Whether the email presents itself as a failure notice:

@@ -158,7 +158,8 @@ TEST_CASE("a Final-Recipient that is no Internet address: the Original-Recipient
     // An Internet Final-Recipient stays, whatever the Original-Recipient;
     // a foreign one without an Original-Recipient address stays too.
     CHECK(read(email({}, {part("message/delivery-status",
-                               "Reporting-MTA: dns; m\n\nOriginal-Recipient: rfc822;a@example.test\n"
+                               "Reporting-MTA: dns; m\n\n"
+                               "Original-Recipient: rfc822;a@example.test\n"
                                "Final-Recipient: rfc822;b@example.test\nAction: failed\n"
                                "Status: 5.1.1\n\nOriginal-Recipient: rfc822;none\n"
                                "Final-Recipient: x400; /S=c/C=GB/\nAction: failed\n"

@@ -95,6 +95,22 @@ TEST_CASE("a mail system's failure notice that names no recipient: one without a
     CHECK(read("Your mail reached us.\n").recipients.empty());
 }
 
+TEST_CASE("X-Failed-Recipients names the recipients a notice's text does not") {
+    // Format fact: Google Groups' notice names the group in words only
+    // ("the group you tried to contact (name)") and greets the sender by
+    // address; Gmail's X-Failed-Recipients field lists the group's address
+    // (sisimai's Google Groups samples; Exim adds the same field).
+    const std::vector<HeaderField> groups{
+        {"From", "Mail Delivery Subsystem <mailer-daemon@example.com>"},
+        {"X-Failed-Recipients", "team@groups.example.com, x@example.org"}};
+    CHECK(read("Hello s@example.jp,\n\nthe group you tried to contact (team) may not exist.\n",
+               groups)
+              .lines() == Lines{"team@groups.example.com text", "x@example.org text"});
+    // A text that names a listed address keeps its own recipients.
+    CHECK(read("x@example.org: 550 5.1.1 unknown\ny@example.org: 552 full\n", groups).lines() ==
+          (Lines{"x@example.org text code=550 reply=5.1.1", "y@example.org text code=552"}));
+}
+
 TEST_CASE("an email that is no failure notice is left alone") {
     const std::vector<HeaderField> person{{"From", "bob@example.com"}, {"Subject", "lunch"}};
     CHECK(read("Hi,\n\nalice@example.com\nis my new address.\n", person).recipients.empty());
