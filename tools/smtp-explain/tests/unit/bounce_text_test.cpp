@@ -255,6 +255,15 @@ TEST_CASE("notice_blocks: a list under a framed label (Smail 3)") {
                   "follows: ------|"});
 }
 
+TEST_CASE("hashed_status: qmail's '(#5.1.1)' or '#5.1.1' as a word, the first one") {
+    CHECK(hashed_status("553 sorry, no such user (#5.1.1)") == smtp::EnhancedStatusCode{5, 1, 1});
+    CHECK(hashed_status("Notes: #5.2.2 mailbox full") == smtp::EnhancedStatusCode{5, 2, 2});
+    CHECK(hashed_status("#4.4.1 first (#5.1.1)") == smtp::EnhancedStatusCode{4, 4, 1});
+    // Inside a word, or no code after the '#': none.
+    CHECK_FALSE(hashed_status("ticket#5.1.1 and issue #12").has_value());
+    CHECK_FALSE(hashed_status("").has_value());
+}
+
 std::string reply(std::string_view text) {
     const TextReply r = find_text_reply(text);
     std::string out = std::to_string(r.code);
