@@ -260,17 +260,43 @@ bool ends_with_label(std::string_view line) {
     return end > 0 && line[end - 1] == ':';
 }
 
+// Whether `content` starts with a reply code as a word: "552 ...", "250-...".
+bool starts_with_reply_code(std::string_view content) {
+    return content.size() >= 3 && content[0] >= '2' && content[0] <= '5' && is_digit(content[1]) &&
+           is_digit(content[2]) &&
+           (content.size() == 3 || content[3] == ' ' || content[3] == '-');
+}
+
+// Whether one of lines[start..j) holds "NNN-": a multiline reply with the
+// code `content` starts with, not yet at its last line.
+bool continues_reply(const std::vector<TextLine>& lines, std::size_t start, std::size_t j,
+                     std::string_view content) {
+    const std::string marker = std::string(content.substr(0, 3)) + '-';
+    for (std::size_t k = start; k < j; ++k) {
+        if (lines[k].text.find(marker) != npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
 // Whether lines[j] continues the logical line that starts at lines[start]:
 // indented, at least as far as that line (Postfix and Exim wrap so), and
 // neither a transcript line, nor a recipient at the start's indentation
 // (Exim lists recipients one under the other), nor an address after a line
-// that ends with a colon (a list under its label).
+// that ends with a colon (a list under its label), nor a reply at the
+// start's indentation that is no further line of a multiline reply there
+// (MDaemon's session transcript, one reply or command a line).
 bool continues(const std::vector<TextLine>& lines, std::size_t start, std::size_t j) {
     const std::string_view line = lines[j].text;
     const std::size_t indent = indentation(lines[start].text);
     const std::size_t more = indentation(line);
     const std::string_view content = trim(line);
     if (is_blank_line(line) || more == 0 || more < indent || is_transcript_line(content)) {
+        return false;
+    }
+    if (more == indent && starts_with_reply_code(content) &&
+        !continues_reply(lines, start, j, content)) {
         return false;
     }
     const bool address = !leading_address(line).empty();

@@ -311,6 +311,18 @@ TEST_CASE("find_text_reply: transcripts give the command and the failure wins") 
           "451 4.3.0 cmd=Data mta=- | 451 4.3.0 Error: queue file write error");
     // Only successes: the first one stands.
     CHECK(reply("Out: 250 2.0.0 Ok\n") == "250 2.0.0 cmd=- mta=- | 250 2.0.0 Ok");
+    // MDaemon's session transcript: commands and replies one a line, all
+    // indented alike (GNU Mailman 2's bouncer test set, simple_01); a reply
+    // there starts a line of its own unless it continues a multiline one.
+    CHECK(reply(" 220 mx.example.com ESMTP ready\n EHLO me.example.org\n 250-mx Hello\n "
+                "250 SIZE 40000000\n RCPT To:<a@example.com>\n 552 Message for "
+                "<a@example.com> would exceed mailbox quota\n QUIT\n") ==
+          "552 cmd=- mta=- | 552 Message for <a@example.com> would exceed mailbox quota QUIT");
+    // Exim's multiline reply under the host stays one reply.
+    CHECK(reply("    host mx.example.com [192.0.2.1]: 550-5.1.1 No such\n    550-5.1.1 user "
+                "here.\n    550 5.1.1 Bye\n") ==
+          "550 5.1.1 cmd=- mta=mx.example.com | 550-5.1.1 No such 550-5.1.1 user here. 550 "
+          "5.1.1 Bye");
 }
 
 TEST_CASE("find_text_reply: codes written oddly") {
