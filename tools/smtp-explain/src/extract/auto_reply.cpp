@@ -3,6 +3,8 @@
 #include "extract/auto_reply.hpp"
 
 #include "extract/bounce_text.hpp"
+#include "extract/dsn.hpp"
+#include "extract/formats/notice.hpp"
 #include "text.hpp"
 
 #include <smtp/bounce_reason.hpp>
@@ -11,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace smtp_explain {
 
@@ -49,15 +52,6 @@ bool subject_says_auto_reply(const DecodedMessage& message) {
     return istarts_with(trim(*subject), "auto:");
 }
 
-// A challenge-response system's request that the sender confirm itself
-// before the message is delivered: an automatic answer, not a failure.
-// Bluebottle marks its requests "X-Bluebottle-Request", TMDA its own
-// "X-Delivery-Agent: TMDA/...".
-bool is_challenge(const DecodedMessage& message) {
-    return has_field(message, "X-Bluebottle-Request") ||
-           has_field(message, "X-Delivery-Agent", "TMDA");
-}
-
 // An answer sent with the null return path, as RFC 3834 section 3.3 asks of
 // automatic responses, by a person's address, that says nothing of a
 // failure.
@@ -71,19 +65,31 @@ bool is_unmarked_auto_reply(const DecodedMessage& message) {
            !find_text_reply(notice).found();
 }
 
+// Keeps what the DSN reader hands on.
+struct Kept final : BounceSink {
+    std::vector<BounceRecipient> recipients;
+    void add(BounceRecipient&& recipient) override { recipients.push_back(std::move(recipient)); }
+};
+
 } // namespace
+
+bool is_challenge(const DecodedMessage& message) {
+    return has_field(message, "X-Bluebottle-Request") ||
+           has_field(message, "X-Delivery-Agent", "TMDA") ||
+           notice::from_ends_with(message, "@boxbe.com");
+}
 
 bool is_auto_reply(const DecodedMessage& message) {
     const bool marked = has_field(message, "Auto-Submitted", "auto-replied") ||
                         has_field(message, "X-Autoreply") || has_field(message, "X-Autorespond") ||
                         has_field(message, "Precedence", "auto_reply") ||
-                        subject_says_auto_reply(message) || is_challenge(message);
+                        subject_says_auto_reply(message);
     return !written_by_mail_system(message) && (marked || is_unmarked_auto_reply(message));
 }
 
 std::size_t extract_auto_reply(const DecodedMessage& message, BounceSink& sink) {
     BounceRecipient recipient;
-    recipient.format = is_challenge(message) ? "challenge" : "autoreply";
+    recipient.format = "autoreply";
     recipient.reason = smtp::BounceReason::Vacation;
     if (const std::string* from = message.header("From")) {
         recipient.recipient = std::string(first_address(*from));
@@ -93,6 +99,30 @@ std::size_t extract_auto_reply(const DecodedMessage& message, BounceSink& sink) 
     }
     sink.add(std::move(recipient));
     return 1;
+}
+
+std::size_t extract_challenge(const DecodedMessage& message, BounceSink& sink) {
+    // The protected addresses a challenge written as a DSN names (Boxbe's
+    // Final-Recipient, with Status 4.7.0); else the one that answered.
+    Kept dsn;
+    extract_dsn(message, dsn);
+    std::vector<BounceRecipient> found;
+    for (BounceRecipient& recipient : dsn.recipients) {
+        if (!recipient.recipient.empty()) {
+            found.push_back(std::move(recipient));
+        }
+    }
+    if (found.empty()) {
+        Kept answer;
+        extract_auto_reply(message, answer);
+        found = std::move(answer.recipients);
+    }
+    for (BounceRecipient& recipient : found) {
+        recipient.format = "challenge";
+        recipient.reason = smtp::BounceReason::Vacation;
+        sink.add(std::move(recipient));
+    }
+    return found.size();
 }
 
 } // namespace smtp_explain

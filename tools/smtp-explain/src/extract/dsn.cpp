@@ -36,6 +36,11 @@ bool is_internet_address(const std::optional<smtp::DsnTypedValue>& field) {
     return internet_type && field->value().raw().find('@') != std::string_view::npos;
 }
 
+// Whether a recipient's group names its recipient at all.
+bool names_recipient(const smtp::DsnRecipient& group) {
+    return group.final_recipient().has_value() || group.original_recipient().has_value();
+}
+
 // The offset of the line of `text` that starts with `name` (any case), or npos.
 std::size_t line_starting(std::string_view text, std::string_view name) {
     for (std::size_t at = 0; at < text.size();) {
@@ -123,7 +128,16 @@ std::size_t extract_dsn(const DecodedMessage& message, BounceSink& sink) {
             index = index_blocks(blocks);
             notice_read = true;
         }
+        bool any_named = false;
         for (const smtp::DsnRecipient group : dsn.recipients()) {
+            any_named = any_named || names_recipient(group);
+        }
+        for (const smtp::DsnRecipient group : dsn.recipients()) {
+            // A group that names no recipient beside groups that do is the
+            // per-message fields written without their blank line (Boxbe).
+            if (any_named && !names_recipient(group)) {
+                continue;
+            }
             BounceRecipient recipient;
             recipient.format = "dsn";
             recipient.recipient = value_text(group.final_recipient());

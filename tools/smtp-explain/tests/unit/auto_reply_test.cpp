@@ -52,11 +52,6 @@ TEST_CASE("is_auto_reply: other languages, challenge-response requests, unmarked
     CHECK(is_auto_reply(with({{"From", "f@example.pl"},
                               {"Subject", "[Automatyczna odpowied\xc5\xba] test"}})));
     CHECK(is_auto_reply(with({{"From", "f@example.de"}, {"Subject", "Automatische Antwort: x"}})));
-    // Challenge-response requests (format facts: Bluebottle's, the same test
-    // set, boxbe-cr and challenge; TMDA's X-Delivery-Agent).
-    CHECK(is_auto_reply(with({{"From", "f@example.com"}, {"X-Bluebottle-Request", "<1>"}})));
-    CHECK(is_auto_reply(with({{"From", "f@example.com"}, {"X-Delivery-Agent", "TMDA/1.1.12"}})));
-    CHECK_FALSE(is_auto_reply(with({{"From", "f@example.com"}, {"X-Delivery-Agent", "other"}})));
     // An answer with the null return path from a person that says nothing
     // of a failure (format fact: an unmarked thank-you auto-reply, the same
     // test set, autoreply).
@@ -79,6 +74,38 @@ TEST_CASE("is_auto_reply: other languages, challenge-response requests, unmarked
                                     "text/plain")));
 }
 
+TEST_CASE("is_challenge: the marks of challenge-response systems") {
+    // Format facts: Bluebottle's and Boxbe's requests (the
+    // Mail::DeliveryStatus::BounceParser test set, challenge and boxbe-cr);
+    // TMDA's X-Delivery-Agent.
+    CHECK(is_challenge(with({{"From", "f@example.com"}, {"X-Bluebottle-Request", "<1>"}})));
+    CHECK(is_challenge(with({{"From", "f@example.com"}, {"X-Delivery-Agent", "TMDA/1.1.12"}})));
+    CHECK(is_challenge(with({{"From", "noreply@boxbe.com"}})));
+    CHECK_FALSE(is_challenge(with({{"From", "f@example.com"}, {"X-Delivery-Agent", "other"}})));
+    CHECK_FALSE(is_challenge(with({{"From", "f@example.com"}, {"Subject", "Out of Office"}})));
+}
+
+TEST_CASE("a challenge's recipients: those of its DSN part, else the address that answered") {
+    Collect bluebottle;
+    CHECK(extract_challenge(
+              with({{"From", "f@example.com"}, {"X-Bluebottle-Request", "<1>"}}), bluebottle) ==
+          1);
+    CHECK(bluebottle.lines() == std::vector<std::string>{"f@example.com challenge reason=vacation"});
+    // Boxbe: a DSN whose per-message fields stand in a group without a
+    // recipient, then the protected address with Status 4.7.0.
+    Collect boxbe;
+    CHECK(extract_challenge(
+              email({{"From", "noreply@boxbe.com"}},
+                    {part("text/plain", "Your message has been waitlisted."),
+                     part("message/delivery-status",
+                          "Reporting-MTA: dns; boxbe.example\nAction: failed\n\n"
+                          "Final-Recipient: rfc822; p@example.com\nDiagnostic-Code: "
+                          "X-Boxbe-Notice; Sender not pre-approved\nStatus: 4.7.0\n")}),
+              boxbe) == 1);
+    CHECK(boxbe.lines() ==
+          std::vector<std::string>{"p@example.com challenge status=4.7.0 reason=vacation"});
+}
+
 TEST_CASE("the recipient of an auto-reply is the address that answered") {
     Collect sink;
     CHECK(extract_auto_reply(with({{"From", "Fred Somebody <fred@example.com>"},
@@ -86,10 +113,6 @@ TEST_CASE("the recipient of an auto-reply is the address that answered") {
                              sink) == 1);
     CHECK(sink.lines() == std::vector<std::string>{"fred@example.com autoreply reason=vacation"});
     CHECK(sink.recipients[0].diagnostic == "Out of Office: turtles");
-    Collect challenge;
-    extract_auto_reply(with({{"From", "f@example.com"}, {"X-Bluebottle-Request", "<1>"}}),
-                       challenge);
-    CHECK(challenge.lines() == std::vector<std::string>{"f@example.com challenge reason=vacation"});
     Collect none;
     extract_auto_reply(with({}), none);
     CHECK(none.lines() == std::vector<std::string>{"- autoreply reason=vacation"});

@@ -193,6 +193,17 @@ TEST_CASE("a relayed qmail reply's '(#5.7.1)', and a reply code written as the S
     CHECK(sink.recipients[1].code == 0);
 }
 
+TEST_CASE("a group that names no recipient beside groups that do is left out") {
+    // Format fact: Boxbe's DSN writes its per-message fields and "Action:
+    // failed" without the blank line after them (the
+    // Mail::DeliveryStatus::BounceParser test set, boxbe-cr).
+    CHECK(read(email({}, {part("message/delivery-status",
+                               "Reporting-MTA: dns; b.example\nAction: failed\n\n"
+                               "Final-Recipient: rfc822; p@example.com\nAction: failed\n"
+                               "Status: 5.1.1\n")})) ==
+          Lines{"p@example.com dsn failed status=5.1.1"});
+}
+
 TEST_CASE("DSNs inside the returned original and DSN fields pasted into old text") {
     // Inside the original: not this bounce's.
     CHECK(read(email({}, {part("message/rfc822", "To: x@y.example\n", true),
