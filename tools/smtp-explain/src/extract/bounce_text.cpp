@@ -437,12 +437,42 @@ std::string reply_from_code(std::string_view line, std::string_view input,
     const std::string_view before = reply.before();
     std::size_t start = static_cast<std::size_t>(
         (before.empty() ? input.data() : before.data() + before.size()) - line.data());
+    bool quoted = start > 0 && start <= line.size() && line[start - 1] == '"';
     while (start < line.size() && (is_blank(line[start]) || line[start] == '"')) {
+        quoted = quoted || line[start] == '"';
         ++start;
     }
-    return std::string(line.substr(start < line.size() ? start : line.size()));
+    std::string_view reply_text = line.substr(start < line.size() ? start : line.size());
+    // A quoted reply without its closing quote.
+    if (quoted && ends_with(reply_text, "\"")) {
+        reply_text.remove_suffix(1);
+    }
+    return std::string(reply_text);
 }
 
+// read_reply_text on a logical line of a notice; failing a reply there, the
+// one quoted after a colon: L-Soft LSMTP's `Mailer mx.example said: "554
+// ..."`.
+smtp::DiagnosticReply read_line_reply(std::string_view line, std::string_view& input) {
+    const smtp::DiagnosticReply reply = read_reply_text(line, input);
+    if (reply.found()) {
+        return reply;
+    }
+    for (std::size_t quote = line.find('"'); quote != npos; quote = line.find('"', quote + 1)) {
+        std::size_t before = quote;
+        while (before > 0 && is_blank(line[before - 1])) {
+            --before;
+        }
+        if (before > 0 && line[before - 1] == ':') {
+            const smtp::DiagnosticReply quoted = read_reply_text(line.substr(quote + 1), input);
+            if (quoted.code()) {
+                return quoted;
+            }
+        }
+    }
+    input = line;
+    return reply;
+}
 
 // Decodes the character reference at `at` ("&amp;", "&#160;"); appends its
 // text and returns its length, or 0.
@@ -757,7 +787,7 @@ TextReply find_text_reply(std::string_view text) {
             body = trim(body.substr(starts_with(body, "Out:") ? 4 : 3));
         }
         std::string_view input = body;
-        const smtp::DiagnosticReply reply = read_reply_text(body, input);
+        const smtp::DiagnosticReply reply = read_line_reply(body, input);
         // A bounce's reply is a failure: a transcript's 250 and 354 are not it.
         const bool failure = !reply.code() || *reply.code() >= 400;
         if (!reply.found() || (!reply.code() && best.found()) || (!failure && best.code != 0)) {

@@ -325,6 +325,17 @@ TEST_CASE("find_text_reply: transcripts give the command and the failure wins") 
           "5.1.1 Bye");
 }
 
+TEST_CASE("find_text_reply: a reply quoted after a colon") {
+    // Format fact: L-Soft LSMTP's LISTSERV-readable report ("Error-Text:
+    // Mailer mx said:" and the reply in quotes on the next line; GNU
+    // Mailman 2's bouncer test set, simple_18).
+    CHECK(reply("Error-for:  a@example.com\nError-Text: Mailer mx.example.com said:\n"
+                "            \"554 Message looping (received 6 times)\"\n") ==
+          "554 cmd=- mta=- | 554 Message looping (received 6 times)");
+    // Quoted words that are no reply, or a quote after no colon: none.
+    CHECK(reply("Subject: \"hello\" and \"550 x\"\n") == "0 cmd=- mta=- | ");
+}
+
 TEST_CASE("find_text_reply: codes written oddly") {
     // Gmail once quoted the code twice.
     CHECK(reply("The error that the other server returned was: 550 550 5.1.1 user unknown.") ==
