@@ -65,12 +65,6 @@ bool is_unmarked_auto_reply(const DecodedMessage& message) {
            !find_text_reply(notice).found();
 }
 
-// Keeps what the DSN reader hands on.
-struct Kept final : BounceSink {
-    std::vector<BounceRecipient> recipients;
-    void add(BounceRecipient&& recipient) override { recipients.push_back(std::move(recipient)); }
-};
-
 } // namespace
 
 bool is_challenge(const DecodedMessage& message) {
@@ -104,7 +98,7 @@ std::size_t extract_auto_reply(const DecodedMessage& message, BounceSink& sink) 
 std::size_t extract_challenge(const DecodedMessage& message, BounceSink& sink) {
     // The protected addresses a challenge written as a DSN names (Boxbe's
     // Final-Recipient, with Status 4.7.0); else the one that answered.
-    Kept dsn;
+    KeptRecipients dsn;
     extract_dsn(message, dsn);
     std::vector<BounceRecipient> found;
     for (BounceRecipient& recipient : dsn.recipients) {
@@ -113,7 +107,7 @@ std::size_t extract_challenge(const DecodedMessage& message, BounceSink& sink) {
         }
     }
     if (found.empty()) {
-        Kept answer;
+        KeptRecipients answer;
         extract_auto_reply(message, answer);
         found = std::move(answer.recipients);
     }

@@ -431,16 +431,6 @@ std::vector<BounceRecipient> merge_with_dsn(std::vector<BounceRecipient> from_te
     return merged;
 }
 
-namespace {
-
-// Keeps what the DSN reader hands on.
-struct Kept final : BounceSink {
-    std::vector<BounceRecipient> recipients;
-    void add(BounceRecipient&& recipient) override { recipients.push_back(std::move(recipient)); }
-};
-
-} // namespace
-
 void extract_paragraphs(const DecodedMessage& message,
                         void (*read)(BounceRecipient&, const std::vector<std::string_view>&),
                         BounceSink& sink) {
@@ -461,7 +451,7 @@ void hand_on(const DecodedMessage& message, std::vector<BounceRecipient>& recipi
     }
     std::vector<BounceRecipient> merged;
     if (has_delivery_status(message)) {
-        Kept dsn;
+        KeptRecipients dsn;
         extract_dsn(message, dsn);
         merged = merge_with_dsn(std::move(recipients), std::move(dsn.recipients));
     } else {
