@@ -79,11 +79,6 @@ class Notice:
     # acceptance in a success notice, or a reply-like line of the MTA's own
     # transcript; (code, enhanced status or None).
     other_reply: Optional[tuple] = None
-    # Whether the notice names the cause of a case without a reply only
-    # sometimes (the MTA writes it when the attempt that met it sends the
-    # notice, not from a later queue run): where its text has one of the
-    # case's cause_words, a reader gives the case's reason, else `reason`.
-    cause_optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,8 +93,6 @@ class Case:
     # should give the reply, with the command it answered.
     reason: str = "undefined"
     close_after_reply: bool = False
-    # How a notice names the cause of a case without a reply (lower case).
-    cause_words: tuple = ()
     # Delivery status notification parameters of the test message (RFC 3461).
     notify: Optional[str] = None
     envid: Optional[str] = None
@@ -142,8 +135,7 @@ CASES = (
          # Too many connections: sisimai 5.6 merged toomanyconn and speeding
          # into ratelimited, and so does the classifier.
          reason="ratelimited", close_after_reply=True),
-    Case("slow", "slow", "slow.example.test", "silent", reason="networkerror",
-         cause_words=("timeout", "timed out")),
+    Case("slow", "slow", "slow.example.test", "silent", reason="networkerror"),
     Case("spam", "spam", "sink.example.test", "data",
          Reply(550, "5.7.1", ("Message rejected as spam by the content filter"
                               " (score 14.2, threshold 5.0); see"
@@ -274,11 +266,12 @@ STYLES = {
         # Without any reply, a delay warning sent by a queue run names only
         # the host: a delay nothing explains, expired (sisimai's reading: the
         # time to deliver runs out); one sent by the attempt that timed out
-        # also says so. The final failure says "retry timeout exceeded".
-        "slow": (Notice("delayed", "4.0.0", reason="expired", cause_optional=True, note=(
+        # adds "Delay reason: Connection timed out", a host that could not be
+        # reached: expired too. The final failure says "retry timeout
+        # exceeded".
+        "slow": (Notice("delayed", "4.0.0", reason="expired", note=(
                      "Exim's delay warning names the timeout only when the attempt that"
-                     " met it sends the warning; without it nothing but the delay tells"
-                     " the reason (expired)")),
+                     " met it sends the warning; either way the reason is expired")),
                  Notice("failed", "5.0.0", reason="expired")),
     }),
     "sendmail": MtaStyle(overrides={

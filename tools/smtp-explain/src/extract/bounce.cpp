@@ -44,6 +44,9 @@ std::size_t extract_bounce(const DecodedMessage& message, BounceSink& sink,
     if (is_feedback_report(message)) {
         return extract_feedback(message, sink);
     }
+    if (is_challenge(message)) {
+        return extract_challenge(message, sink);
+    }
     for (const BounceFormat& format : formats) {
         if (!format.recognises(message)) {
             continue;

@@ -5,10 +5,12 @@
 // recipients from it decides it, in this order:
 //
 //   1. a feedback report (feedback.hpp: RFC 5965);
-//   2. the MTA and provider formats (bounce_format.hpp), in their order;
-//   3. the delivery status notification (dsn.hpp: RFC 3464, RFC 6533);
-//   4. an auto-reply (auto_reply.hpp: RFC 3834);
-//   5. the plain-text notice (plain_text.hpp).
+//   2. a challenge-response request (auto_reply.hpp), which some write as a
+//      DSN but is no failure;
+//   3. the MTA and provider formats (bounce_format.hpp), in their order;
+//   4. the delivery status notification (dsn.hpp: RFC 3464, RFC 6533);
+//   5. an auto-reply (auto_reply.hpp: RFC 3834);
+//   6. the plain-text notice (plain_text.hpp).
 //
 // Auto-replies come after the DSN because MTAs mark their bounces
 // "Auto-Submitted: auto-replied" too.

@@ -141,8 +141,11 @@ bool is_marker_line(const std::vector<TextLine>& lines, std::size_t index) {
     if (text.empty()) {
         return false;
     }
-    if (istarts_with(line, "Received:") || istarts_with(line, "Return-Path:")) {
-        return true; // an original pasted without a marker
+    // An original pasted without a marker, or quoted line by line with '>'
+    // (">Return-Path: <s@b>", as LLNL's postmaster returns it).
+    const std::string_view field = starts_with(line, ">") ? line.substr(1) : line;
+    if (istarts_with(field, "Received:") || istarts_with(field, "Return-Path:")) {
+        return true;
     }
     if (is_decoration(text[0]) && text[0] != ' ') {
         const std::string_view phrase = strip_decoration(text);
@@ -206,7 +209,7 @@ bool excluded(std::string_view address, const std::vector<std::string_view>& exc
 // Host unknown".
 std::string_view leading_address(std::string_view line) {
     std::string_view text = trim_left(line);
-    for (const std::string_view bullet : {"* ", "- ", ">>> "}) {
+    for (const std::string_view bullet : {"* ", "- ", "-- ", ">>> "}) {
         if (starts_with(text, bullet)) {
             text = trim_left(text.substr(bullet.size()));
         }
@@ -246,11 +249,44 @@ struct LogicalLine {
     std::size_t first; // index of its first line
 };
 
+// Whether `line` ends with a colon, before any decoration: a list's label,
+// "Failed addresses:" or Smail 3's framed "|---- Failed addresses follow:
+// ----|".
+bool ends_with_label(std::string_view line) {
+    std::size_t end = line.size();
+    while (end > 0 && (is_decoration(line[end - 1]) || line[end - 1] == '|')) {
+        --end;
+    }
+    return end > 0 && line[end - 1] == ':';
+}
+
+// Whether `content` starts with a reply code as a word: "552 ...", "250-...".
+bool starts_with_reply_code(std::string_view content) {
+    return content.size() >= 3 && content[0] >= '2' && content[0] <= '5' && is_digit(content[1]) &&
+           is_digit(content[2]) &&
+           (content.size() == 3 || content[3] == ' ' || content[3] == '-');
+}
+
+// Whether one of lines[start..j) holds "NNN-": a multiline reply with the
+// code `content` starts with, not yet at its last line.
+bool continues_reply(const std::vector<TextLine>& lines, std::size_t start, std::size_t j,
+                     std::string_view content) {
+    const std::string marker = std::string(content.substr(0, 3)) + '-';
+    for (std::size_t k = start; k < j; ++k) {
+        if (lines[k].text.find(marker) != npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
 // Whether lines[j] continues the logical line that starts at lines[start]:
 // indented, at least as far as that line (Postfix and Exim wrap so), and
 // neither a transcript line, nor a recipient at the start's indentation
 // (Exim lists recipients one under the other), nor an address after a line
-// that ends with a colon (a list under its label).
+// that ends with a colon (a list under its label), nor a reply at the
+// start's indentation that is no further line of a multiline reply there
+// (MDaemon's session transcript, one reply or command a line).
 bool continues(const std::vector<TextLine>& lines, std::size_t start, std::size_t j) {
     const std::string_view line = lines[j].text;
     const std::size_t indent = indentation(lines[start].text);
@@ -259,9 +295,12 @@ bool continues(const std::vector<TextLine>& lines, std::size_t start, std::size_
     if (is_blank_line(line) || more == 0 || more < indent || is_transcript_line(content)) {
         return false;
     }
+    if (more == indent && starts_with_reply_code(content) &&
+        !continues_reply(lines, start, j, content)) {
+        return false;
+    }
     const bool address = !leading_address(line).empty();
-    const std::string_view previous = trim(lines[j - 1].text);
-    return !(address && (more == indent || (!previous.empty() && previous.back() == ':')));
+    return !(address && (more == indent || ends_with_label(lines[j - 1].text)));
 }
 
 std::vector<LogicalLine> logical_lines(const std::vector<TextLine>& lines) {
@@ -294,7 +333,7 @@ bool is_sender_cue(std::string_view cue) {
     const std::string_view last = space == npos ? cue : cue.substr(space + 1);
     static constexpr std::string_view senders[] = {
         "from", "sender", "reply-to", "return-path", "errors-to", "cc", "bcc", "message-id",
-        "references", "in-reply-to", "envelope-from"};
+        "references", "in-reply-to", "envelope-from", "contact"};
     for (const std::string_view sender : senders) {
         if (iequals(last, sender)) {
             return true;
@@ -316,6 +355,29 @@ void addresses_after_colon(std::string_view line, std::size_t index, std::vector
         const std::size_t length = address_length_at(line, at);
         if (length != 0 && !is_sender_cue(line.substr(0, colon))) {
             out.push_back({line.substr(at, length), index});
+        }
+    }
+}
+
+// Addresses after the words that say the message was for them, in a
+// sentence: "undeliverable to a@b" (IMail), "unable to deliver your message
+// to a@b", "Failed to deliver to '<a@b>'" (CommuniGate Pro), "addressed to
+// 'a@b'", "(Originally addressed to a@b)" (VOPmail), "(generated from a@b)"
+// (Exim, for an address it did not disclose).
+void addresses_after_cue(std::string_view line, std::size_t index, std::vector<Found>& out) {
+    static constexpr std::string_view cues[] = {
+        "undeliverable to ", "message to ",     "deliver to ", "delivered to ",
+        "addressed to ",     "generated from ", "mailbox "};
+    for (const std::string_view cue : cues) {
+        for (std::size_t at = ifind(line, cue); at != npos; at = ifind(line, cue, at + 1)) {
+            std::size_t start = at + cue.size();
+            while (start < line.size() &&
+                   (line[start] == '\'' || line[start] == '"' || line[start] == '<')) {
+                ++start;
+            }
+            if (const std::size_t length = address_length_at(line, start); length != 0) {
+                out.push_back({line.substr(start, length), index});
+            }
         }
     }
 }
@@ -375,27 +437,41 @@ std::string reply_from_code(std::string_view line, std::string_view input,
     const std::string_view before = reply.before();
     std::size_t start = static_cast<std::size_t>(
         (before.empty() ? input.data() : before.data() + before.size()) - line.data());
+    bool quoted = start > 0 && start <= line.size() && line[start - 1] == '"';
     while (start < line.size() && (is_blank(line[start]) || line[start] == '"')) {
+        quoted = quoted || line[start] == '"';
         ++start;
     }
-    return std::string(line.substr(start < line.size() ? start : line.size()));
+    std::string_view reply_text = line.substr(start < line.size() ? start : line.size());
+    // A quoted reply without its closing quote.
+    if (quoted && ends_with(reply_text, "\"")) {
+        reply_text.remove_suffix(1);
+    }
+    return std::string(reply_text);
 }
 
-// An enhanced code written "(#5.1.1)" or "#5.1.1" (qmail, Notes), anywhere.
-std::optional<smtp::EnhancedStatusCode> hash_code(std::string_view text) {
-    for (std::size_t at = text.find('#'); at != npos; at = text.find('#', at + 1)) {
-        if (at > 0 && !(text[at - 1] == '(' || is_blank(text[at - 1]))) {
-            continue;
+// read_reply_text on a logical line of a notice; failing a reply there, the
+// one quoted after a colon: L-Soft LSMTP's `Mailer mx.example said: "554
+// ..."`.
+smtp::DiagnosticReply read_line_reply(std::string_view line, std::string_view& input) {
+    const smtp::DiagnosticReply reply = read_reply_text(line, input);
+    if (reply.found()) {
+        return reply;
+    }
+    for (std::size_t quote = line.find('"'); quote != npos; quote = line.find('"', quote + 1)) {
+        std::size_t before = quote;
+        while (before > 0 && is_blank(line[before - 1])) {
+            --before;
         }
-        std::size_t end = at + 1;
-        while (end < text.size() && (is_digit(text[end]) || text[end] == '.')) {
-            ++end;
-        }
-        if (const auto code = smtp::parse_enhanced_status_code(text.substr(at + 1, end - at - 1))) {
-            return code;
+        if (before > 0 && line[before - 1] == ':') {
+            const smtp::DiagnosticReply quoted = read_reply_text(line.substr(quote + 1), input);
+            if (quoted.code()) {
+                return quoted;
+            }
         }
     }
-    return std::nullopt;
+    input = line;
+    return reply;
 }
 
 // Decodes the character reference at `at` ("&amp;", "&#160;"); appends its
@@ -475,6 +551,22 @@ smtp::DiagnosticReply read_reply_text(std::string_view text, std::string_view& i
     return reply;
 }
 
+std::optional<smtp::EnhancedStatusCode> hashed_status(std::string_view text) {
+    for (std::size_t at = text.find('#'); at != npos; at = text.find('#', at + 1)) {
+        if (at > 0 && !(text[at - 1] == '(' || is_blank(text[at - 1]))) {
+            continue;
+        }
+        std::size_t end = at + 1;
+        while (end < text.size() && (is_digit(text[end]) || text[end] == '.')) {
+            ++end;
+        }
+        if (const auto code = smtp::parse_enhanced_status_code(text.substr(at + 1, end - at - 1))) {
+            return code;
+        }
+    }
+    return std::nullopt;
+}
+
 std::string_view before_quoted_original(std::string_view text) {
     const std::size_t start = quoted_original_start(text);
     return start == npos ? text : text.substr(0, start);
@@ -529,7 +621,8 @@ std::string html_to_text(std::string_view html) {
 std::string notice_text(const DecodedMessage& message) {
     bool has_plain = false;
     for (const MessagePart& part : message.parts) {
-        has_plain = has_plain || (!part.in_original && part.content_type.is_media("text") &&
+        has_plain = has_plain || (!part.in_original && !part.preamble &&
+                                  part.content_type.is_media("text") &&
                                   !part.content_type.is("text/html"));
     }
     std::string out;
@@ -626,6 +719,11 @@ std::vector<NoticeBlock> notice_blocks(std::string_view notice,
             addresses_after_colon(lines[i].text, i, found);
         }
     }
+    if (found.empty()) {
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            addresses_after_cue(lines[i].text, i, found);
+        }
+    }
     // First appearances only, and none of `exclude`.
     std::vector<Found> kept;
     std::set<std::string> seen;
@@ -689,7 +787,7 @@ TextReply find_text_reply(std::string_view text) {
             body = trim(body.substr(starts_with(body, "Out:") ? 4 : 3));
         }
         std::string_view input = body;
-        const smtp::DiagnosticReply reply = read_reply_text(body, input);
+        const smtp::DiagnosticReply reply = read_line_reply(body, input);
         // A bounce's reply is a failure: a transcript's 250 and 354 are not it.
         const bool failure = !reply.code() || *reply.code() >= 400;
         if (!reply.found() || (!reply.code() && best.found()) || (!failure && best.code != 0)) {
@@ -761,7 +859,7 @@ TextReply find_text_reply(std::string_view text) {
     // qmail's and chkusr's status after the reply's text: "550 sorry, no
     // mailbox here by that name (#5.1.1 - chkusr)".
     if (!best.enhanced) {
-        best.enhanced = hash_code(text);
+        best.enhanced = hashed_status(text);
     }
     return best;
 }
@@ -838,7 +936,8 @@ bool written_by_mail_system(const DecodedMessage& message) {
     if (const std::string* from = message.header("From")) {
         static constexpr std::string_view daemons[] = {
             "mailer-daemon", "mailer_daemon", "maildaemon", "mail-daemon", "postmaster",
-            "post_master", "mail delivery", "mailerdaemon", "delivery subsystem"};
+            "post_master", "mail delivery", "mailerdaemon", "delivery subsystem",
+            "mdaemon@"};
         for (const std::string_view daemon : daemons) {
             if (icontains(*from, daemon)) {
                 return true;
@@ -866,7 +965,8 @@ bool says_failed(std::string_view notice) noexcept {
         "were not delivered",     "undeliverable",         "delivery failed",
         "delivery has failed",    "failed permanently",    "permanent error",
         "unable to deliver",      "could not deliver",     "not be delivered",
-        "delivery to the following recipient", "returned to sender"};
+        "delivery to the following recipient", "returned to sender",
+        "was automatically rejected"};
     return contains_any(notice, phrases);
 }
 

@@ -54,8 +54,8 @@ inline constexpr std::size_t max_notice_recipients = 1000;
 ///     message header";
 ///   - "The original message was received at ..." when header fields follow
 ///     it (and not, as in Sendmail's notices, prose);
-///   - a "Received:" or "Return-Path:" field at the start of a line: an
-///     original pasted without a marker.
+///   - a "Received:" or "Return-Path:" field at the start of a line, or
+///     after a '>': an original pasted without a marker, or quoted.
 std::size_t quoted_original_start(std::string_view text);
 
 /// `text` up to quoted_original_start().
@@ -69,7 +69,8 @@ std::string html_to_text(std::string_view html);
 /// The text of a notice that people read: every text leaf outside the
 /// returned original, each up to its quote marker, joined with blank lines,
 /// at most max_notice_size bytes of it. HTML leaves count (as text) only when
-/// no text/plain leaf is there.
+/// no text/plain leaf is there (a multipart's preamble is none: "This is a
+/// multi-part message in MIME format." stands before HTML-only notices too).
 std::string notice_text(const DecodedMessage& message);
 
 /// The length of the e-mail address (local@domain) that starts at `at`, or
@@ -95,7 +96,11 @@ struct NoticeBlock {
 /// the order they first appear: lines that start with an address ("<a@b>:",
 /// "  a@b", "a@b: 550 ...", "* a@b", "\"a@b\":", ">>> a@b", Sendmail's "554
 /// <a@b>... Host unknown"), else addresses after a colon ("Unknown user:
-/// a@b", "RCPT TO: a@b") but not a sender's ("From:", "MAIL FROM:"). An
+/// a@b", "RCPT TO: a@b") but not a sender's or a contact's ("From:", "MAIL
+/// FROM:", "System Contact:"), else
+/// addresses after the words of a sentence that say the message was for
+/// them ("undeliverable to a@b", "addressed to 'a@b'", "(generated from
+/// a@b)"). An
 /// address the notice repeats keeps its first paragraph. Addresses in
 /// `exclude` (the notice's own From, say) are skipped. At most
 /// max_notice_recipients.
@@ -122,6 +127,11 @@ const NoticeBlock* find_block(const NoticeIndex& index, std::string_view address
 /// ("550 550 5.1.1 user unknown", as Gmail's notices once quoted replies) is
 /// read once. `input` is set to the text the result's views point into.
 smtp::DiagnosticReply read_reply_text(std::string_view text, std::string_view& input);
+
+/// The first enhanced code written "(#5.1.1)" or "#5.1.1" in `text`, as
+/// qmail writes its own status (and MTAs that relay qmail's replies quote
+/// it), or nothing.
+std::optional<smtp::EnhancedStatusCode> hashed_status(std::string_view text);
 
 /// A server's reply found in the text of a notice.
 struct TextReply {
@@ -176,9 +186,9 @@ std::string paragraph_words(std::string_view paragraph);
 std::vector<std::string_view> own_addresses(const DecodedMessage& message);
 
 /// Whether a mail system wrote the email about a failure: sent from a mailer
-/// daemon or postmaster, or with a subject that says the mail failed
-/// ("Undelivered", "Delivery Status Notification", "failure notice",
-/// "Returned mail").
+/// daemon or postmaster (or MDaemon, which signs its notices so), or with a
+/// subject that says the mail failed ("Undelivered", "Delivery Status
+/// Notification", "failure notice", "Returned mail").
 bool written_by_mail_system(const DecodedMessage& message);
 
 /// Whether the email presents itself as a failure notice:
@@ -187,7 +197,8 @@ bool written_by_mail_system(const DecodedMessage& message);
 bool looks_like_failure_notice(const DecodedMessage& message);
 
 /// Whether the notice says that delivery failed ("could not be delivered",
-/// "undeliverable", "permanent error", "failed permanently").
+/// "undeliverable", "permanent error", "failed permanently", Dovecot's
+/// "was automatically rejected").
 bool says_failed(std::string_view notice) noexcept;
 
 /// Whether the notice says the failure is permanent ("This is a permanent

@@ -63,6 +63,25 @@ std::optional<smtp::BounceReason> category_reason(const smtp::DsnRecipient& grou
     return std::nullopt;
 }
 
+// Whether a Final-Recipient names an Internet mailbox: of the address type
+// rfc822 or utf-8 (RFC 3464 section 2.3.2, RFC 6533 section 3), or untyped,
+// with an '@'. A gateway's X.400 O/R address ("x400; /S=bob/C=GB/") or a
+// local account ("LOCAL; bob", CommuniGate Pro) is none: the address the
+// sender wrote is then the Original-Recipient.
+bool is_internet_address(const std::optional<smtp::DsnTypedValue>& field) {
+    if (!field) {
+        return false;
+    }
+    const bool internet_type =
+        !field->has_type() || field->is_type("rfc822") || field->is_type("utf-8");
+    return internet_type && field->value().raw().find('@') != std::string_view::npos;
+}
+
+// Whether a recipient's group names its recipient at all.
+bool names_recipient(const smtp::DsnRecipient& group) {
+    return group.final_recipient().has_value() || group.original_recipient().has_value();
+}
+
 // The offset of the line of `text` that starts with `name` (any case), or npos.
 std::size_t line_starting(std::string_view text, std::string_view name) {
     for (std::size_t at = 0; at < text.size();) {
@@ -150,11 +169,24 @@ std::size_t extract_dsn(const DecodedMessage& message, BounceSink& sink) {
             index = index_blocks(blocks);
             notice_read = true;
         }
+        bool any_named = false;
         for (const smtp::DsnRecipient group : dsn.recipients()) {
+            any_named = any_named || names_recipient(group);
+        }
+        for (const smtp::DsnRecipient group : dsn.recipients()) {
+            // A group that names no recipient beside groups that do is the
+            // per-message fields written without their blank line (Boxbe).
+            if (any_named && !names_recipient(group)) {
+                continue;
+            }
             BounceRecipient recipient;
             recipient.format = "dsn";
             recipient.recipient = value_text(group.final_recipient());
             recipient.original_recipient = value_text(group.original_recipient());
+            if (!is_internet_address(group.final_recipient()) &&
+                !first_address(recipient.original_recipient).empty()) {
+                recipient.recipient = recipient.original_recipient;
+            }
             if (recipient.recipient.empty()) {
                 recipient.recipient = recipient.original_recipient;
             }
@@ -175,9 +207,29 @@ std::size_t extract_dsn(const DecodedMessage& message, BounceSink& sink) {
                 // alone ("5.4.7 - Delivery expired"), as specific as a reply's.
                 recipient.code = reply.code().value_or(0);
                 recipient.reply_status = reply.enhanced();
+                // A relayed qmail reply states its status "(#5.7.1)".
+                if (const auto hashed = hashed_status(diagnostic->value().raw());
+                    !recipient.reply_status && hashed && recipient.code != 0 &&
+                    hashed->status_class == recipient.code / 100) {
+                    recipient.reply_status = hashed;
+                }
                 add_diagnostic_problems(recipient, reply.flags());
             }
             recipient.reason = category_reason(group);
+            // A Status that holds a reply code and no enhanced code
+            // ("Status: 553 Exceeded maximum inbound message size", NTMail).
+            if (const auto status = group.field("Status");
+                status && !recipient.status && recipient.code == 0) {
+                std::string_view input;
+                const smtp::DiagnosticReply reply = read_reply_text(status->raw(), input);
+                const int code = reply.code().value_or(0);
+                if (code / 100 == 4 || code / 100 == 5) {
+                    recipient.code = code;
+                    if (recipient.diagnostic.empty()) {
+                        recipient.diagnostic = collapse_space(status->raw());
+                    }
+                }
+            }
             for (const smtp::DsnProblem problem : group.problems()) {
                 recipient.problems.push_back(
                     {std::string(smtp::name(problem)), std::string(smtp::description(problem))});

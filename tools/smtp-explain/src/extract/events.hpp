@@ -26,6 +26,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace smtp_explain {
@@ -214,6 +215,14 @@ protected:
     BounceSink(const BounceSink&) = default;
     BounceSink& operator=(const BounceSink&) = default;
     ~BounceSink() = default;
+};
+
+/// A BounceSink that keeps what it is given, in order: for an extractor
+/// that reads another's recipients before handing them on.
+class KeptRecipients final : public BounceSink {
+public:
+    void add(BounceRecipient&& recipient) override { recipients.push_back(std::move(recipient)); }
+    std::vector<BounceRecipient> recipients;
 };
 
 /// One recipient of a bounce read from an input.

@@ -70,6 +70,11 @@ struct MessagePart {
     /// The part is, or lies below, a returned original message
     /// (is_original_type), so no verdict may be read from it.
     bool in_original = false;
+    /// The text before a multipart's first boundary (RFC 2046 section
+    /// 5.1.1's preamble), kept as a text/plain leaf because some MTAs write
+    /// their notice there; mostly "This is a multi-part message in MIME
+    /// format.", which is no text part of the notice's own.
+    bool preamble = false;
 };
 
 /// A whole email, decoded.

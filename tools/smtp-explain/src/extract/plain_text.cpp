@@ -3,6 +3,7 @@
 #include "extract/plain_text.hpp"
 
 #include "extract/bounce_text.hpp"
+#include "text.hpp"
 
 #include <smtp/delivery_status.hpp>
 
@@ -14,26 +15,73 @@
 
 namespace smtp_explain {
 
+namespace {
+
+// The addresses of the bounce's own X-Failed-Recipients field, which Exim
+// and Gmail add.
+std::vector<std::string_view> failed_recipients(const DecodedMessage& message) {
+    const std::string* field = message.header("X-Failed-Recipients");
+    return field != nullptr ? addresses(*field) : std::vector<std::string_view>{};
+}
+
+// Whether any of `blocks` names one of `failed`.
+bool names_any(const std::vector<NoticeBlock>& blocks,
+               const std::vector<std::string_view>& failed) {
+    for (const NoticeBlock& block : blocks) {
+        for (const std::string_view address : failed) {
+            if (iequals(block.address, address)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 std::size_t extract_plain_text(const DecodedMessage& message, BounceSink& sink) {
     const std::string notice = notice_text(message);
-    const std::vector<NoticeBlock> blocks = notice_blocks(notice, own_addresses(message));
+    std::vector<NoticeBlock> blocks = notice_blocks(notice, own_addresses(message));
+    std::vector<std::string_view> failed = failed_recipients(message);
+    // Addresses the text names that the field does not list are no
+    // recipients of this notice ("Hello a@b," to its sender).
+    if (!failed.empty() && !names_any(blocks, failed)) {
+        blocks.clear();
+    }
     const TextReply whole = find_text_reply(notice);
     if (!whole.found() && !looks_like_failure_notice(message) && !says_failed(notice)) {
         return 0;
     }
-    const smtp::DsnAction action = says_delayed(notice)     ? smtp::DsnAction::Delayed
-                                   : says_permanent(notice) ? smtp::DsnAction::Failed
-                                                            : smtp::DsnAction::Unknown;
+    const smtp::DsnAction action = says_delayed(notice) ? smtp::DsnAction::Delayed
+                                   : says_permanent(notice) || says_failed(notice)
+                                       ? smtp::DsnAction::Failed
+                                       : smtp::DsnAction::Unknown;
     if (blocks.empty()) {
-        if (!whole.found()) {
+        // The notice's text names no recipient: those of the bounce's own
+        // X-Failed-Recipients field (Exim and Gmail add it; Google Groups'
+        // notices name the group only there); else, for a mail system's
+        // notice that says the mail failed (InterScan's "The following mail
+        // could not be delivered.", a bare local part), one recipient
+        // without an address. The notice's reply or words are each one's.
+        const bool nameless = says_failed(notice) && written_by_mail_system(message);
+        if (failed.empty() && !whole.found() && !nameless) {
             return 0;
         }
-        BounceRecipient recipient;
-        recipient.format = "text";
-        recipient.action = action;
-        apply_text_reply(recipient, whole);
-        sink.add(std::move(recipient));
-        return 1;
+        if (failed.empty()) {
+            failed.emplace_back();
+        }
+        for (const std::string_view address : failed) {
+            BounceRecipient recipient;
+            recipient.format = "text";
+            recipient.recipient = std::string(address);
+            recipient.action = action;
+            apply_text_reply(recipient, whole);
+            if (recipient.diagnostic.empty()) {
+                recipient.diagnostic = paragraph_words(notice);
+            }
+            sink.add(std::move(recipient));
+        }
+        return failed.size();
     }
     // A reply before the first recipient ("Could not be delivered because of
     // 550 5.1.1 User unknown. The following recipients were affected: ...")

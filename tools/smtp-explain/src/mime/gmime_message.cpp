@@ -174,6 +174,7 @@ void add_prologue(DecodedMessage& message, const char* text, bool in_original) {
     MessagePart part;
     part.text = to_utf8(view, {});
     part.in_original = in_original;
+    part.preamble = true;
     message.parts.push_back(std::move(part));
 }
 

@@ -59,6 +59,10 @@ TEST_CASE("the first extractor that reads recipients decides, in the documented 
                      {part("message/feedback-report", "Original-Rcpt-To: c@example.com\n"),
                       part("message/delivery-status", dsn)})) ==
           Lines{"c@example.com arf reason=feedback"});
+    // A challenge-response request comes before the formats and the DSN.
+    CHECK(read(email({{"Subject", "mine"}, {"X-Bluebottle-Request", "<1>"}},
+                     {part("message/delivery-status", dsn)})) ==
+          Lines{"a@example.net challenge failed status=5.1.1 reason=vacation"});
     // An auto-reply, then the plain text.
     CHECK(read(email({{"From", "fred@example.com"}, {"Auto-Submitted", "auto-replied"}},
                      {part("text/plain", "away\n\n<x@example.com>: said: 550 no\n")},

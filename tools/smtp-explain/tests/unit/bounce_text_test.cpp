@@ -45,6 +45,10 @@ TEST_CASE("quoted_original_start: the markers of MTAs that quote the original in
     // An original pasted without a marker: a trace field at the start of a line.
     CHECK(after_cut("<a@b>: 550 no\n\nReturn-Path: <c@d>\nReceived: x\n") == "Return-Path: <c@d>\nR");
     CHECK(after_cut("<a@b>: 550 no\nReceived: from x\n") == "Received: from x\n");
+    // ... or quoted with '>' (format fact: LLNL's postmaster notice, GNU
+    // Mailman 2's bouncer test set, llnl_01).
+    CHECK(after_cut("Not an address here.\n====\n>Return-Path: <c@d>\n") ==
+          ">Return-Path: <c@d>\n");
 }
 
 TEST_CASE("quoted_original_start: prose is no marker") {
@@ -87,6 +91,13 @@ TEST_CASE("notice_text: the parts outside the original, each before its marker")
     CHECK(notice_text(email({}, {part("text/plain", "plain"), part("text/html", "<p>html</p>")})) ==
           "plain");
     CHECK(notice_text(email({}, {})).empty());
+    // A preamble is no plain text leaf (format fact: the EYOU MTA's HTML-only
+    // notice after "This is a multi-part message in MIME format.", GNU
+    // Mailman 2's bouncer test set, simple_25).
+    DecodedMessage html_only = email({}, {part("text/plain", "This is a multi-part message.\n"),
+                                          part("text/html", "<p>the notice</p>")});
+    html_only.parts[0].preamble = true;
+    CHECK(notice_text(html_only) == "This is a multi-part message.\n\n\nthe notice\n");
     // At most max_notice_size bytes, never cut inside a UTF-8 sequence.
     std::string big(max_notice_size - 1, 'a');
     big += "\xc3\xa9 and more";
@@ -137,6 +148,10 @@ TEST_CASE("notice_blocks: recipient lines as MTAs write them") {
     CHECK(blocks("a@example.jp: 550 5.2.2 full\n") == Strings{"a@example.jp | a@example.jp: 550 "
                                                               "5.2.2 full"});
     CHECK(blocks("   * a@example.com\n") == Strings{"a@example.com | * a@example.com"});
+    // Mimecast's "-- " before each value (GNU Mailman 2's bouncer test set,
+    // simple_44).
+    CHECK(blocks("addressed to email address :\n-- a@example.com\n") ==
+          Strings{"a@example.com | -- a@example.com"});
     CHECK(blocks("\"a@example.com\":\nSMTP error\n") ==
           Strings{"a@example.com | \"a@example.com\": SMTP error"});
     CHECK(blocks(">>> a@example.org <a@example.org>\n") ==
@@ -195,7 +210,58 @@ TEST_CASE("notice_blocks: addresses after a colon when no line starts with one")
           Strings{"a@example.jp | Could not be delivered to: <a@example.jp> As their mailbox is "
                   "full."});
     CHECK(blocks("Reply-To: r@example.com\nSender: s@example.com\n").empty());
+    // A contact is no recipient (format fact: HotPOP's notice, GNU Mailman
+    // 2's bouncer test set, hotpop_01).
+    CHECK(blocks("Undeliverable Address: a@example.com\n\nSystem Contact: pm@example.net\n") ==
+          Strings{"a@example.com | Undeliverable Address: a@example.com System Contact: "
+                  "pm@example.net"});
     CHECK(blocks("no address here").empty());
+}
+
+TEST_CASE("notice_blocks: addresses after the words of a sentence when nothing else names one") {
+    // Format facts: GNU Mailman 2's bouncer test set (IMail smtp32_03,
+    // VOPmail simple_23, Exim simple_16, a Demon Internet Exim 2 notice
+    // bounce_03, EarthLink simple_14) and the Mail::DeliveryStatus::BounceParser
+    // test set (CommuniGate Pro quota-5); the addresses and the rest of the
+    // words are made up.
+    CHECK(blocks("undeliverable to pat@example.com\n") ==
+          Strings{"pat@example.com | undeliverable to pat@example.com"});
+    CHECK(blocks("Sorry, unable to deliver your message to kim@example.com for\nthis reason\n") ==
+          Strings{"kim@example.com | Sorry, unable to deliver your message to kim@example.com "
+                  "for this reason"});
+    CHECK(blocks("Failed to deliver to '<lee@example.com>'\n") ==
+          Strings{"lee@example.com | Failed to deliver to '<lee@example.com>'"});
+    CHECK(blocks("to local user lee.\n(Originally addressed to lee@example.it)\n") ==
+          Strings{"lee@example.it | (Originally addressed to lee@example.it)"});
+    // Mail.Ru's "Local mailbox a@b is unavailable" (simple_39).
+    CHECK(blocks(" Local mailbox ru@example.ru is unavailable: user not found\n") ==
+          Strings{"ru@example.ru | Local mailbox ru@example.ru is unavailable: user not found"});
+    CHECK(blocks("  an undisclosed address\n    (generated from jo@example.com)\n") ==
+          Strings{"jo@example.com | (generated from jo@example.com)"});
+    CHECK(blocks("The message, addressed to 'al@example.uk',\nfailed for a reason\n") ==
+          Strings{"al@example.uk | The message, addressed to 'al@example.uk', failed for a "
+                  "reason"});
+    // Other words before an address name no recipient.
+    CHECK(blocks("Please write to postmaster@example.com about it\n").empty());
+}
+
+TEST_CASE("notice_blocks: a list under a framed label (Smail 3)") {
+    // Format fact: Smail 3's "|---- Failed addresses follow: ----|" frame
+    // (GNU Mailman 2's bouncer test set, simple_04).
+    CHECK(blocks("|------- Message log follows: -------|\n no valid recipients\n"
+                 "|------- Failed addresses follow: ---|\n sam@example.com ... unknown host\n"
+                 "|------- Message text follows: ------|\n") ==
+          Strings{"sam@example.com | sam@example.com ... unknown host |------- Message text "
+                  "follows: ------|"});
+}
+
+TEST_CASE("hashed_status: qmail's '(#5.1.1)' or '#5.1.1' as a word, the first one") {
+    CHECK(hashed_status("553 sorry, no such user (#5.1.1)") == smtp::EnhancedStatusCode{5, 1, 1});
+    CHECK(hashed_status("Notes: #5.2.2 mailbox full") == smtp::EnhancedStatusCode{5, 2, 2});
+    CHECK(hashed_status("#4.4.1 first (#5.1.1)") == smtp::EnhancedStatusCode{4, 4, 1});
+    // Inside a word, or no code after the '#': none.
+    CHECK_FALSE(hashed_status("ticket#5.1.1 and issue #12").has_value());
+    CHECK_FALSE(hashed_status("").has_value());
 }
 
 std::string reply(std::string_view text) {
@@ -245,6 +311,29 @@ TEST_CASE("find_text_reply: transcripts give the command and the failure wins") 
           "451 4.3.0 cmd=Data mta=- | 451 4.3.0 Error: queue file write error");
     // Only successes: the first one stands.
     CHECK(reply("Out: 250 2.0.0 Ok\n") == "250 2.0.0 cmd=- mta=- | 250 2.0.0 Ok");
+    // MDaemon's session transcript: commands and replies one a line, all
+    // indented alike (GNU Mailman 2's bouncer test set, simple_01); a reply
+    // there starts a line of its own unless it continues a multiline one.
+    CHECK(reply(" 220 mx.example.com ESMTP ready\n EHLO me.example.org\n 250-mx Hello\n "
+                "250 SIZE 40000000\n RCPT To:<a@example.com>\n 552 Message for "
+                "<a@example.com> would exceed mailbox quota\n QUIT\n") ==
+          "552 cmd=- mta=- | 552 Message for <a@example.com> would exceed mailbox quota QUIT");
+    // Exim's multiline reply under the host stays one reply.
+    CHECK(reply("    host mx.example.com [192.0.2.1]: 550-5.1.1 No such\n    550-5.1.1 user "
+                "here.\n    550 5.1.1 Bye\n") ==
+          "550 5.1.1 cmd=- mta=mx.example.com | 550-5.1.1 No such 550-5.1.1 user here. 550 "
+          "5.1.1 Bye");
+}
+
+TEST_CASE("find_text_reply: a reply quoted after a colon") {
+    // Format fact: L-Soft LSMTP's LISTSERV-readable report ("Error-Text:
+    // Mailer mx said:" and the reply in quotes on the next line; GNU
+    // Mailman 2's bouncer test set, simple_18).
+    CHECK(reply("Error-for:  a@example.com\nError-Text: Mailer mx.example.com said:\n"
+                "            \"554 Message looping (received 6 times)\"\n") ==
+          "554 cmd=- mta=- | 554 Message looping (received 6 times)");
+    // Quoted words that are no reply, or a quote after no colon: none.
+    CHECK(reply("Subject: \"hello\" and \"550 x\"\n") == "0 cmd=- mta=- | ");
 }
 
 TEST_CASE("find_text_reply: codes written oddly") {
@@ -309,10 +398,13 @@ TEST_CASE("the notice's words: delayed, permanent, failed, and who wrote it") {
     CHECK_FALSE(says_permanent("temporary failure"));
     CHECK(says_failed("Your message could not be delivered"));
     CHECK(says_failed("Undeliverable: hello"));
+    // Dovecot's rejection (GNU Mailman 2's bouncer test set, simple_38).
+    CHECK(says_failed("Your message to <a@example.com> was automatically rejected:"));
     CHECK_FALSE(says_failed("Thanks for your message"));
 
     CHECK(written_by_mail_system(email({{"From", "Mail Delivery System <MAILER-DAEMON@x.org>"}}, {})));
     CHECK(written_by_mail_system(email({{"From", "postmaster@example.net"}}, {})));
+    CHECK(written_by_mail_system(email({{"From", "MDaemon@mail.example.net"}}, {})));
     CHECK(written_by_mail_system(email({{"Subject", "Undelivered Mail Returned to Sender"}}, {})));
     CHECK_FALSE(written_by_mail_system(email({{"From", "fred@example.com"},
                                               {"Subject", "Out of Office: hello"}},

@@ -138,6 +138,72 @@ TEST_CASE("the DSN's own oddities are problems; recipients keep the DSN's order"
     CHECK(testing::describe(sink.recipients[1]) == "b@example.org dsn delayed status=4.4.1");
 }
 
+TEST_CASE("a Final-Recipient that is no Internet address: the Original-Recipient names it") {
+    // Format facts: an X.400 gateway's DSN (GNU Mailman 2's bouncer test set,
+    // dsn_02 and dsn_09: "Final-Recipient: x400; /S=.../C=GB/") and
+    // CommuniGate Pro's ("Final-Recipient: LOCAL;<account>", the
+    // Mail::DeliveryStatus::BounceParser test set, quota-5).
+    CHECK(read(email({}, {part("message/delivery-status",
+                               "Reporting-MTA: x400; mta gw in /ADMD= /C=GB/\n\n"
+                               "Original-Recipient: rfc822; pat@example.test\n"
+                               "Final-Recipient: x400; /S=pat/OU=example/ADMD= /C=GB/\n"
+                               "Action: failed\nStatus: 4.4.7\n\n"
+                               "Original-Recipient: rfc822;<kim@example.test>\n"
+                               "Final-Recipient: LOCAL;<kim>\nAction: failed\nStatus: 5.0.0\n\n"
+                               "Original-Recipient: rfc822;lee@example.test\n"
+                               "Final-Recipient: rfc822;lee\nAction: failed\nStatus: 5.0.0\n")})) ==
+          Lines{"pat@example.test dsn failed status=4.4.7",
+                "kim@example.test dsn failed status=5.0.0",
+                "lee@example.test dsn failed status=5.0.0"});
+    // An Internet Final-Recipient stays, whatever the Original-Recipient;
+    // a foreign one without an Original-Recipient address stays too.
+    CHECK(read(email({}, {part("message/delivery-status",
+                               "Reporting-MTA: dns; m\n\n"
+                               "Original-Recipient: rfc822;a@example.test\n"
+                               "Final-Recipient: rfc822;b@example.test\nAction: failed\n"
+                               "Status: 5.1.1\n\nOriginal-Recipient: rfc822;none\n"
+                               "Final-Recipient: x400; /S=c/C=GB/\nAction: failed\n"
+                               "Status: 5.1.1\n")})) ==
+          Lines{"b@example.test dsn failed status=5.1.1", "/S=c/C=GB/ dsn failed status=5.1.1"});
+}
+
+TEST_CASE("a relayed qmail reply's '(#5.7.1)', and a reply code written as the Status") {
+    // Format facts: Postfix relaying a qmail server's "553 sorry, ...
+    // (#5.7.1)" with Status 5.0.0 (the Mail::DeliveryStatus::BounceParser
+    // test set, badrcptto, rcpthosts); NTMail's "Status: 553 ..." (GNU
+    // Mailman 2's bouncer test set, dsn_03).
+    CHECK(read(email({}, {part("message/delivery-status",
+                               "Reporting-MTA: dns; p\n\nFinal-Recipient: rfc822; a@example.net\n"
+                               "Action: failed\nStatus: 5.0.0\nDiagnostic-Code: smtp; 553 sorry, "
+                               "that domain isn't in my list (#5.7.1)\n\n"
+                               "Final-Recipient: rfc822; b@example.net\nAction: failed\n"
+                               "Status: 5.0.0\nDiagnostic-Code: smtp; 553 sorry (#4.3.0)\n")})) ==
+          Lines{"a@example.net dsn failed status=5.0.0 code=553 reply=5.7.1",
+                "b@example.net dsn failed status=5.0.0 code=553"});
+    Collect sink;
+    extract_dsn(email({}, {part("message/delivery-status",
+                                "Reporting-MTA: dns;n.example.be\n\nFinal-Recipient: "
+                                "rfc822;c@example.be\nAction: failure\nStatus: 553 Exceeded "
+                                "maximum inbound message size\n\nFinal-Recipient: "
+                                "rfc822;d@example.be\nAction: failed\nStatus: 250 fine\n")}),
+                sink);
+    REQUIRE(sink.recipients.size() == 2);
+    CHECK(sink.recipients[0].code == 553);
+    CHECK(sink.recipients[0].diagnostic == "553 Exceeded maximum inbound message size");
+    CHECK(sink.recipients[1].code == 0);
+}
+
+TEST_CASE("a group that names no recipient beside groups that do is left out") {
+    // Format fact: Boxbe's DSN writes its per-message fields and "Action:
+    // failed" without the blank line after them (the
+    // Mail::DeliveryStatus::BounceParser test set, boxbe-cr).
+    CHECK(read(email({}, {part("message/delivery-status",
+                               "Reporting-MTA: dns; b.example\nAction: failed\n\n"
+                               "Final-Recipient: rfc822; p@example.com\nAction: failed\n"
+                               "Status: 5.1.1\n")})) ==
+          Lines{"p@example.com dsn failed status=5.1.1"});
+}
+
 TEST_CASE("DSNs inside the returned original and DSN fields pasted into old text") {
     // Inside the original: not this bounce's.
     CHECK(read(email({}, {part("message/rfc822", "To: x@y.example\n", true),

@@ -45,6 +45,14 @@ TEST_CASE("exchange2003: the older form: 'The following recipient(s) could not b
           });
 }
 
+TEST_CASE("exchange2003: a recipient known by its X.400 address, its Internet address a "
+          "domain-defined attribute ('dda:SMTP=a@b;')") {
+    CHECK(read_with(exchange2003, "exchange55-x400.eml") ==
+          Lines{
+              "erin@example.com exchange2003 failed reason=userunknown",
+          });
+}
+
 TEST_CASE("exchange2003: other formats' bounces are not its own") {
     CHECK_FALSE(exchange2003.recognises(fixture("exchange2007.eml")));
     CHECK_FALSE(exchange2003.recognises(fixture("office365.eml")));

@@ -105,6 +105,11 @@ TEST_CASE("exim: a local part completed from X-Failed-Recipients, a pipe's addre
     CHECK(recipients[1].diagnostic == "mailbox is full: retry timeout exceeded");
 }
 
+TEST_CASE("exim: a notice sent to another address than the sender's names the sender first; it "
+          "is no recipient") {
+    CHECK(read_with(exim, "exim-errors-to.eml") == Lines{"jo.b@example.net exim failed"});
+}
+
 TEST_CASE("exim: other formats' bounces are not its own") {
     CHECK_FALSE(exim.recognises(fixture("gmx.eml")));
     CHECK_FALSE(exim.recognises(fixture("postfix-no-dsn.eml")));

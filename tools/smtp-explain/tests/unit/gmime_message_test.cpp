@@ -89,6 +89,8 @@ TEST_CASE("read_message: headers decoded, the tree walked, encodings undone") {
                                    "image/png (original)"});
     // The notice before the first boundary is a part of its own.
     CHECK(message.parts[0].text.find("MIME-encapsulated") != std::string::npos);
+    CHECK(message.parts[0].preamble);
+    CHECK_FALSE(message.parts[1].preamble);
     // The quoted-printable soft line break splits no code any more. (The line
     // break before a boundary is the boundary's, RFC 2046 section 5.1.1.)
     CHECK(message.parts[1].text ==

@@ -31,6 +31,17 @@ TEST_CASE("messagingserver: each 'Recipient address:' block: the reply in 'Diagn
           });
 }
 
+TEST_CASE("messagingserver: 'Original address:' is the recipient the sender wrote; the DSN's "
+          "Status joins it") {
+    CHECK(read_with(messagingserver, "pmdf.eml") ==
+          Lines{
+              "jane.doe@example.org messagingserver failed status=5.2.2",
+              "kim@example.org messagingserver failed status=5.2.2",
+          });
+    CHECK(diagnostics(messagingserver, "pmdf.eml") ==
+          Lines{"recipient reached disk quota", "recipient reached disk quota"});
+}
+
 TEST_CASE("messagingserver: other formats' bounces are not its own") {
     CHECK_FALSE(messagingserver.recognises(fixture("sendmail-no-dsn.eml")));
     CHECK_FALSE(messagingserver.recognises(fixture("exchange2007.eml")));

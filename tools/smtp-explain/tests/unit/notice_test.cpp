@@ -2,6 +2,7 @@
 // text.
 #include "extract/formats/notice.hpp"
 
+#include "extract/bounce_text.hpp"
 #include "support/messages.hpp"
 
 #include <doctest/doctest.h>
@@ -43,6 +44,34 @@ TEST_CASE("notice: the report's text is its text/plain parts outside the origina
     CHECK_FALSE(notice::has_delivery_status(message));
     CHECK(notice::report_text(DecodedMessage{}).empty());
 }
+
+TEST_CASE("notice: a notice in HTML alone is read as text; a preamble is no text part") {
+    // Format fact: Exchange 5.5's HTML-only notice after its MIME preamble
+    // (GNU Mailman 2's bouncer test set, groupwise_02).
+    DecodedMessage message;
+    message.parts.push_back(part("text/plain", "This message is in MIME format."));
+    message.parts.back().preamble = true;
+    message.parts.push_back(part("text/html", "did not reach the following recipient(s):<BR>"));
+    message.parts.push_back(part("text/html", "<p>quoted</p>", true));
+    CHECK(notice::report_text(message) ==
+          "This message is in MIME format.\n\ndid not reach the following recipient(s):\n");
+    CHECK(notice::report_says(message, "did not reach the following"));
+    CHECK_FALSE(notice::report_says(message, "quoted"));
+    // With a text/plain part of its own, the HTML is left out.
+    message.parts.push_back(part("text/plain", "plain"));
+    CHECK_FALSE(notice::report_says(message, "did not reach"));
+    // No HTML at all: only the preamble.
+    DecodedMessage preamble_only;
+    preamble_only.parts.push_back(part("text/plain", "just the preamble"));
+    preamble_only.parts.back().preamble = true;
+    CHECK(notice::report_text(preamble_only) == "just the preamble");
+    // At most max_notice_size bytes: a part after a full one is left out.
+    DecodedMessage big;
+    big.parts.push_back(part("text/plain", std::string(smtp_explain::max_notice_size, 'a')));
+    big.parts.push_back(part("text/plain", "tail"));
+    CHECK(notice::report_text(big).size() == smtp_explain::max_notice_size);
+}
+
 
 TEST_CASE("notice: addresses in angle brackets, mailto links, quotes, or as words") {
     CHECK(notice::find_address("<bob@example.jp>:") == "bob@example.jp");
@@ -207,6 +236,18 @@ TEST_CASE("notice: merge_with_dsn takes the DSN's order, action and status, the 
     CHECK(merged[3].recipient == "only-in-text@example.jp");
 
     CHECK(notice::merge_with_dsn({}, {}).empty());
+}
+
+TEST_CASE("notice: merge_with_dsn finds the text's recipient by the DSN's Original-Recipient") {
+    std::vector<BounceRecipient> text{made("jane@example.org", smtp::DsnAction::Failed)};
+    std::vector<BounceRecipient> dsn{made("JDOE@mail.example.org", smtp::DsnAction::Failed)};
+    dsn.back().original_recipient = "rfc822;jane@example.org";
+    dsn.back().status = code(5, 2, 2);
+    const std::vector<BounceRecipient> merged =
+        notice::merge_with_dsn(std::move(text), std::move(dsn));
+    REQUIRE(merged.size() == 1);
+    CHECK(merged[0].recipient == "jane@example.org");
+    CHECK(merged[0].status == code(5, 2, 2));
 }
 
 TEST_CASE("notice: merge_with_dsn keeps the text's status where the DSN's says the class alone") {

@@ -52,7 +52,7 @@ TEST_CASE("Exim's delay warning, OpenSMTPD's list and a reply shared by all reci
                                 "b@example.jp text code=550 reply=5.1.1"});
     CHECK(read("Your message:\n   Subject: hi\n\nCould not be delivered because of\n\n550 5.1.1 "
                "User unknown\n\nThe following recipients were affected:\n    a@example.com\n")
-              .lines() == Lines{"a@example.com text code=550 reply=5.1.1"});
+              .lines() == Lines{"a@example.com text failed code=550 reply=5.1.1"});
 }
 
 TEST_CASE("a notice that names no recipient, and one without a reply") {
@@ -67,6 +67,50 @@ TEST_CASE("a notice that names no recipient, and one without a reply") {
     CHECK(words.recipients[0].diagnostic == "Unknown user: a@example.com");
 }
 
+TEST_CASE("a notice that says the mail could not be delivered reports a failure, not a delay") {
+    // Format facts: Prodigy's Sendmail notice and Yahoo's old one (GNU
+    // Mailman 2's bouncer test set, simple_07, yahoo_04): a full mailbox
+    // in words, no code; the MTA returned the message, so it has given up.
+    CHECK(read("User's mailbox is full: <a@example.net>\nUnable to deliver mail.\n")
+              .lines() == Lines{"a@example.net text failed"});
+    // Words of neither kind leave the action unknown.
+    CHECK(read("User's mailbox is full: <a@example.net>\n").lines() ==
+          Lines{"a@example.net text"});
+}
+
+TEST_CASE("a mail system's failure notice that names no recipient: one without an address") {
+    // Format facts: InterScan VirusWall NT's notice (GNU Mailman 2's bouncer
+    // test set, dumbass_01) names none; JetMail's (bounce_01) and
+    // GroupWise's (the Mail::DeliveryStatus::BounceParser test set,
+    // novell-no-rhs) a bare local part.
+    const Collect nameless = read("The following mail could not be delivered.\nReason:  Too "
+                                  "many attempts.\n");
+    CHECK(nameless.lines() == Lines{"- text failed"});
+    REQUIRE(nameless.recipients.size() == 1);
+    CHECK(nameless.recipients[0].diagnostic ==
+          "The following mail could not be delivered. Reason: Too many attempts.");
+    // Not from a mail system, or not saying the mail failed: nothing.
+    const std::vector<HeaderField> person{{"From", "bob@example.com"}, {"Subject", "lunch"}};
+    CHECK(read("The following mail could not be delivered.\n", person).recipients.empty());
+    CHECK(read("Your mail reached us.\n").recipients.empty());
+}
+
+TEST_CASE("X-Failed-Recipients names the recipients a notice's text does not") {
+    // Format fact: Google Groups' notice names the group in words only
+    // ("the group you tried to contact (name)") and greets the sender by
+    // address; Gmail's X-Failed-Recipients field lists the group's address
+    // (sisimai's Google Groups samples; Exim adds the same field).
+    const std::vector<HeaderField> groups{
+        {"From", "Mail Delivery Subsystem <mailer-daemon@example.com>"},
+        {"X-Failed-Recipients", "team@groups.example.com, x@example.org"}};
+    CHECK(read("Hello s@example.jp,\n\nthe group you tried to contact (team) may not exist.\n",
+               groups)
+              .lines() == Lines{"team@groups.example.com text", "x@example.org text"});
+    // A text that names a listed address keeps its own recipients.
+    CHECK(read("x@example.org: 550 5.1.1 unknown\ny@example.org: 552 full\n", groups).lines() ==
+          (Lines{"x@example.org text code=550 reply=5.1.1", "y@example.org text code=552"}));
+}
+
 TEST_CASE("an email that is no failure notice is left alone") {
     const std::vector<HeaderField> person{{"From", "bob@example.com"}, {"Subject", "lunch"}};
     CHECK(read("Hi,\n\nalice@example.com\nis my new address.\n", person).recipients.empty());
@@ -75,7 +119,7 @@ TEST_CASE("an email that is no failure notice is left alone") {
                person)
               .lines() == Lines{"a@example.com text code=550 reply=5.1.1 mta=mx.example.com"});
     CHECK(read("Your mail could not be delivered to:\n  a@example.com\n", person).lines() ==
-          Lines{"a@example.com text"});
+          Lines{"a@example.com text failed"});
     // A failure notice with neither recipient nor reply: nothing to report.
     CHECK(read("Something went wrong.\n").recipients.empty());
 }

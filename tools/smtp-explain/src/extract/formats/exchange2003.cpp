@@ -36,15 +36,22 @@ constexpr Verdict verdicts[] = {
 };
 
 // "a@b on 3/9/26 4:05 PM", "'a@b' on Mon, 9 Mar 2026 ...": a recipient's
-// first line.
-bool is_entry(std::string_view line) noexcept {
-    const std::string_view address = notice::find_address(line);
-    if (address.empty()) {
-        return false;
-    }
+// first line; or, for a recipient Exchange 5.5 knows only by its X.400 O/R
+// address, that address with the Internet one as a domain-defined
+// attribute: "c=US;a= ;p=Org;o=Site;dda:SMTP=a@b; on ...". The address, or
+// empty when `line` is no entry.
+std::string_view entry_address(std::string_view line) noexcept {
     const std::size_t on = line.find(" on ");
-    return on != std::string_view::npos && on >= line.find(address) + address.size() &&
-           notice::is_address_line(line.substr(0, on));
+    if (on == std::string_view::npos) {
+        return {};
+    }
+    const std::string_view name = line.substr(0, on);
+    const std::size_t dda = notice::ifind(name, "dda:SMTP=");
+    if (dda != std::string_view::npos) {
+        const std::size_t start = dda + 9;
+        return name.substr(start, address_length_at(name, start));
+    }
+    return notice::is_address_line(name) ? notice::find_address(name) : std::string_view();
 }
 
 void read_reason(BounceRecipient& recipient, const std::vector<std::string_view>& lines) {
@@ -99,10 +106,9 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
         if (!listing) {
             continue;
         }
-        if (is_entry(line)) {
+        if (const std::string_view address = entry_address(line); !address.empty()) {
             close();
-            found.push_back(
-                notice::recipient_for(notice::find_address(line), smtp::DsnAction::Failed));
+            found.push_back(notice::recipient_for(address, smtp::DsnAction::Failed));
         } else if (line.empty()) {
             if (!reason.empty()) {
                 close();

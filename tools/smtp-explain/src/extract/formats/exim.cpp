@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace smtp_explain::formats {
@@ -126,7 +127,8 @@ void complete_address(BounceRecipient& recipient, std::string_view failed) {
 }
 
 bool recognises(const DecodedMessage& message) {
-    const std::string text = notice::report_text(message);
+    // Exim wraps its sentences where their words fall: compare them as words.
+    const std::string text = collapse_space(notice::report_text(message));
     if (notice::icontains(text, "recipient addresses that were") &&
         notice::icontains(text, "incorrectly constructed")) {
         return true;
@@ -151,6 +153,10 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
     BounceRecipient current;
     std::vector<std::string_view> details;
     bool open = false;
+    // Exim's notice to an address other than the sender's (errors_to)
+    // names the sender first: "A message sent by\n\n  <s@b>\n\ncould not
+    // be delivered ...", indented as the recipients are.
+    bool sender_next = false;
     const auto close = [&] {
         if (open) {
             read_details(current, details);
@@ -184,6 +190,13 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
             continue;
         }
         close();
+        if (istarts_with(line, "A message sent by")) {
+            sender_next = true;
+            continue;
+        }
+        if (std::exchange(sender_next, false) && indent == 2) {
+            continue;
+        }
         // An address line: two spaces, the address, and on a few notices
         // the reason after a colon ("<a@b>: 550 ...", "a@b <c@d>: malformed").
         if (indent == 2) {

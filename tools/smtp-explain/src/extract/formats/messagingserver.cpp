@@ -62,7 +62,13 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
         } else if (found.empty()) {
             continue;
         } else if (field(line, "Original address:", value)) {
+            // The address the sender wrote; "Recipient address" is what the
+            // MTA rewrote it to (an alias's target, an internal channel's
+            // "user@sims-ms-daemon"), which the sender never used.
             found.back().original_recipient = std::string(notice::find_address(value));
+            if (!found.back().original_recipient.empty()) {
+                found.back().recipient = found.back().original_recipient;
+            }
         } else if (field(line, "Reason:", value)) {
             reason = value;
         } else if (field(line, "Diagnostic code:", value)) {

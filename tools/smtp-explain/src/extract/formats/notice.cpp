@@ -66,15 +66,55 @@ std::vector<std::string_view> report_texts(const DecodedMessage& message) {
     return texts;
 }
 
+namespace {
+
+// Whether the report's text is HTML alone: no text/plain part outside the
+// original but a multipart's preamble ("This is a multi-part message in
+// MIME format."), and a text/html one.
+bool html_only(const DecodedMessage& message) {
+    bool html = false;
+    for (const MessagePart& part : message.parts) {
+        if (part.in_original) {
+            continue;
+        }
+        if (part.content_type.is("text/plain") && !part.preamble) {
+            return false;
+        }
+        html = html || part.content_type.is("text/html");
+    }
+    return html;
+}
+
+// The HTML parts outside the original, as text.
+std::vector<std::string> html_texts(const DecodedMessage& message) {
+    std::vector<std::string> texts;
+    for (const MessagePart& part : message.parts) {
+        if (!part.in_original && part.content_type.is("text/html")) {
+            texts.push_back(html_to_text(utf8_prefix(part.text, max_notice_size)));
+        }
+    }
+    return texts;
+}
+
+} // namespace
+
 std::string report_text(const DecodedMessage& message) {
     std::string text;
-    for (const std::string_view part : report_texts(message)) {
+    const auto add = [&text](std::string_view part) {
+        if (text.size() >= max_notice_size) {
+            return;
+        }
         if (!text.empty()) {
             text += "\n\n";
         }
         text += part;
-        if (text.size() >= max_notice_size) {
-            break;
+    };
+    for (const std::string_view part : report_texts(message)) {
+        add(part);
+    }
+    if (html_only(message)) {
+        for (const std::string& part : html_texts(message)) {
+            add(part);
         }
     }
     text.resize(utf8_prefix(text, max_notice_size).size());
@@ -86,6 +126,13 @@ bool report_says(const DecodedMessage& message, std::string_view sentence) {
         if (!part.in_original && part.content_type.is("text/plain") &&
             icontains(part.text, sentence)) {
             return true;
+        }
+    }
+    if (html_only(message)) {
+        for (const std::string& part : html_texts(message)) {
+            if (icontains(part, sentence)) {
+                return true;
+            }
         }
     }
     return false;
@@ -325,7 +372,12 @@ std::vector<BounceRecipient> merge_with_dsn(std::vector<BounceRecipient> from_te
         by_address[lower(from_text[i].recipient)].push_back(i);
     }
     for (BounceRecipient& dsn : from_dsn) {
-        const auto found = by_address.find(lower(dsn.recipient));
+        auto found = by_address.find(lower(dsn.recipient));
+        // A text that names the recipient by its Original-Recipient.
+        if ((found == by_address.end() || found->second.empty()) &&
+            !dsn.original_recipient.empty()) {
+            found = by_address.find(lower(first_address(dsn.original_recipient)));
+        }
         if (found == by_address.end() || found->second.empty()) {
             merged.push_back(std::move(dsn));
             continue;
@@ -379,16 +431,6 @@ std::vector<BounceRecipient> merge_with_dsn(std::vector<BounceRecipient> from_te
     return merged;
 }
 
-namespace {
-
-// Keeps what the DSN reader hands on.
-struct Kept final : BounceSink {
-    std::vector<BounceRecipient> recipients;
-    void add(BounceRecipient&& recipient) override { recipients.push_back(std::move(recipient)); }
-};
-
-} // namespace
-
 void extract_paragraphs(const DecodedMessage& message,
                         void (*read)(BounceRecipient&, const std::vector<std::string_view>&),
                         BounceSink& sink) {
@@ -409,7 +451,7 @@ void hand_on(const DecodedMessage& message, std::vector<BounceRecipient>& recipi
     }
     std::vector<BounceRecipient> merged;
     if (has_delivery_status(message)) {
-        Kept dsn;
+        KeptRecipients dsn;
         extract_dsn(message, dsn);
         merged = merge_with_dsn(std::move(recipients), std::move(dsn.recipients));
     } else {

@@ -28,10 +28,13 @@ std::vector<std::string_view> report_texts(const DecodedMessage& message);
 
 /// report_texts joined, a blank line between them: the whole report as one
 /// text (a MIME preamble, a part per language and the like included), at
-/// most max_notice_size bytes of it (bounce_text.hpp).
+/// most max_notice_size bytes of it (bounce_text.hpp). A notice written in
+/// HTML alone (no text/plain part but a preamble) is read as text
+/// (html_to_text) after them.
 std::string report_text(const DecodedMessage& message);
 
-/// Whether any of report_texts holds `sentence` (ASCII case ignored).
+/// Whether any of report_texts holds `sentence` (ASCII case ignored), or,
+/// for a notice in HTML alone, its text.
 bool report_says(const DecodedMessage& message, std::string_view sentence);
 
 /// Whether the email has a delivery status part (RFC 3464's
