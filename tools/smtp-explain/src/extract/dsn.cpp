@@ -26,11 +26,7 @@ std::string value_text(const std::optional<smtp::DsnTypedValue>& field) {
 // own, X-PowerMTA-BounceCategory (the bounce categories of its
 // documentation, which Momentum and KumoMTA share): the reason, where the
 // category names one ("other" and unknown names do not).
-struct BounceCategory {
-    std::string_view name;
-    smtp::BounceReason reason;
-};
-constexpr BounceCategory bounce_categories[] = {
+constexpr StatedReason bounce_categories[] = {
     {"bad-mailbox", smtp::BounceReason::UserUnknown},
     {"bad-domain", smtp::BounceReason::HostUnknown},
     {"inactive-mailbox", smtp::BounceReason::Suspend},
@@ -55,8 +51,8 @@ std::optional<smtp::BounceReason> category_reason(const smtp::DsnRecipient& grou
         return std::nullopt;
     }
     const std::string category = collapse_space(field->raw());
-    for (const BounceCategory& known : bounce_categories) {
-        if (iequals(category, known.name)) {
+    for (const StatedReason& known : bounce_categories) {
+        if (iequals(category, known.words)) {
             return known.reason;
         }
     }

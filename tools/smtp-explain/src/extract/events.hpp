@@ -163,6 +163,13 @@ struct BounceProblem {
     std::string message;
 };
 
+/// Words of a format's own (a field's value, a sentence of the notice) and
+/// the reason they state outright: the rows of an extractor's table.
+struct StatedReason {
+    std::string_view words;
+    smtp::BounceReason reason;
+};
+
 /// What a bounce (a delivery status notification, an MTA's failure notice,
 /// a feedback report, an auto-reply) says of one recipient. Plain data: an
 /// extractor fills in what the bounce states and leaves the rest empty; the

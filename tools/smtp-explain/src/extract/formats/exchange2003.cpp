@@ -24,11 +24,7 @@ constexpr std::string_view did_not_reach = "did not reach the following recipien
 constexpr std::string_view could_not = "The following recipient(s) could not be reached:";
 
 // The last words of Exchange's diagnostic line, and the reason they state.
-struct Verdict {
-    std::string_view words;
-    smtp::BounceReason reason;
-};
-constexpr Verdict verdicts[] = {
+constexpr StatedReason verdicts[] = {
     {"Unknown Recipient", smtp::BounceReason::UserUnknown},
     {"Recipient Not Found", smtp::BounceReason::UserUnknown},
     {"Ambiguous Recipient", smtp::BounceReason::UserUnknown},
@@ -72,7 +68,7 @@ void read_reason(BounceRecipient& recipient, const std::vector<std::string_view>
         words += ' ';
     }
     recipient.diagnostic = collapse_space(words);
-    for (const Verdict& verdict : verdicts) {
+    for (const StatedReason& verdict : verdicts) {
         if (notice::icontains(recipient.diagnostic, verdict.words)) {
             recipient.reason = verdict.reason;
             break;

@@ -18,11 +18,7 @@ namespace {
 
 // OpenSMTPD's own words for a failure no server answered (its MTA's errors),
 // and the reason each states.
-struct OwnWords {
-    std::string_view words;
-    smtp::BounceReason reason;
-};
-constexpr OwnWords own_words[] = {
+constexpr StatedReason own_words[] = {
     {"Domain does not exist", smtp::BounceReason::HostUnknown},
     {"Network error on destination MXs", smtp::BounceReason::NetworkError},
     {"Envelope expired", smtp::BounceReason::Expired},
@@ -52,7 +48,7 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
         }
         BounceRecipient recipient = notice::recipient_for(line.substr(0, colon), action);
         if (!notice::set_reply(recipient, line.substr(colon + 2))) {
-            for (const OwnWords& own : own_words) {
+            for (const StatedReason& own : own_words) {
                 if (istarts_with(recipient.diagnostic, own.words)) {
                     recipient.reason = own.reason;
                 }
