@@ -551,16 +551,21 @@ smtp::DiagnosticReply read_reply_text(std::string_view text, std::string_view& i
     return reply;
 }
 
+std::optional<smtp::EnhancedStatusCode> status_after_hash(std::string_view text,
+                                                          std::size_t hash) noexcept {
+    std::size_t end = hash + 1;
+    while (end < text.size() && (is_digit(text[end]) || text[end] == '.')) {
+        ++end;
+    }
+    return smtp::parse_enhanced_status_code(text.substr(hash + 1, end - hash - 1));
+}
+
 std::optional<smtp::EnhancedStatusCode> hashed_status(std::string_view text) {
     for (std::size_t at = text.find('#'); at != npos; at = text.find('#', at + 1)) {
         if (at > 0 && !(text[at - 1] == '(' || is_blank(text[at - 1]))) {
             continue;
         }
-        std::size_t end = at + 1;
-        while (end < text.size() && (is_digit(text[end]) || text[end] == '.')) {
-            ++end;
-        }
-        if (const auto code = smtp::parse_enhanced_status_code(text.substr(at + 1, end - at - 1))) {
+        if (const auto code = status_after_hash(text, at)) {
             return code;
         }
     }

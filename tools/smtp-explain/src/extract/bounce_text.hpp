@@ -128,6 +128,11 @@ const NoticeBlock* find_block(const NoticeIndex& index, std::string_view address
 /// read once. `input` is set to the text the result's views point into.
 smtp::DiagnosticReply read_reply_text(std::string_view text, std::string_view& input);
 
+/// The enhanced code written right after the '#' at `hash` in `text`
+/// ("#5.1.1": digits and dots), or nothing.
+std::optional<smtp::EnhancedStatusCode> status_after_hash(std::string_view text,
+                                                          std::size_t hash) noexcept;
+
 /// The first enhanced code written "(#5.1.1)" or "#5.1.1" in `text`, as
 /// qmail writes its own status (and MTAs that relay qmail's replies quote
 /// it), or nothing.

@@ -260,12 +260,7 @@ std::optional<smtp::EnhancedStatusCode> hash_status(std::string_view text) noexc
     std::optional<smtp::EnhancedStatusCode> last;
     for (std::size_t open = text.find("(#"); open != std::string_view::npos;
          open = text.find("(#", open + 2)) {
-        std::size_t end = open + 2;
-        while (end < text.size() && (is_digit(text[end]) || text[end] == '.')) {
-            ++end;
-        }
-        if (const auto code =
-                smtp::parse_enhanced_status_code(text.substr(open + 2, end - open - 2))) {
+        if (const auto code = status_after_hash(text, open + 1)) {
             last = code;
         }
     }
