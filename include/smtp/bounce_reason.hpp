@@ -801,6 +801,11 @@ struct BouncePhrase {
     BounceReason reason;
     /// Where it was learnt.
     PhraseSource source;
+    /// Whether the reporting MTA says it of an address it routes itself
+    /// (Exim's "Unrouteable address", decided before any server was asked),
+    /// rather than a receiving server in its reply: such a verdict is about
+    /// the address whatever command the report names.
+    bool reporter_verdict = false;
 };
 
 namespace detail {
@@ -811,7 +816,13 @@ namespace detail {
 template <std::size_t N>
 constexpr BouncePhrase phrase(const char (&text)[N], BounceReason reason,
                               PhraseSource source) noexcept {
-    return {std::string_view(text, N - 1), reason, source};
+    return {std::string_view(text, N - 1), reason, source, false};
+}
+// A row the reporting MTA says of an address it routes (BouncePhrase::reporter_verdict).
+template <std::size_t N>
+constexpr BouncePhrase reporter_verdict(const char (&text)[N], BounceReason reason,
+                                        PhraseSource source) noexcept {
+    return {std::string_view(text, N - 1), reason, source, true};
 }
 } // namespace detail
 
@@ -1066,7 +1077,7 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("unknown recipient", BounceReason::UserUnknown, PhraseSource::ObservedInBounces),
     detail::phrase("address unknown", BounceReason::UserUnknown, PhraseSource::ObservedInBounces),
     detail::phrase("invalid recipient", BounceReason::UserUnknown, PhraseSource::OpenSmtpd),
-    detail::phrase("unrouteable address", BounceReason::UserUnknown, PhraseSource::Exim),
+    detail::reporter_verdict("unrouteable address", BounceReason::UserUnknown, PhraseSource::Exim),
     detail::phrase("user doesn't exist", BounceReason::UserUnknown, PhraseSource::Dovecot),
     detail::phrase("this user doesn't have a", BounceReason::UserUnknown, PhraseSource::Yahoo),
     detail::phrase("bad destination mailbox address", BounceReason::UserUnknown,
@@ -1411,9 +1422,9 @@ constexpr BounceReason in_context(BounceReason reason, Command answered) noexcep
 // filters with "550 Unknown user"); answering a command the report does not
 // name, it may be either. Both are Filtered, as sisimai reads them: soft,
 // for a bounce processor must not drop an address on words it cannot place.
-// Exim's "Unrouteable address" is no server's reply but the reporting
-// MTA's own routing verdict on an address it knows: it stays UserUnknown,
-// unless the report has it answer the message.
+// A reporting MTA's own routing verdict on an address it knows (Exim's
+// "Unrouteable address", BouncePhrase::reporter_verdict) is no server's
+// reply: it stays UserUnknown, unless the report has it answer the message.
 // (A reply to MAIL or before it is in_context()'s; an X.1.1 code decides
 // before the text: an LMTP server answers each recipient after the data,
 // RFC 2033 section 4.2.)
@@ -1422,7 +1433,7 @@ constexpr BounceReason text_in_context(const BouncePhrase& row, Command answered
     const BounceReason reason = row.reason;
     const bool answers_message =
         answered == Command::Data || answered == Command::DataEnd || answered == Command::Bdat;
-    const bool about_address = (!answers_message && row.text == "unrouteable address") ||
+    const bool about_address = (!answers_message && row.reporter_verdict) ||
                                answered == Command::Rcpt || answered == Command::Vrfy ||
                                answered == Command::Expn || answered == Command::Mail ||
                                answered == Command::Greeting || answered == Command::Helo ||

@@ -1229,6 +1229,20 @@ TEST_CASE("classify_bounce: what the report says of the attempts") {
               .reason == R::MailboxFull);
 }
 
+TEST_CASE("bounce_phrases: the reporting MTA's own verdicts") {
+    // Only Exim's routing verdict is said by the reporting MTA rather than a
+    // receiving server; the flag matters only for an unknown user.
+    std::vector<std::string_view> verdicts;
+    for (const smtp::BouncePhrase& row : smtp::bounce_phrases) {
+        if (row.reporter_verdict) {
+            verdicts.push_back(row.text);
+            CHECK(row.reason == R::UserUnknown);
+            CHECK(row.source == smtp::PhraseSource::Exim);
+        }
+    }
+    CHECK(verdicts == std::vector<std::string_view>{"unrouteable address"});
+}
+
 TEST_CASE("classify_bounce: every phrase in every context") {
     // Whatever the text says, a reply to MAIL is never about the recipient,
     // and one to the greeting or EHLO never about an address at all.
@@ -1250,9 +1264,8 @@ TEST_CASE("classify_bounce: every phrase in every context") {
         // Answering a command the report does not name, the same, but for
         // the reporting MTA's own routing verdict (Exim's).
         const auto at_other = smtp::classify_bounce(550, std::nullopt, Command::Other, row.text);
-        const bool own_verdict = row.text == "unrouteable address";
         CHECK(at_other.reason ==
-              (row.reason == R::UserUnknown && !own_verdict ? R::Filtered : row.reason));
+              (row.reason == R::UserUnknown && !row.reporter_verdict ? R::Filtered : row.reason));
         const auto at_ehlo = smtp::classify_bounce(550, std::nullopt, Command::Ehlo, row.text);
         CHECK(recipient.count(at_ehlo.reason) == 0);
         CHECK(at_ehlo.hard == (at_ehlo.reason == R::NotAccept));
