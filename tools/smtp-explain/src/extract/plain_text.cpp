@@ -5,6 +5,7 @@
 #include "extract/bounce_text.hpp"
 #include "text.hpp"
 
+#include <smtp/bounce_reason.hpp>
 #include <smtp/delivery_status.hpp>
 
 #include <cstddef>
@@ -35,6 +36,14 @@ bool names_any(const std::vector<NoticeBlock>& blocks,
         }
     }
     return false;
+}
+
+// Google Groups' notice that a post was not accepted, in whatever language
+// it is written: the group may not exist, or the sender may not post to
+// it. Every one links the groups help centre. The poster is refused, as
+// sisimai reads it (rejected), not the group's address judged.
+bool is_google_groups_refusal(std::string_view notice) noexcept {
+    return notice.find("https://groups.google.com/support/") != std::string_view::npos;
 }
 
 } // namespace
@@ -78,6 +87,9 @@ std::size_t extract_plain_text(const DecodedMessage& message, BounceSink& sink) 
             apply_text_reply(recipient, whole);
             if (recipient.diagnostic.empty()) {
                 recipient.diagnostic = paragraph_words(notice);
+            }
+            if (is_google_groups_refusal(notice)) {
+                recipient.reason = smtp::BounceReason::Rejected;
             }
             sink.add(std::move(recipient));
         }

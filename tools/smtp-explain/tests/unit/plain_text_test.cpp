@@ -111,6 +111,25 @@ TEST_CASE("X-Failed-Recipients names the recipients a notice's text does not") {
           (Lines{"x@example.org text code=550 reply=5.1.1", "y@example.org text code=552"}));
 }
 
+TEST_CASE("Google Groups' refusal of a post is rejected, in any language") {
+    // Format fact: Google Groups' notice that a post was not accepted (the
+    // group may not exist, or the sender may not post to it) links the
+    // groups help centre whatever language it is written in (sisimai's
+    // samples in fifteen); sisimai reads it as the poster refused.
+    const std::vector<HeaderField> groups{
+        {"From", "Mail Delivery Subsystem <mailer-daemon@example.com>"},
+        {"X-Failed-Recipients", "team@groups.example.com"}};
+    CHECK(read("Hallo s@example.jp,\n\ndie Gruppe (team) gibt es vielleicht nicht.\n\n"
+               "Hilfe: https://groups.google.com/support/\n",
+               groups)
+              .lines() == Lines{"team@groups.example.com text reason=rejected"});
+    // Without the link, the words alone decide later.
+    CHECK(read("Hello s@example.jp,\n\nthe group (team) may not exist. See "
+               "https://groups.example.com/support/\n",
+               groups)
+              .lines() == Lines{"team@groups.example.com text"});
+}
+
 TEST_CASE("an email that is no failure notice is left alone") {
     const std::vector<HeaderField> person{{"From", "bob@example.com"}, {"Subject", "lunch"}};
     CHECK(read("Hi,\n\nalice@example.com\nis my new address.\n", person).recipients.empty());
