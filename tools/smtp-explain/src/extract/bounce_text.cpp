@@ -77,11 +77,14 @@ std::size_t ifind(std::string_view text, std::string_view word, std::size_t from
 
 bool icontains(std::string_view text, std::string_view word) { return ifind(text, word) != npos; }
 
-// Whether `text` holds any of `phrases`, in any case.
+// Whether `text` holds any of `phrases`, in any case, also where the notice
+// wrapped a phrase across lines (Postfix: "your message could not\nbe
+// delivered").
 template <std::size_t N>
 bool contains_any(std::string_view text, const std::string_view (&phrases)[N]) {
+    const std::string words = collapse_space(text);
     for (const std::string_view phrase : phrases) {
-        if (icontains(text, phrase)) {
+        if (icontains(words, phrase)) {
             return true;
         }
     }
@@ -916,6 +919,24 @@ std::string collapse_space(std::string_view text) {
         out += c;
     }
     return out;
+}
+
+const MessagePart* returned_header(const DecodedMessage& message) {
+    for (const MessagePart& part : message.parts) {
+        if (is_original_type(part.content_type)) {
+            return &part;
+        }
+    }
+    return nullptr;
+}
+
+std::string section_field(std::string_view section, std::string_view name) {
+    // The reader of DSN fields reads any block of header fields.
+    const smtp::DeliveryStatus fields = smtp::parse_delivery_status(section);
+    if (const auto value = fields.field(name)) {
+        return collapse_space(value->raw());
+    }
+    return {};
 }
 
 std::string paragraph_words(std::string_view paragraph) {

@@ -181,6 +181,14 @@ void add_diagnostic_problems(BounceRecipient& recipient, smtp::DiagnosticFlags f
 /// none at either end: a folded field's value or a paragraph as one line.
 std::string collapse_space(std::string_view text);
 
+/// The returned original's header section (the first leaf of an original
+/// type, is_original_type), or nullptr when the email returns none.
+const MessagePart* returned_header(const DecodedMessage& message);
+
+/// The value of the first field `name` (any case) in a header section,
+/// unfolded; empty when absent.
+std::string section_field(std::string_view section, std::string_view name);
+
 /// A recipient's paragraph as one line of words, for the classifier when
 /// it quotes no reply: at most the first 1000 bytes, cut at a character.
 std::string paragraph_words(std::string_view paragraph);

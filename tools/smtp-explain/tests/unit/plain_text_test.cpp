@@ -95,6 +95,35 @@ TEST_CASE("a mail system's failure notice that names no recipient: one without a
     CHECK(read("Your mail reached us.\n").recipients.empty());
 }
 
+TEST_CASE("a notice that names no recipient: the returned original's only recipient") {
+    // Format fact: Postfix writes "--- Delivery report unavailable ---"
+    // where its list of recipients would be when it lost its record of them
+    // (a sample in sisimai's set, lhost-postfix-64): the paragraph wraps
+    // "could not\nbe delivered" and names nobody.
+    const std::string notice =
+        "I'm sorry to have to inform you that your message could not\nbe delivered to one or "
+        "more recipients. It's attached below.\n\n\t--- Delivery report unavailable ---\n";
+    const auto read_with = [&](const std::string& original) {
+        Collect sink;
+        const DecodedMessage message =
+            email(daemon,
+                  {part("text/plain", notice), part("message/delivery-status", ""),
+                   part("message/rfc822", original, true)},
+                  "multipart/report");
+        const std::size_t count = extract_plain_text(message, sink);
+        CHECK(count == sink.recipients.size());
+        return sink.lines();
+    };
+    CHECK(read_with("From: s@example.fr\nTo: a@example.fr\nSubject: hi\n") ==
+          Lines{"a@example.fr text failed"});
+    // Sent to more than one, the notice cannot tell whose it is.
+    CHECK(read_with("From: s@example.fr\nTo: a@example.fr, b@example.fr\n") ==
+          Lines{"- text failed"});
+    CHECK(read_with("From: s@example.fr\nTo: a@example.fr\nCc: b@example.fr\n") ==
+          Lines{"- text failed"});
+    CHECK(read_with("From: s@example.fr\n") == Lines{"- text failed"});
+}
+
 TEST_CASE("X-Failed-Recipients names the recipients a notice's text does not") {
     // Format fact: Google Groups' notice names the group in words only
     // ("the group you tried to contact (name)") and greets the sender by
