@@ -37,17 +37,6 @@ bool names_any(const std::vector<NoticeBlock>& blocks,
     return false;
 }
 
-// The one address the returned original was sent to (To, no Cc), or empty.
-std::string sole_recipient(const DecodedMessage& message) {
-    const MessagePart* original = returned_header(message);
-    if (original == nullptr || !section_field(original->text, "Cc").empty()) {
-        return {};
-    }
-    const std::string to = section_field(original->text, "To");
-    const std::vector<std::string_view> found = addresses(to);
-    return found.size() == 1 ? std::string(found.front()) : std::string();
-}
-
 } // namespace
 
 std::size_t extract_plain_text(const DecodedMessage& message, BounceSink& sink) {
@@ -78,14 +67,8 @@ std::size_t extract_plain_text(const DecodedMessage& message, BounceSink& sink) 
         if (failed.empty() && !whole.found() && !nameless) {
             return 0;
         }
-        // A notice that names no recipient at all (Postfix's "Delivery
-        // report unavailable", when it lost its record of the recipients)
-        // is about the returned original's one recipient when the original
-        // was addressed to exactly one (a To address and no Cc).
-        const std::string original_to = nameless && failed.empty() ? sole_recipient(message)
-                                                                   : std::string();
         if (failed.empty()) {
-            failed.emplace_back(original_to);
+            failed.emplace_back();
         }
         for (const std::string_view address : failed) {
             BounceRecipient recipient;
