@@ -194,7 +194,8 @@ std::size_t extract_dsn(const DecodedMessage& message, BounceSink& sink) {
             recipient.action = group.action();
             recipient.status = group.status();
             recipient.remote_mta = value_text(group.remote_mta());
-            if (const auto diagnostic = group.diagnostic_code()) {
+            if (const auto diagnostic = group.diagnostic_code();
+                diagnostic && !diagnostic->is_exit_status()) {
                 recipient.diagnostic = collapse_space(diagnostic->value().raw());
                 std::string_view input;
                 const smtp::DiagnosticReply reply =
