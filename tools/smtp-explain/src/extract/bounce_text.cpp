@@ -554,6 +554,23 @@ smtp::DiagnosticReply read_reply_text(std::string_view text, std::string_view& i
     return reply;
 }
 
+smtp::DiagnosticReply quoted_cause(std::string_view text) {
+    for (std::size_t open = text.rfind('<'); open != npos;
+         open = open == 0 ? npos : text.rfind('<', open - 1)) {
+        const std::size_t close = text.find('>', open);
+        if (close == npos) {
+            continue;
+        }
+        const smtp::DiagnosticReply reply =
+            smtp::read_diagnostic(text.substr(open + 1, close - open - 1));
+        const int code = reply.code().value_or(0);
+        if (reply.before().empty() && (code / 100 == 4 || code / 100 == 5)) {
+            return reply;
+        }
+    }
+    return {};
+}
+
 std::optional<smtp::EnhancedStatusCode> status_after_hash(std::string_view text,
                                                           std::size_t hash) noexcept {
     std::size_t end = hash + 1;

@@ -128,6 +128,14 @@ const NoticeBlock* find_block(const NoticeIndex& index, std::string_view address
 /// read once. `input` is set to the text the result's views point into.
 smtp::DiagnosticReply read_reply_text(std::string_view text, std::string_view& input);
 
+/// The reply an expiry quotes as its cause: Amazon SES and WorkMail give up
+/// with "554 4.4.7 Message expired: unable to deliver in 840
+/// minutes.<421 4.4.2 Connection timed out>", their own verdict and, in
+/// angle brackets, the last reply they got, which is why the message could
+/// not be delivered. Reads the last "<...>" of `text` that starts with a
+/// failure reply (4xx or 5xx); nothing found otherwise.
+smtp::DiagnosticReply quoted_cause(std::string_view text);
+
 /// The enhanced code written right after the '#' at `hash` in `text`
 /// ("#5.1.1": digits and dots), or nothing.
 std::optional<smtp::EnhancedStatusCode> status_after_hash(std::string_view text,

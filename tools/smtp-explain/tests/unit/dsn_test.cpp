@@ -193,6 +193,32 @@ TEST_CASE("a relayed qmail reply's '(#5.7.1)', and a reply code written as the S
     CHECK(sink.recipients[1].code == 0);
 }
 
+TEST_CASE("an expiry that quotes the reply it last got: that reply, and the time ran out") {
+    // Format fact: Amazon SES and WorkMail give up with "554 4.4.7 Message
+    // expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed
+    // out>", Status 4.4.7 (sisimai's samples lhost-amazonses-17,
+    // lhost-amazonworkmail-07).
+    const auto group = [](const std::string& status, const std::string& diagnostic) {
+        return email({}, {part("message/delivery-status",
+                               "Reporting-MTA: dns; a.example\n\nFinal-Recipient: rfc822; "
+                               "a@example.com\nAction: failed\nStatus: " +
+                                   status + "\nDiagnostic-Code: smtp; " + diagnostic + "\n")});
+    };
+    CHECK(read(group("4.4.7", "554 4.4.7 Message expired: unable to deliver in 840 "
+                              "minutes.<421 4.4.2 Connection timed out>")) ==
+          Lines{"a@example.com dsn failed status=4.4.7 code=421 reply=4.4.2 reason=expired"});
+    // The last quoted reply is the cause; angle brackets around an address
+    // are no reply.
+    CHECK(read(group("5.4.7", "550 5.4.7 expired <a@example.com> <450 4.2.0 busy> "
+                              "<451 4.3.0 try later>")) ==
+          Lines{"a@example.com dsn failed status=5.4.7 code=451 reply=4.3.0 reason=expired"});
+    // Not an expiry, or nothing quoted: the reply as it stands.
+    CHECK(read(group("5.7.1", "554 5.7.1 rejected <421 4.4.2 timed out>")) ==
+          Lines{"a@example.com dsn failed status=5.7.1 code=554 reply=5.7.1"});
+    CHECK(read(group("4.4.7", "554 4.4.7 Message expired <a@example.com>")) ==
+          Lines{"a@example.com dsn failed status=4.4.7 code=554"});
+}
+
 TEST_CASE("a group that names no recipient beside groups that do is left out") {
     // Format fact: Boxbe's DSN writes its per-message fields and "Action:
     // failed" without the blank line after them (the
