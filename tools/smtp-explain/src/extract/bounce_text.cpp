@@ -366,11 +366,12 @@ void addresses_after_colon(std::string_view line, std::size_t index, std::vector
 // sentence: "undeliverable to a@b" (IMail), "unable to deliver your message
 // to a@b", "Failed to deliver to '<a@b>'" (CommuniGate Pro), "addressed to
 // 'a@b'", "(Originally addressed to a@b)" (VOPmail), "(generated from a@b)"
-// (Exim, for an address it did not disclose).
+// (Exim, for an address it did not disclose), "SMTP Server <mx> rejected
+// recipient <a@b>" (sisimai's X6 samples).
 void addresses_after_cue(std::string_view line, std::size_t index, std::vector<Found>& out) {
     static constexpr std::string_view cues[] = {
         "undeliverable to ", "message to ",     "deliver to ", "delivered to ",
-        "addressed to ",     "generated from ", "mailbox "};
+        "addressed to ",     "generated from ", "mailbox ",    "rejected recipient "};
     for (const std::string_view cue : cues) {
         for (std::size_t at = ifind(line, cue); at != npos; at = ifind(line, cue, at + 1)) {
             std::size_t start = at + cue.size();

@@ -241,8 +241,14 @@ TEST_CASE("notice_blocks: addresses after the words of a sentence when nothing e
     CHECK(blocks("The message, addressed to 'al@example.uk',\nfailed for a reason\n") ==
           Strings{"al@example.uk | The message, addressed to 'al@example.uk', failed for a "
                   "reason"});
+    // sisimai's X6 samples: "SMTP Server <mx> rejected recipient <a@b>".
+    CHECK(blocks("SMTP Server <mx.example.org> rejected recipient <ki@example.org> (Error "
+                 "following RCPT command).\n") ==
+          Strings{"ki@example.org | SMTP Server <mx.example.org> rejected recipient "
+                  "<ki@example.org> (Error following RCPT command)."});
     // Other words before an address name no recipient.
     CHECK(blocks("Please write to postmaster@example.com about it\n").empty());
+    CHECK(blocks("The server rejected sender <s@example.com>\n").empty());
 }
 
 TEST_CASE("notice_blocks: a list under a framed label (Smail 3)") {
