@@ -13,6 +13,7 @@
 #include "extract/formats/exchange2007.hpp"
 #include "extract/formats/exim.hpp"
 #include "extract/formats/ezweb.hpp"
+#include "extract/formats/fml.hpp"
 #include "extract/formats/gmail.hpp"
 #include "extract/formats/gmx.hpp"
 #include "extract/formats/imail.hpp"
@@ -40,6 +41,7 @@ const std::vector<BounceFormat>& bounce_formats() {
         formats::yahoo,
         formats::ezweb,
         formats::kddi,
+        formats::fml,
         formats::qmail,
         formats::exchange2003,
         formats::exchange2007,

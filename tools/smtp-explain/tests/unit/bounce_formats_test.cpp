@@ -44,6 +44,8 @@ constexpr Written fixtures[] = {
     {"exim-delayed.eml", "exim"},
     {"exim-malformed.eml", "exim"},
     {"exim-no-dsn.eml", "exim"},
+    {"fml-loop.eml", "fml"},
+    {"fml-not-member.eml", "fml"},
     {"gmail-delayed-legacy.eml", "gmail"},
     {"gmail-dns.eml", "gmail"},
     {"gmail-legacy.eml", "gmail"},
@@ -113,7 +115,7 @@ TEST_CASE("bounce_formats: names are one lower-case word each, and no two alike"
         CHECK(static_cast<bool>(format.recognises));
         CHECK(static_cast<bool>(format.extract));
     }
-    CHECK(names.size() == 23); // one per unit of src/extract/formats/ but notice
+    CHECK(names.size() == 24); // one per unit of src/extract/formats/ but notice
 }
 
 TEST_CASE("bounce_formats: an email with no parts, an empty one, a letter and bytes that are no "
