@@ -415,6 +415,16 @@ std::string remote_in(std::string_view text) {
     return name.find('.') != npos ? std::string(name) : std::string();
 }
 
+// Postfix's words after a reply: "(in reply to RCPT TO command)".
+constexpr std::string_view in_reply_to = "(in reply to ";
+
+// The command named after `in_reply`, where `text` says in_reply_to.
+std::optional<smtp::Command> command_in_reply_to(std::string_view text, std::size_t in_reply) {
+    std::string_view phrase = text.substr(in_reply + in_reply_to.size());
+    phrase = phrase.substr(0, ifind(phrase, " command"));
+    return command_from_verb(phrase);
+}
+
 // The command a reply answered, from what stands before it: Exim's "after
 // RCPT TO:<a@b>:", "after end of data:".
 std::optional<smtp::Command> command_before(std::string_view before) {
@@ -839,11 +849,8 @@ TextReply find_text_reply(std::string_view text) {
             found.remote_mta = remote;
         }
         // Postfix: "... (in reply to RCPT TO command)".
-        if (const std::size_t in_reply = ifind(found.diagnostic, "(in reply to ");
-            in_reply != npos) {
-            std::string_view phrase = std::string_view(found.diagnostic).substr(in_reply + 13);
-            phrase = phrase.substr(0, ifind(phrase, " command"));
-            found.command = command_from_verb(phrase);
+        if (const std::size_t in_reply = ifind(found.diagnostic, in_reply_to); in_reply != npos) {
+            found.command = command_in_reply_to(found.diagnostic, in_reply);
             found.diagnostic.erase(in_reply);
         }
         // A parenthesis the reply did not open: "(reason: 550 ... unknown)".
@@ -880,6 +887,13 @@ TextReply find_text_reply(std::string_view text) {
                     break;
                 }
             }
+        }
+    }
+    // Postfix's "(in reply to RCPT TO command)" on a line after the reply's,
+    // where a site wrapped the paragraph without indenting it.
+    if (best.code != 0 && !best.command) {
+        if (const std::size_t in_reply = ifind(text, in_reply_to); in_reply != npos) {
+            best.command = command_in_reply_to(text, in_reply);
         }
     }
     // qmail's and chkusr's status after the reply's text: "550 sorry, no

@@ -354,6 +354,12 @@ TEST_CASE("find_text_reply: codes written oddly") {
     // A parenthesis the reply did not open.
     CHECK(reply("<a@b.example>\n    (reason: 550 5.1.1 <a@b.example>... User unknown)\n") ==
           "550 5.1.1 cmd=- mta=- | 550 5.1.1 <a@b.example>... User unknown");
+    // Postfix's paragraph wrapped without indentation (a sample in
+    // sisimai's set, lhost-postfix-57): "(in reply to ...)" on a line of
+    // its own still names the command.
+    CHECK(reply("<a@b.example>: host mx.b.example[192.0.2.2] said: 550 5.2.1\n<a@b.example>... "
+                "User Unknown (in reply to RCPT TO command)\n") ==
+          "550 5.2.1 cmd=Rcpt mta=mx.b.example | 550 5.2.1");
     CHECK(reply("no reply in here at all\n(#9.9.9) #5.1\n") == "0 cmd=- mta=- | ");
     CHECK(reply("") == "0 cmd=- mta=- | ");
 }
