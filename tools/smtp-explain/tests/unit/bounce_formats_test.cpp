@@ -44,6 +44,7 @@ constexpr Written fixtures[] = {
     {"exim-delayed.eml", "exim"},
     {"exim-malformed.eml", "exim"},
     {"exim-no-dsn.eml", "exim"},
+    {"gmail-custom-from.eml", "gmail"},
     {"gmail-delayed-legacy.eml", "gmail"},
     {"gmail-dns.eml", "gmail"},
     {"gmail-legacy.eml", "gmail"},
