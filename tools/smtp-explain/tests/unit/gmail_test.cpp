@@ -87,7 +87,7 @@ TEST_CASE("gmail: no server took the connection: expired, whether Gmail gave up 
           });
 }
 
-TEST_CASE("gmail: 'Send mail as' refused (help topic CustomFromDenied): the sender is refused; the "
+TEST_CASE("gmail: 'Send mail as' refused (help topic CustomFromDenied): the sender is refused, the "
           "recipient of X-Failed-Recipients, the text names none") {
     CHECK(read_with(gmail, "gmail-custom-from.eml") ==
           Lines{"team@example.org gmail failed status=5.0.0 reason=rejected"});

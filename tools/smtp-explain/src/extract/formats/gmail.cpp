@@ -200,8 +200,7 @@ void current(const DecodedMessage& message, const std::vector<std::string_view>&
         }
     }
     if (found.empty() && topic != nullptr) {
-        for (const std::string_view address :
-             addresses(notice::header(message, "X-Failed-Recipients"))) {
+        for (const std::string_view address : failed_recipients(message)) {
             found.push_back(notice::recipient_for(address, smtp::DsnAction::Failed));
         }
     }

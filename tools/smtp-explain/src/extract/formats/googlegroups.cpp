@@ -43,7 +43,7 @@ bool recognises(const DecodedMessage& message) {
         !notice::from_ends_with(message, "mailer-daemon@google.com")) {
         return false;
     }
-    if (addresses(notice::header(message, "X-Failed-Recipients")).empty()) {
+    if (failed_recipients(message).empty()) {
         return false;
     }
     return signed_by_groups(notice_text(message));
@@ -52,8 +52,7 @@ bool recognises(const DecodedMessage& message) {
 void extract(const DecodedMessage& message, BounceSink& sink) {
     const std::string letter = notice_text(message);
     std::vector<BounceRecipient> found;
-    for (const std::string_view address :
-         addresses(notice::header(message, "X-Failed-Recipients"))) {
+    for (const std::string_view address : failed_recipients(message)) {
         BounceRecipient recipient = notice::recipient_for(address, smtp::DsnAction::Failed);
         // The group refused the post: it does not exist, or the sender may
         // not post to it. The letter says which of those only as a guess,
