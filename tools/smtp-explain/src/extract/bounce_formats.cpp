@@ -16,6 +16,7 @@
 #include "extract/formats/fml.hpp"
 #include "extract/formats/gmail.hpp"
 #include "extract/formats/gmx.hpp"
+#include "extract/formats/googlegroups.hpp"
 #include "extract/formats/imail.hpp"
 #include "extract/formats/kddi.hpp"
 #include "extract/formats/mcafee.hpp"
@@ -38,6 +39,7 @@ const std::vector<BounceFormat>& bounce_formats() {
     static const std::vector<BounceFormat> formats = {
         formats::amazonses_json,
         formats::gmail,
+        formats::googlegroups,
         formats::yahoo,
         formats::ezweb,
         formats::kddi,

@@ -985,6 +985,11 @@ std::vector<std::string_view> own_addresses(const DecodedMessage& message) {
     return out;
 }
 
+std::vector<std::string_view> failed_recipients(const DecodedMessage& message) {
+    const std::string* field = message.header("X-Failed-Recipients");
+    return field != nullptr ? addresses(*field) : std::vector<std::string_view>{};
+}
+
 bool looks_like_failure_notice(const DecodedMessage& message) {
     const std::string* path = message.header("Return-Path");
     return (path != nullptr && trim(*path) == "<>") || written_by_mail_system(message);

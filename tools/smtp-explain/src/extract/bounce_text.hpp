@@ -206,6 +206,11 @@ std::string paragraph_words(std::string_view paragraph);
 /// itself gets the bounce of its own address.)
 std::vector<std::string_view> own_addresses(const DecodedMessage& message);
 
+/// The addresses of the bounce's own X-Failed-Recipients field, which Exim
+/// and Google's mailer add (Google Groups' and some Gmail notices name the
+/// recipient only there); none when it has no such field.
+std::vector<std::string_view> failed_recipients(const DecodedMessage& message);
+
 /// Whether a mail system wrote the email about a failure: sent from a mailer
 /// daemon or postmaster (or MDaemon, which signs its notices so), or with a
 /// subject that says the mail failed ("Undelivered", "Delivery Status

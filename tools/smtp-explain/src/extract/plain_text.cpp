@@ -17,13 +17,6 @@ namespace smtp_explain {
 
 namespace {
 
-// The addresses of the bounce's own X-Failed-Recipients field, which Exim
-// and Gmail add.
-std::vector<std::string_view> failed_recipients(const DecodedMessage& message) {
-    const std::string* field = message.header("X-Failed-Recipients");
-    return field != nullptr ? addresses(*field) : std::vector<std::string_view>{};
-}
-
 // Whether any of `blocks` names one of `failed`.
 bool names_any(const std::vector<NoticeBlock>& blocks,
                const std::vector<std::string_view>& failed) {
