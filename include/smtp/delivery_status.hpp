@@ -522,6 +522,11 @@ public:
     [[nodiscard]] constexpr std::string_view type() const noexcept { return type_; }
     /// Whether the type is `name`, ignoring ASCII case: `is_type("smtp")`.
     [[nodiscard]] constexpr bool is_type(std::string_view name) const noexcept;
+    /// Whether it is a local program's exit status rather than an SMTP
+    /// reply: Sendmail writes a failed delivery to a program as
+    /// "Diagnostic-Code: X-Unix; 67", a sysexits.h status that has a reply
+    /// code's form but is none.
+    [[nodiscard]] constexpr bool is_exit_status() const noexcept;
     /// The value after the ';', without the white space around it; for
     /// addresses and MTA names also without the comments around it and
     /// without angle brackets around an address. A long value may be folded.
@@ -1187,6 +1192,20 @@ struct TypedScan {
     bool has_type;
     DsnProblems problems;
 };
+// DsnTypedValue::is_exit_status: type X-Unix and nothing but digits.
+constexpr bool is_exit_status(bool has_type, std::string_view type,
+                              std::string_view value) noexcept {
+    const std::string_view digits = trim_fws(value.data(), value.data() + value.size());
+    if (!has_type || !iequals(type, "x-unix") || digits.empty()) {
+        return false;
+    }
+    for (const char c : digits) {
+        if (!is_digit(c)) {
+            return false;
+        }
+    }
+    return true;
+}
 constexpr TypedScan scan_typed(std::string_view raw, ValueForm form) noexcept {
     const char* p = raw.data();
     const char* const end = p + raw.size();
@@ -1648,13 +1667,18 @@ public:
     }
     /// The SMTP reply in the Diagnostic-Code's text (read_diagnostic), of
     /// any type: "smtp", "X-Postfix" and missing types all carry replies.
-    /// Nothing found without a Diagnostic-Code.
+    /// Nothing found without a Diagnostic-Code, or for a program's exit
+    /// status (DsnTypedValue::is_exit_status).
     [[nodiscard]] constexpr DiagnosticReply diagnostic() const noexcept {
         const std::string_view raw = slot(DsnFieldKind::DiagnosticCode);
         if (!detail::present(raw)) {
             return DiagnosticReply{};
         }
-        return read_diagnostic(detail::scan_typed(raw, detail::ValueForm::Text).value);
+        const detail::TypedScan scan = detail::scan_typed(raw, detail::ValueForm::Text);
+        if (detail::is_exit_status(scan.has_type, scan.type, scan.value)) {
+            return DiagnosticReply{};
+        }
+        return read_diagnostic(scan.value);
     }
     /// Last-Attempt-Date, as text, if present.
     template <class Deferral = void>
@@ -1747,6 +1771,10 @@ struct RecipientCursor {
 
 constexpr bool DsnTypedValue::is_type(std::string_view type_name) const noexcept {
     return has_type_ && detail::iequals(type_, type_name);
+}
+
+constexpr bool DsnTypedValue::is_exit_status() const noexcept {
+    return detail::is_exit_status(has_type_, type_, value_.raw());
 }
 
 /// The recipients' groups of a DSN, in the order the DSN lists them, as

@@ -557,6 +557,30 @@ TEST_CASE("parse_delivery_status: Diagnostic-Code is free text, its parentheses 
     CHECK(joined(reply) == "<a@example.org>: user unknown (in reply to RCPT TO command)");
 }
 
+TEST_CASE("parse_delivery_status: an X-Unix exit status is no reply") {
+    // Sendmail's failed delivery to a program: the status is sysexits.h's
+    // or the program's own (255), in a reply code's form.
+    const auto diagnostic_of = [](std::string_view code_field) {
+        const std::string content = "Reporting-MTA: dns; mx.example\n\n"
+                                    "Final-Recipient: rfc822; a@example.org\nAction: failed\n"
+                                    "Status: 5.0.0\nDiagnostic-Code: " +
+                                    std::string(code_field) + "\n";
+        const smtp::DeliveryStatus dsn = smtp::parse_delivery_status(content);
+        const std::vector<smtp::DsnRecipient> list = groups(dsn);
+        REQUIRE(list.size() == 1);
+        return std::make_pair(list[0].diagnostic_code()->is_exit_status(),
+                              list[0].diagnostic().code());
+    };
+    CHECK(diagnostic_of("X-Unix; 255") == std::make_pair(true, std::optional<int>{}));
+    CHECK(diagnostic_of("x-unix;  67 ") == std::make_pair(true, std::optional<int>{}));
+    // Words, another type, or none: a reply as ever.
+    CHECK(diagnostic_of("X-Unix; 550 5.1.1 unknown") ==
+          std::make_pair(false, std::optional<int>{550}));
+    CHECK(diagnostic_of("smtp; 255") == std::make_pair(false, std::optional<int>{255}));
+    CHECK(diagnostic_of("X-Unix;") == std::make_pair(false, std::optional<int>{}));
+    static_assert(!smtp::DsnTypedValue{}.is_exit_status());
+}
+
 // ---------------------------------------------------------------------------
 // Groups without blank lines between them.
 

@@ -13,8 +13,10 @@
 #include "extract/formats/exchange2007.hpp"
 #include "extract/formats/exim.hpp"
 #include "extract/formats/ezweb.hpp"
+#include "extract/formats/fml.hpp"
 #include "extract/formats/gmail.hpp"
 #include "extract/formats/gmx.hpp"
+#include "extract/formats/googlegroups.hpp"
 #include "extract/formats/imail.hpp"
 #include "extract/formats/kddi.hpp"
 #include "extract/formats/mcafee.hpp"
@@ -37,9 +39,11 @@ const std::vector<BounceFormat>& bounce_formats() {
     static const std::vector<BounceFormat> formats = {
         formats::amazonses_json,
         formats::gmail,
+        formats::googlegroups,
         formats::yahoo,
         formats::ezweb,
         formats::kddi,
+        formats::fml,
         formats::qmail,
         formats::exchange2003,
         formats::exchange2007,

@@ -77,11 +77,14 @@ std::size_t ifind(std::string_view text, std::string_view word, std::size_t from
 
 bool icontains(std::string_view text, std::string_view word) { return ifind(text, word) != npos; }
 
-// Whether `text` holds any of `phrases`, in any case.
+// Whether `text` holds any of `phrases`, in any case, also where the notice
+// wrapped a phrase across lines (Postfix: "your message could not\nbe
+// delivered").
 template <std::size_t N>
 bool contains_any(std::string_view text, const std::string_view (&phrases)[N]) {
+    const std::string words = collapse_space(text);
     for (const std::string_view phrase : phrases) {
-        if (icontains(text, phrase)) {
+        if (icontains(words, phrase)) {
             return true;
         }
     }
@@ -363,11 +366,12 @@ void addresses_after_colon(std::string_view line, std::size_t index, std::vector
 // sentence: "undeliverable to a@b" (IMail), "unable to deliver your message
 // to a@b", "Failed to deliver to '<a@b>'" (CommuniGate Pro), "addressed to
 // 'a@b'", "(Originally addressed to a@b)" (VOPmail), "(generated from a@b)"
-// (Exim, for an address it did not disclose).
+// (Exim, for an address it did not disclose), "SMTP Server <mx> rejected
+// recipient <a@b>" (sisimai's X6 samples).
 void addresses_after_cue(std::string_view line, std::size_t index, std::vector<Found>& out) {
     static constexpr std::string_view cues[] = {
         "undeliverable to ", "message to ",     "deliver to ", "delivered to ",
-        "addressed to ",     "generated from ", "mailbox "};
+        "addressed to ",     "generated from ", "mailbox ",    "rejected recipient "};
     for (const std::string_view cue : cues) {
         for (std::size_t at = ifind(line, cue); at != npos; at = ifind(line, cue, at + 1)) {
             std::size_t start = at + cue.size();
@@ -409,6 +413,16 @@ std::string remote_in(std::string_view text) {
     }
     // A name, not a number or a word: it has a dot.
     return name.find('.') != npos ? std::string(name) : std::string();
+}
+
+// Postfix's words after a reply: "(in reply to RCPT TO command)".
+constexpr std::string_view in_reply_to = "(in reply to ";
+
+// The command named after `in_reply`, where `text` says in_reply_to.
+std::optional<smtp::Command> command_in_reply_to(std::string_view text, std::size_t in_reply) {
+    std::string_view phrase = text.substr(in_reply + in_reply_to.size());
+    phrase = phrase.substr(0, ifind(phrase, " command"));
+    return command_from_verb(phrase);
 }
 
 // The command a reply answered, from what stands before it: Exim's "after
@@ -549,6 +563,23 @@ smtp::DiagnosticReply read_reply_text(std::string_view text, std::string_view& i
         }
     }
     return reply;
+}
+
+smtp::DiagnosticReply quoted_cause(std::string_view text) {
+    for (std::size_t open = text.rfind('<'); open != npos;
+         open = open == 0 ? npos : text.rfind('<', open - 1)) {
+        const std::size_t close = text.find('>', open);
+        if (close == npos) {
+            continue;
+        }
+        const smtp::DiagnosticReply reply =
+            smtp::read_diagnostic(text.substr(open + 1, close - open - 1));
+        const int code = reply.code().value_or(0);
+        if (reply.before().empty() && (code / 100 == 4 || code / 100 == 5)) {
+            return reply;
+        }
+    }
+    return {};
 }
 
 std::optional<smtp::EnhancedStatusCode> status_after_hash(std::string_view text,
@@ -818,11 +849,8 @@ TextReply find_text_reply(std::string_view text) {
             found.remote_mta = remote;
         }
         // Postfix: "... (in reply to RCPT TO command)".
-        if (const std::size_t in_reply = ifind(found.diagnostic, "(in reply to ");
-            in_reply != npos) {
-            std::string_view phrase = std::string_view(found.diagnostic).substr(in_reply + 13);
-            phrase = phrase.substr(0, ifind(phrase, " command"));
-            found.command = command_from_verb(phrase);
+        if (const std::size_t in_reply = ifind(found.diagnostic, in_reply_to); in_reply != npos) {
+            found.command = command_in_reply_to(found.diagnostic, in_reply);
             found.diagnostic.erase(in_reply);
         }
         // A parenthesis the reply did not open: "(reason: 550 ... unknown)".
@@ -859,6 +887,13 @@ TextReply find_text_reply(std::string_view text) {
                     break;
                 }
             }
+        }
+    }
+    // Postfix's "(in reply to RCPT TO command)" on a line after the reply's,
+    // where a site wrapped the paragraph without indenting it.
+    if (best.code != 0 && !best.command) {
+        if (const std::size_t in_reply = ifind(text, in_reply_to); in_reply != npos) {
+            best.command = command_in_reply_to(text, in_reply);
         }
     }
     // qmail's and chkusr's status after the reply's text: "550 sorry, no
@@ -918,6 +953,24 @@ std::string collapse_space(std::string_view text) {
     return out;
 }
 
+const MessagePart* returned_header(const DecodedMessage& message) {
+    for (const MessagePart& part : message.parts) {
+        if (is_original_type(part.content_type)) {
+            return &part;
+        }
+    }
+    return nullptr;
+}
+
+std::string section_field(std::string_view section, std::string_view name) {
+    // The reader of DSN fields reads any block of header fields.
+    const smtp::DeliveryStatus fields = smtp::parse_delivery_status(section);
+    if (const auto value = fields.field(name)) {
+        return collapse_space(value->raw());
+    }
+    return {};
+}
+
 std::string paragraph_words(std::string_view paragraph) {
     constexpr std::size_t max_words = 1000;
     const std::string words = collapse_space(paragraph);
@@ -930,6 +983,11 @@ std::vector<std::string_view> own_addresses(const DecodedMessage& message) {
         out = addresses(*from);
     }
     return out;
+}
+
+std::vector<std::string_view> failed_recipients(const DecodedMessage& message) {
+    const std::string* field = message.header("X-Failed-Recipients");
+    return field != nullptr ? addresses(*field) : std::vector<std::string_view>{};
 }
 
 bool looks_like_failure_notice(const DecodedMessage& message) {

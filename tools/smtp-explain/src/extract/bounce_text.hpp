@@ -128,6 +128,14 @@ const NoticeBlock* find_block(const NoticeIndex& index, std::string_view address
 /// read once. `input` is set to the text the result's views point into.
 smtp::DiagnosticReply read_reply_text(std::string_view text, std::string_view& input);
 
+/// The reply an expiry quotes as its cause: Amazon SES and WorkMail give up
+/// with "554 4.4.7 Message expired: unable to deliver in 840
+/// minutes.<421 4.4.2 Connection timed out>", their own verdict and, in
+/// angle brackets, the last reply they got, which is why the message could
+/// not be delivered. Reads the last "<...>" of `text` that starts with a
+/// failure reply (4xx or 5xx); nothing found otherwise.
+smtp::DiagnosticReply quoted_cause(std::string_view text);
+
 /// The enhanced code written right after the '#' at `hash` in `text`
 /// ("#5.1.1": digits and dots), or nothing.
 std::optional<smtp::EnhancedStatusCode> status_after_hash(std::string_view text,
@@ -181,6 +189,14 @@ void add_diagnostic_problems(BounceRecipient& recipient, smtp::DiagnosticFlags f
 /// none at either end: a folded field's value or a paragraph as one line.
 std::string collapse_space(std::string_view text);
 
+/// The returned original's header section (the first leaf of an original
+/// type, is_original_type), or nullptr when the email returns none.
+const MessagePart* returned_header(const DecodedMessage& message);
+
+/// The value of the first field `name` (any case) in a header section,
+/// unfolded; empty when absent.
+std::string section_field(std::string_view section, std::string_view name);
+
 /// A recipient's paragraph as one line of words, for the classifier when
 /// it quotes no reply: at most the first 1000 bytes, cut at a character.
 std::string paragraph_words(std::string_view paragraph);
@@ -189,6 +205,11 @@ std::string paragraph_words(std::string_view paragraph);
 /// never a recipient it reports on. (Not its To: a sender who wrote to
 /// itself gets the bounce of its own address.)
 std::vector<std::string_view> own_addresses(const DecodedMessage& message);
+
+/// The addresses of the bounce's own X-Failed-Recipients field, which Exim
+/// and Google's mailer add (Google Groups' and some Gmail notices name the
+/// recipient only there); none when it has no such field.
+std::vector<std::string_view> failed_recipients(const DecodedMessage& message);
 
 /// Whether a mail system wrote the email about a failure: sent from a mailer
 /// daemon or postmaster (or MDaemon, which signs its notices so), or with a

@@ -209,12 +209,9 @@ std::size_t extract_dsn(const DecodedMessage& message, BounceSink& sink) {
             recipient.action = group.action();
             recipient.status = group.status();
             recipient.remote_mta = value_text(group.remote_mta());
-            // An X-Unix diagnostic is a local program's exit status or words
-            // ("X-Unix; 255"), no server's reply: its number is no reply code.
+            bool expired = false;
             if (const auto diagnostic = group.diagnostic_code();
-                diagnostic && diagnostic->is_type("x-unix")) {
-                recipient.diagnostic = collapse_space(diagnostic->value().raw());
-            } else if (diagnostic) {
+                diagnostic && !diagnostic->is_exit_status()) {
                 recipient.diagnostic = collapse_space(diagnostic->value().raw());
                 std::string_view input;
                 const smtp::DiagnosticReply reply =
@@ -223,6 +220,19 @@ std::size_t extract_dsn(const DecodedMessage& message, BounceSink& sink) {
                 // alone ("5.4.7 - Delivery expired"), as specific as a reply's.
                 recipient.code = reply.code().value_or(0);
                 recipient.reply_status = reply.enhanced();
+                // An expiry (X.4.7, RFC 3463) that quotes the reply it last
+                // got: that reply is why it failed.
+                if (const auto stated =
+                        recipient.reply_status ? recipient.reply_status : recipient.status;
+                    stated && stated->subject == 4 && stated->detail == 7) {
+                    const smtp::DiagnosticReply cause =
+                        quoted_cause(diagnostic->value().raw());
+                    if (cause.found()) {
+                        recipient.code = cause.code().value_or(0);
+                        recipient.reply_status = cause.enhanced();
+                        expired = true;
+                    }
+                }
                 // A relayed qmail reply states its status "(#5.7.1)".
                 if (const auto hashed = hashed_status(diagnostic->value().raw());
                     !recipient.reply_status && hashed && recipient.code != 0 &&
@@ -232,6 +242,11 @@ std::size_t extract_dsn(const DecodedMessage& message, BounceSink& sink) {
                 add_diagnostic_problems(recipient, reply.flags());
             }
             recipient.reason = category_reason(group);
+            // The quoted reply says why the host was never reached; what
+            // happened to the message is that its time ran out.
+            if (expired && !recipient.reason) {
+                recipient.reason = smtp::BounceReason::Expired;
+            }
             if (!recipient.reason && delivered_to_program(group)) {
                 recipient.reason = smtp::BounceReason::MailerError;
             }

@@ -19,26 +19,6 @@ namespace smtp_explain {
 
 namespace {
 
-// The reported message's header section: the returned original's first leaf.
-const MessagePart* reported_header(const DecodedMessage& message) {
-    for (const MessagePart& part : message.parts) {
-        if (is_original_type(part.content_type)) {
-            return &part;
-        }
-    }
-    return nullptr;
-}
-
-// The value of the first field `name` in a header section, unfolded.
-std::string field_value(std::string_view header, std::string_view name) {
-    // The reader of DSN fields reads any block of header fields.
-    const smtp::DeliveryStatus fields = smtp::parse_delivery_status(header);
-    if (const auto value = fields.field(name)) {
-        return collapse_space(value->raw());
-    }
-    return {};
-}
-
 // Microsoft's Junk Mail Reporting Program sends a complaint from
 // staff@hotmail.com as the reported message attached whole ("RFC822
 // Attachment", the MSN Hotmail JMRP partner FAQ), with no feedback-report
@@ -59,7 +39,7 @@ bool is_feedback_report(const DecodedMessage& message) noexcept {
             return true;
         }
     }
-    const MessagePart* header = reported_header(message);
+    const MessagePart* header = returned_header(message);
     return header != nullptr &&
            smtp::parse_delivery_status(header->text).field(jmrp_recipient_field).has_value();
 }
@@ -87,9 +67,9 @@ std::size_t extract_feedback(const DecodedMessage& message, BounceSink& sink) {
         }
     }
     std::vector<std::string> recipients = !rcpt_to.empty() ? rcpt_to : removal;
-    const MessagePart* header = reported_header(message);
+    const MessagePart* header = returned_header(message);
     if (recipients.empty() && header != nullptr) {
-        const std::string jmrp = field_value(header->text, jmrp_recipient_field);
+        const std::string jmrp = section_field(header->text, jmrp_recipient_field);
         if (!jmrp.empty()) {
             recipients.emplace_back(first_address(jmrp));
         }
@@ -97,7 +77,7 @@ std::size_t extract_feedback(const DecodedMessage& message, BounceSink& sink) {
     bool from_original = false;
     if (recipients.empty()) {
         if (header != nullptr) {
-            const std::string to = field_value(header->text, "To");
+            const std::string to = section_field(header->text, "To");
             for (const std::string_view address : addresses(to)) {
                 recipients.emplace_back(address);
                 from_original = true;

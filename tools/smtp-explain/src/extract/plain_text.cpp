@@ -5,7 +5,6 @@
 #include "extract/bounce_text.hpp"
 #include "text.hpp"
 
-#include <smtp/bounce_reason.hpp>
 #include <smtp/delivery_status.hpp>
 
 #include <cstddef>
@@ -18,13 +17,6 @@ namespace smtp_explain {
 
 namespace {
 
-// The addresses of the bounce's own X-Failed-Recipients field, which Exim
-// and Gmail add.
-std::vector<std::string_view> failed_recipients(const DecodedMessage& message) {
-    const std::string* field = message.header("X-Failed-Recipients");
-    return field != nullptr ? addresses(*field) : std::vector<std::string_view>{};
-}
-
 // Whether any of `blocks` names one of `failed`.
 bool names_any(const std::vector<NoticeBlock>& blocks,
                const std::vector<std::string_view>& failed) {
@@ -36,14 +28,6 @@ bool names_any(const std::vector<NoticeBlock>& blocks,
         }
     }
     return false;
-}
-
-// Google Groups' notice that a post was not accepted, in whatever language
-// it is written: the group may not exist, or the sender may not post to
-// it. Every one links the groups help centre. The poster is refused, as
-// sisimai reads it (rejected), not the group's address judged.
-bool is_google_groups_refusal(std::string_view notice) noexcept {
-    return notice.find("https://groups.google.com/support/") != std::string_view::npos;
 }
 
 } // namespace
@@ -87,9 +71,6 @@ std::size_t extract_plain_text(const DecodedMessage& message, BounceSink& sink) 
             apply_text_reply(recipient, whole);
             if (recipient.diagnostic.empty()) {
                 recipient.diagnostic = paragraph_words(notice);
-            }
-            if (is_google_groups_refusal(notice)) {
-                recipient.reason = smtp::BounceReason::Rejected;
             }
             sink.add(std::move(recipient));
         }

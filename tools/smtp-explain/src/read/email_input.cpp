@@ -12,14 +12,15 @@ namespace smtp_explain {
 namespace {
 
 // Fields that open emails as MTAs and mail stores write them (RFC 5321
-// section 4.4 trace fields first, then RFC 5322 and MIME fields).
+// section 4.4 trace fields first, then RFC 5322 and MIME fields, then those
+// of a list's message gated to and from netnews, RFC 5536 section 3.1).
 constexpr std::string_view opening_fields[] = {
     "received",    "return-path",  "delivered-to", "envelope-to",  "from",
     "to",          "cc",           "subject",      "date",         "message-id",
     "mime-version", "content-type", "reply-to",    "sender",       "dkim-signature",
     "arc-seal",    "authentication-results",       "received-spf", "auto-submitted",
     "precedence",  "in-reply-to",  "references",   "user-agent",   "thread-topic",
-    "thread-index", "importance"};
+    "thread-index", "importance",  "newsgroups",   "path"};
 
 bool is_field_name_char(char c) noexcept {
     return c > ' ' && c < 127 && c != ':';

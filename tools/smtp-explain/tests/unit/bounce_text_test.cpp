@@ -241,8 +241,14 @@ TEST_CASE("notice_blocks: addresses after the words of a sentence when nothing e
     CHECK(blocks("The message, addressed to 'al@example.uk',\nfailed for a reason\n") ==
           Strings{"al@example.uk | The message, addressed to 'al@example.uk', failed for a "
                   "reason"});
+    // sisimai's X6 samples: "SMTP Server <mx> rejected recipient <a@b>".
+    CHECK(blocks("SMTP Server <mx.example.org> rejected recipient <ki@example.org> (Error "
+                 "following RCPT command).\n") ==
+          Strings{"ki@example.org | SMTP Server <mx.example.org> rejected recipient "
+                  "<ki@example.org> (Error following RCPT command)."});
     // Other words before an address name no recipient.
     CHECK(blocks("Please write to postmaster@example.com about it\n").empty());
+    CHECK(blocks("The server rejected sender <s@example.com>\n").empty());
 }
 
 TEST_CASE("notice_blocks: a list under a framed label (Smail 3)") {
@@ -348,6 +354,12 @@ TEST_CASE("find_text_reply: codes written oddly") {
     // A parenthesis the reply did not open.
     CHECK(reply("<a@b.example>\n    (reason: 550 5.1.1 <a@b.example>... User unknown)\n") ==
           "550 5.1.1 cmd=- mta=- | 550 5.1.1 <a@b.example>... User unknown");
+    // Postfix's paragraph wrapped without indentation (a sample in
+    // sisimai's set, lhost-postfix-57): "(in reply to ...)" on a line of
+    // its own still names the command.
+    CHECK(reply("<a@b.example>: host mx.b.example[192.0.2.2] said: 550 5.2.1\n<a@b.example>... "
+                "User Unknown (in reply to RCPT TO command)\n") ==
+          "550 5.2.1 cmd=Rcpt mta=mx.b.example | 550 5.2.1");
     CHECK(reply("no reply in here at all\n(#9.9.9) #5.1\n") == "0 cmd=- mta=- | ");
     CHECK(reply("") == "0 cmd=- mta=- | ");
 }

@@ -193,6 +193,32 @@ TEST_CASE("a relayed qmail reply's '(#5.7.1)', and a reply code written as the S
     CHECK(sink.recipients[1].code == 0);
 }
 
+TEST_CASE("an expiry that quotes the reply it last got: that reply, and the time ran out") {
+    // Format fact: Amazon SES and WorkMail give up with "554 4.4.7 Message
+    // expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed
+    // out>", Status 4.4.7 (sisimai's samples lhost-amazonses-17,
+    // lhost-amazonworkmail-07).
+    const auto group = [](const std::string& status, const std::string& diagnostic) {
+        return email({}, {part("message/delivery-status",
+                               "Reporting-MTA: dns; a.example\n\nFinal-Recipient: rfc822; "
+                               "a@example.com\nAction: failed\nStatus: " +
+                                   status + "\nDiagnostic-Code: smtp; " + diagnostic + "\n")});
+    };
+    CHECK(read(group("4.4.7", "554 4.4.7 Message expired: unable to deliver in 840 "
+                              "minutes.<421 4.4.2 Connection timed out>")) ==
+          Lines{"a@example.com dsn failed status=4.4.7 code=421 reply=4.4.2 reason=expired"});
+    // The last quoted reply is the cause; angle brackets around an address
+    // are no reply.
+    CHECK(read(group("5.4.7", "550 5.4.7 expired <a@example.com> <450 4.2.0 busy> "
+                              "<451 4.3.0 try later>")) ==
+          Lines{"a@example.com dsn failed status=5.4.7 code=451 reply=4.3.0 reason=expired"});
+    // Not an expiry, or nothing quoted: the reply as it stands.
+    CHECK(read(group("5.7.1", "554 5.7.1 rejected <421 4.4.2 timed out>")) ==
+          Lines{"a@example.com dsn failed status=5.7.1 code=554 reply=5.7.1"});
+    CHECK(read(group("4.4.7", "554 4.4.7 Message expired <a@example.com>")) ==
+          Lines{"a@example.com dsn failed status=4.4.7 code=554"});
+}
+
 TEST_CASE("a group that names no recipient beside groups that do is left out") {
     // Format fact: Boxbe's DSN writes its per-message fields and "Action:
     // failed" without the blank line after them (the
@@ -252,38 +278,28 @@ TEST_CASE("PowerMTA's bounce category states the reason where it names one") {
     CHECK_FALSE(reason_of(""));
 }
 
-TEST_CASE("a program's failure: an X-Unix exit status is no reply code; a pipe is the mailer's") {
-    // Format facts (Sendmail 8, RFC 3464 section 2.3.6): a local delivery
-    // names the program in "X-Actual-Recipient: X-Unix; |program" and its
-    // exit status in "Diagnostic-Code: X-Unix; 255".
-    const auto group = [](const char* actual, const char* diagnostic) {
-        return std::string("Reporting-MTA: dns; mx.example.jp\n\n"
-                           "Final-Recipient: RFC822; a@example.jp\n") +
-               actual + "Action: failed\nStatus: 5.0.0\nDiagnostic-Code: X-Unix; " + diagnostic +
-               "\n";
-    };
-    const auto read_one = [](const std::string& dsn) {
+TEST_CASE("a recipient handed to a program (X-Unix; |program) failed in the local mailer") {
+    // Format fact (Sendmail 8): a local delivery names the program in
+    // "X-Actual-Recipient: X-Unix; |program", its exit status in
+    // "Diagnostic-Code: X-Unix; 71".
+    const auto reason_of = [](const char* actual, const char* diagnostic) {
         Collect sink;
-        extract_dsn(email({}, {part("message/delivery-status", dsn)}), sink);
+        extract_dsn(email({}, {part("message/delivery-status",
+                                    std::string("Reporting-MTA: dns; mx.example.jp\n\n"
+                                                "Final-Recipient: RFC822; a@example.jp\n") +
+                                        actual +
+                                        "Action: failed\nStatus: 5.0.0\nDiagnostic-Code: "
+                                        "X-Unix; " +
+                                        diagnostic + "\n")}),
+                    sink);
         REQUIRE(sink.recipients.size() == 1);
-        return sink.recipients[0];
+        return sink.recipients[0].reason;
     };
-    const BounceRecipient piped =
-        read_one(group("X-Actual-Recipient: X-Unix; |/usr/local/bin/filter\n", "255"));
-    CHECK(piped.code == 0);
-    CHECK(piped.diagnostic == "255");
-    CHECK(piped.reason == smtp::BounceReason::MailerError);
+    CHECK(reason_of("X-Actual-Recipient: X-Unix; |/usr/local/bin/filter\n", "71") ==
+          smtp::BounceReason::MailerError);
     // A file or mailbox, or no actual recipient: the words decide later.
-    const BounceRecipient saved =
-        read_one(group("X-Actual-Recipient: X-Unix; /var/mail/a\n", "Disk quota exceeded"));
-    CHECK(saved.code == 0);
-    CHECK_FALSE(saved.reason);
-    CHECK_FALSE(read_one(group("", "71")).reason);
-    // An SMTP diagnostic keeps its reply code.
-    CHECK(read(email({}, {part("message/delivery-status",
-                               "Reporting-MTA: dns; mx.example.jp\n\nFinal-Recipient: RFC822; "
-                               "a@example.jp\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: "
-                               "smtp; 550 no\n")})) == Lines{"a@example.jp dsn failed status=5.0.0 code=550"});
+    CHECK_FALSE(reason_of("X-Actual-Recipient: X-Unix; /var/mail/a\n", "Disk quota exceeded"));
+    CHECK_FALSE(reason_of("", "71"));
 }
 
 TEST_CASE("is_delivery_status_type") {

@@ -18,6 +18,9 @@ TEST_CASE("looks_like_email: the fields and lines emails start with") {
     CHECK(looks_like_email("x-store-info:abc\n"));
     CHECK(looks_like_email("From MAILER-DAEMON Thu Apr 29 23:34:45 2010\n"));
     CHECK(looks_like_email("\xef\xbb\xbfReturn-Path: <>\n"));
+    // A list's message gated from netnews (RFC 5536).
+    CHECK(looks_like_email("Newsgroups: example.list\nPath: news.example.org\n"));
+    CHECK(looks_like_email("Path: news.example.org\n"));
 }
 
 TEST_CASE("looks_like_email: replies, transcripts and logs are none") {

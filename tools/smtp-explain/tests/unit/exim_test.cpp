@@ -130,6 +130,17 @@ TEST_CASE("exim: a failed pipe is the local mailer's failure, its address from '
 TEST_CASE("exim: a notice sent to another address than the sender's names the sender first; it "
           "is no recipient") {
     CHECK(read_with(exim, "exim-errors-to.eml") == Lines{"jo.b@example.net exim failed"});
+    // "(ultimately generated from a@b)" names the address it was expanded
+    // from; the reply (here Exim's words) is what follows it, so a code
+    // after it stands first (sisimai's sample lhost-exim-58: "500 Line
+    // limit exceeded").
+    CHECK(diagnostics(exim, "exim-errors-to.eml") ==
+          Lines{"all hosts have been failing for a long time and were last tried after this "
+                "message arrived"});
+    const auto recipients =
+        smtp_explain::testing::extract_with(exim, fixture("exim-errors-to.eml"));
+    REQUIRE(recipients.size() == 1);
+    CHECK(recipients[0].original_recipient == "jo@example.co.uk");
 }
 
 TEST_CASE("exim: other formats' bounces are not its own") {

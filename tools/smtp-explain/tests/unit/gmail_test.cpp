@@ -87,6 +87,15 @@ TEST_CASE("gmail: no server took the connection: expired, whether Gmail gave up 
           });
 }
 
+TEST_CASE("gmail: 'Send mail as' refused (help topic CustomFromDenied): the sender is refused, the "
+          "recipient of X-Failed-Recipients, the text names none") {
+    CHECK(read_with(gmail, "gmail-custom-from.eml") ==
+          Lines{"team@example.org gmail failed status=5.0.0 reason=rejected"});
+    CHECK(diagnostics(gmail, "gmail-custom-from.eml") ==
+          Lines{"Unspecified Error (SENT_SECOND_EHLO): Smtp server does not advertise AUTH "
+                "capability"});
+}
+
 TEST_CASE("gmail: other formats' bounces are not its own") {
     CHECK_FALSE(gmail.recognises(fixture("exim-no-dsn.eml")));
     CHECK_FALSE(gmail.recognises(fixture("yahoo.eml")));

@@ -238,6 +238,33 @@ TEST_CASE("notice: merge_with_dsn takes the DSN's order, action and status, the 
     CHECK(notice::merge_with_dsn({}, {}).empty());
 }
 
+TEST_CASE("notice: merge_with_dsn joins a lone DSN recipient that is no whole address") {
+    // Format fact: a Sendmail DSN with "Final-Recipient: RFC822;
+    // @mx.example.org" while its text names <kijitora@example.org> (a
+    // sample in sisimai's set, lhost-sendmail-15).
+    const auto merge = [](const char* dsn_address, std::size_t text_count) {
+        std::vector<BounceRecipient> text;
+        for (std::size_t i = 0; i < text_count; ++i) {
+            text.push_back(made(i == 0 ? "a@example.org" : "b@example.org",
+                                smtp::DsnAction::Failed));
+        }
+        std::vector<BounceRecipient> dsn{made(dsn_address, smtp::DsnAction::Failed)};
+        dsn.back().status = code(5, 1, 2);
+        std::vector<std::string> out;
+        for (const BounceRecipient& r : notice::merge_with_dsn(std::move(text), std::move(dsn))) {
+            out.push_back(r.recipient + (r.status ? " 5.1.2" : ""));
+        }
+        return out;
+    };
+    using Names = std::vector<std::string>;
+    CHECK(merge("@mx.example.org", 1) == Names{"a@example.org 5.1.2"});
+    CHECK(merge("postmaster", 1) == Names{"a@example.org 5.1.2"});
+    // A whole address, or a text of more recipients: not the same one.
+    CHECK(merge("c@example.org", 1) == (Names{"c@example.org 5.1.2", "a@example.org"}));
+    CHECK(merge("@mx.example.org", 2) ==
+          (Names{"@mx.example.org 5.1.2", "a@example.org", "b@example.org"}));
+}
+
 TEST_CASE("notice: merge_with_dsn finds the text's recipient by the DSN's Original-Recipient") {
     std::vector<BounceRecipient> text{made("jane@example.org", smtp::DsnAction::Failed)};
     std::vector<BounceRecipient> dsn{made("JDOE@mail.example.org", smtp::DsnAction::Failed)};

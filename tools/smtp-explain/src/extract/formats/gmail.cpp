@@ -8,6 +8,7 @@
 
 #include <smtp/bounce_reason.hpp>
 #include <smtp/delivery_status.hpp>
+#include <smtp/enhanced_code.hpp>
 
 #include <cstddef>
 #include <string>
@@ -33,6 +34,29 @@ constexpr Opening openings[] = {
     {"Your message wasn't delivered to ", smtp::DsnAction::Failed},
     {"There was a temporary problem delivering your message to ", smtp::DsnAction::Delayed},
 };
+
+// The topic of the notice's "Learn more here:" link to Gmail's help
+// (support.google.com/mail/?p=TOPIC), where it states the reason and no
+// reply does: CustomFromDenied, "** Message not delivered **" to a sender
+// whose "Send mail as" address Gmail could not send through (its own SMTP
+// server refused it): the sender refused, not the recipient's address. The
+// notice names no address in its text, only in X-Failed-Recipients.
+struct HelpTopic {
+    std::string_view link;
+    smtp::BounceReason reason;
+};
+constexpr HelpTopic help_topics[] = {
+    {"support.google.com/mail/?p=CustomFromDenied", smtp::BounceReason::Rejected},
+};
+
+const HelpTopic* help_topic(std::string_view text) noexcept {
+    for (const HelpTopic& topic : help_topics) {
+        if (notice::icontains(text, topic.link)) {
+            return &topic;
+        }
+    }
+    return nullptr;
+}
 
 // The technical details when no server took the connection.
 constexpr std::string_view no_connection = "did not accept our requests to connect";
@@ -134,10 +158,14 @@ void current(const DecodedMessage& message, const std::vector<std::string_view>&
     // found".
     std::string_view reason_words;
     smtp::BounceReason reason = smtp::BounceReason::Undefined;
+    const HelpTopic* topic = nullptr;
     for (const std::string_view raw : lines) {
         const std::string_view line = trim(raw);
         if (is_end(line)) {
             break;
+        }
+        if (topic == nullptr) {
+            topic = help_topic(line);
         }
         for (const Opening& opening : openings) {
             const std::size_t at = notice::ifind(line, opening.words);
@@ -171,8 +199,20 @@ void current(const DecodedMessage& message, const std::vector<std::string_view>&
             response += '\n';
         }
     }
+    if (found.empty() && topic != nullptr) {
+        for (const std::string_view address : failed_recipients(message)) {
+            found.push_back(notice::recipient_for(address, smtp::DsnAction::Failed));
+        }
+    }
     for (BounceRecipient& recipient : found) {
         notice::set_reply(recipient, response);
+        if (topic != nullptr) {
+            recipient.reason = topic->reason;
+            if (!recipient.status && recipient.action == smtp::DsnAction::Failed) {
+                recipient.status = smtp::EnhancedStatusCode{5, 0, 0};
+            }
+            continue;
+        }
         // The server's own words, when they tell another reason, say more
         // than Gmail's sentence: "couldn't be found" also covers a domain
         // whose null MX (RFC 7505) says it accepts no mail.
@@ -197,6 +237,11 @@ bool recognises(const DecodedMessage& message) {
     }
     for (const Opening& opening : openings) {
         if (notice::report_says(message, opening.words)) {
+            return true;
+        }
+    }
+    for (const HelpTopic& topic : help_topics) {
+        if (notice::report_says(message, topic.link)) {
             return true;
         }
     }

@@ -8,7 +8,9 @@
 // 5.1.1 ... (state 14)." (the code said twice, Gmail's state after it).
 // Since: "** Address not found **" (and the like), "Your message wasn't
 // delivered to a@b because ...", then "The response from the remote server
-// was:" (or "The response was:") and the reply or Gmail's own words.
+// was:" (or "The response was:") and the reply or Gmail's own words; or
+// "** Message not delivered **" with no address in the text (only in
+// X-Failed-Recipients) when its help link's topic states the reason.
 #ifndef SMTP_EXPLAIN_EXTRACT_FORMATS_GMAIL_HPP
 #define SMTP_EXPLAIN_EXTRACT_FORMATS_GMAIL_HPP
 

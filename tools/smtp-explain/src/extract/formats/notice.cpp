@@ -356,6 +356,16 @@ BounceRecipient recipient_for(std::string_view address, smtp::DsnAction action) 
     return recipient;
 }
 
+namespace {
+
+// "local@domain" with both parts.
+bool is_whole_address(std::string_view address) noexcept {
+    const std::size_t at = address.rfind('@');
+    return at != std::string_view::npos && at > 0 && at + 1 < address.size();
+}
+
+} // namespace
+
 std::vector<BounceRecipient> merge_with_dsn(std::vector<BounceRecipient> from_text,
                                             std::vector<BounceRecipient> from_dsn) {
     std::vector<BounceRecipient> merged;
@@ -373,12 +383,18 @@ std::vector<BounceRecipient> merge_with_dsn(std::vector<BounceRecipient> from_te
             !dsn.original_recipient.empty()) {
             found = by_address.find(lower(first_address(dsn.original_recipient)));
         }
-        if (found == by_address.end() || found->second.empty()) {
+        std::size_t match = 0;
+        if (found != by_address.end() && !found->second.empty()) {
+            match = found->second.back();
+            found->second.pop_back();
+        } else if (!(from_dsn.size() == 1 && from_text.size() == 1 &&
+                     !is_whole_address(dsn.recipient))) {
             merged.push_back(std::move(dsn));
             continue;
         }
-        const std::size_t match = found->second.back();
-        found->second.pop_back();
+        // (Else a DSN of one recipient that names no whole address, Sendmail's
+        // "Final-Recipient: RFC822; @mx.example.org", is about the text's
+        // one recipient.)
         used[match] = true;
         BounceRecipient joined = std::move(from_text[match]);
         if (dsn.action != smtp::DsnAction::Unknown) {

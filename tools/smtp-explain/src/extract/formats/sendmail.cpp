@@ -149,7 +149,10 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
         }
     }
     // Each recipient's exchange: the RCPT that names it, else the last
-    // exchange with a reply (DATA, which answers for all of them).
+    // exchange with a reply (DATA, which answers for all of them), but for
+    // the session's housekeeping after the failure (RSET, NOOP, QUIT: a
+    // server that answers RSET with "421 too many errors" closes the
+    // session, it does not judge the recipient).
     for (BounceRecipient& recipient : found) {
         const Exchange* mine = nullptr;
         for (const Exchange& exchange : exchanges) {
@@ -160,7 +163,10 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
         }
         if (mine == nullptr) {
             for (const Exchange& exchange : exchanges) {
-                if (exchange.command != smtp::Command::Rcpt && !exchange.reply.empty()) {
+                if (exchange.command != smtp::Command::Rcpt &&
+                    exchange.command != smtp::Command::Rset &&
+                    exchange.command != smtp::Command::Noop &&
+                    exchange.command != smtp::Command::Quit && !exchange.reply.empty()) {
                     mine = &exchange;
                 }
             }
