@@ -856,6 +856,9 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("ip name lookup failed", BounceReason::RequirePtr,
                    PhraseSource::ObservedInBounces),
     detail::phrase("invalid rdns", BounceReason::RequirePtr, PhraseSource::ObservedInBounces),
+    // GMX's "Bad DNS PTR resource record" (the record's name in RFC 1035).
+    detail::phrase("ptr resource record", BounceReason::RequirePtr,
+                   PhraseSource::ObservedInBounces),
     // GoDaddy's "service permits 2 unverifyable sending IPs - <host> is not
     // <ip>": the sending host's name does not resolve to its address.
     detail::phrase("unverifyable sending", BounceReason::RequirePtr,
@@ -868,6 +871,8 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("valid address in the from: header", BounceReason::NotCompliantRfc,
                    PhraseSource::Gmail),
     detail::phrase("multiple addresses in the from: header", BounceReason::NotCompliantRfc,
+                   PhraseSource::Gmail),
+    detail::phrase("multiple addresses in from: header", BounceReason::NotCompliantRfc,
                    PhraseSource::Gmail),
     detail::phrase("valid message-id: header", BounceReason::NotCompliantRfc, PhraseSource::Gmail),
     detail::phrase("encoded-word syntax is not permitted", BounceReason::NotCompliantRfc,
@@ -946,6 +951,11 @@ inline constexpr BouncePhrase bounce_phrases[] = {
                    PhraseSource::Microsoft),
     detail::phrase("rejected by recipient", BounceReason::Blocked, PhraseSource::Microsoft),
     detail::phrase("locally blacklisted", BounceReason::Blocked, PhraseSource::Exim),
+    detail::phrase("ip address blacklisted", BounceReason::Blocked,
+                   PhraseSource::ObservedInBounces),
+    // A DNS block list named in the refusal (Proofpoint's "554 Blocked - see
+    // .../dnsbl-lookup.cgi?ip=..."): the sending host is listed.
+    detail::phrase("dnsbl", BounceReason::Blocked, PhraseSource::ObservedInBounces),
     detail::phrase("client host rejected", BounceReason::Blocked, PhraseSource::Postfix),
     detail::phrase("helo command rejected", BounceReason::Blocked, PhraseSource::Postfix),
     detail::phrase("bad helo", BounceReason::Blocked, PhraseSource::Microsoft),
@@ -997,6 +1007,8 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("unusual amount of unsolicited", BounceReason::RateLimited, PhraseSource::Gmail),
     detail::phrase("rate limited", BounceReason::RateLimited, PhraseSource::Gmail),
     detail::phrase("frequency limited", BounceReason::RateLimited, PhraseSource::ObservedInBounces),
+    detail::phrase("rate limit exceeded", BounceReason::RateLimited,
+                   PhraseSource::ObservedInBounces),
     // Judged by content.
     detail::phrase("likely unsolicited", BounceReason::SpamDetected, PhraseSource::Gmail),
     detail::phrase("classified as spam", BounceReason::SpamDetected, PhraseSource::Exim),
@@ -1007,11 +1019,15 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("content rejected, ube", BounceReason::SpamDetected, PhraseSource::ObservedInBounces),
     detail::phrase("mcspamsignature", BounceReason::SpamDetected, PhraseSource::ObservedInBounces),
     detail::phrase("spam detected", BounceReason::SpamDetected, PhraseSource::ObservedInBounces),
+    detail::phrase("scored as spam", BounceReason::SpamDetected, PhraseSource::ObservedInBounces),
     detail::phrase("infected", BounceReason::VirusDetected, PhraseSource::Amavis),
     detail::phrase("possible malware", BounceReason::VirusDetected, PhraseSource::Exim),
-    detail::phrase("potential security issue", BounceReason::VirusDetected, PhraseSource::Gmail),
     detail::phrase("virus", BounceReason::VirusDetected, PhraseSource::Amavis),
     detail::phrase("banned:", BounceReason::PolicyViolation, PhraseSource::Amavis),
+    // Gmail's refusal of content its attachment guidelines ban ("552 5.7.0
+    // ... content presents a potential security issue"): a site policy, not
+    // a virus found.
+    detail::phrase("potential security issue", BounceReason::PolicyViolation, PhraseSource::Gmail),
     detail::phrase("policy violation", BounceReason::PolicyViolation, PhraseSource::Microsoft),
     detail::phrase("policy that prohibits", BounceReason::PolicyViolation, PhraseSource::Gmail),
     detail::phrase("policy that prohibited", BounceReason::PolicyViolation, PhraseSource::Gmail),
@@ -1092,6 +1108,11 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("host unknown", BounceReason::HostUnknown, PhraseSource::Sendmail),
     detail::phrase("find the recipient domain", BounceReason::HostUnknown, PhraseSource::Gmail),
     detail::phrase("the domain is not reachable", BounceReason::HostUnknown, PhraseSource::ObservedInBounces),
+    // cPanel's Exim, when its check of the address fails: "The account or
+    // domain may not exist, they may be blacklisted, or missing the proper
+    // dns entries."
+    detail::phrase("account or domain may not exist", BounceReason::HostUnknown,
+                   PhraseSource::ObservedInBounces),
     detail::phrase("bad destination system address", BounceReason::HostUnknown,
                    PhraseSource::Rfc3463),
     detail::phrase("mailbox has moved", BounceReason::HasMoved, PhraseSource::Rfc3463),
@@ -1104,6 +1125,7 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("mailbox is frozen", BounceReason::Suspend, PhraseSource::ObservedInBounces),
     detail::phrase("account has been disabled", BounceReason::Suspend, PhraseSource::ObservedInBounces),
     detail::phrase("mailbox is disabled", BounceReason::Suspend, PhraseSource::ObservedInBounces),
+    detail::phrase("temporary locked", BounceReason::Suspend, PhraseSource::ObservedInBounces),
     detail::phrase("does not accept mail", BounceReason::NotAccept, PhraseSource::Rfc7504),
     detail::phrase("nullmx", BounceReason::NotAccept, PhraseSource::Postfix),
     detail::phrase("null mx", BounceReason::NotAccept, PhraseSource::Rfc3463),
@@ -1172,6 +1194,8 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("too many unauthenticated commands", BounceReason::SecurityError,
                    PhraseSource::Gmail),
     detail::phrase("turn on smtp authentication", BounceReason::SecurityError, PhraseSource::ObservedInBounces),
+    detail::phrase("unauthenticated senders", BounceReason::SecurityError,
+                   PhraseSource::ObservedInBounces),
 };
 
 /// The number of rows of `bounce_phrases`.

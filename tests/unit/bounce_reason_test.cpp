@@ -472,7 +472,8 @@ const std::vector<WordingRow>& wording_rows() {
          {"550 5.2.1 The email account that you tried to reach is disabled.", // Gmail
           "550 5.2.1 The email account that you tried to reach is inactive.", // Gmail
           "Mailbox disabled, not accepting messages",                         // RFC 3463
-          "525 5.7.13 User Account Disabled"},                                // RFC 5248
+          "525 5.7.13 User Account Disabled",                                 // RFC 5248
+          "550 5.7.1 User a@example.org temporary locked. Please try again later!"}, // observed
          "550 Account disable request received"},
         {R::Filtered,
          {"550 5.7.124 Sender not in allowed-senders list",       // Microsoft
@@ -494,7 +495,9 @@ const std::vector<WordingRow>& wording_rows() {
           "192.0.2.1 is listed at bl.example.org (127.0.0.2: listed)", // Exim
           "550 5.7.1 Unfortunately, messages from [192.0.2.1] weren't sent. Please contact your "
           "Internet service provider since part of their network is on our block list (S3150).", // Outlook.com
-          "550 5.7.606 Access denied, banned sending IP [192.0.2.1]"}, // Microsoft
+          "550 5.7.606 Access denied, banned sending IP [192.0.2.1]", // Microsoft
+          "554 Blocked - see https://dnsbl.example.org/lookup?ip=192.0.2.1", // observed
+          "550 5.7.1 IP address blacklisted by recipient"},                 // observed
          "250 The sender was unblocked using the portal"},
         {R::SpamDetected,
          {"550 5.7.1 Our system has detected that this message is likely unsolicited mail. To "
@@ -502,13 +505,12 @@ const std::vector<WordingRow>& wording_rows() {
           "550 Classified as spam (score 9.1)",                                      // Exim
           "554 5.7.0 Reject, id=12345-01 - spam",                                    // amavisd-new
           "421 4.7.0 This message is suspicious due to the nature of the content or the links "
-          "within."}, // Gmail
+          "within.", // Gmail
+          "554 5.6.0 This message has been scored as spam (score above 9)"}, // observed
          "250 2.0.0 Ok: queued after the anti-spam check"},
         {R::VirusDetected,
          {"554 5.7.0 Reject, id=12345-01 - INFECTED: Eicar-Signature",            // amavisd-new
           "550 This message was detected as possible malware (Eicar-Signature).", // Exim
-          "552 5.7.0 This message was blocked because its content presents a potential security "
-          "issue.",                                                  // Gmail
           "VIRUS in message apparently from you (Eicar-Signature)"}, // amavisd-new
          "250 Scanned by antivirus software"},
         {R::PolicyViolation,
@@ -517,13 +519,16 @@ const std::vector<WordingRow>& wording_rows() {
           "550 5.0.350 Requested action not taken: policy violation detected (AS345)", // Microsoft
           "550 Administrative prohibition",                                            // Exim
           "554 5.7.0 Reject, id=12345-01 - BANNED: invoice.exe",        // amavisd-new
-          "550 5.7.1 This message violates example.com email policy."}, // Gmail
+          "550 5.7.1 This message violates example.com email policy.", // Gmail
+          "552 5.7.0 This message was blocked because its content presents a potential security "
+          "issue."}, // Gmail
          "550 5.7.23 The message was rejected because of Sender Policy Framework violation"},
         {R::SecurityError,
          {"535 5.7.8 Error: authentication failed: authentication failure", // Postfix
           "530 5.7.0 Authentication required.",                             // Gmail
           "535 5.7.80 Username and Password not accepted.",                 // Gmail
-          "530 5.7.57 Client was not authenticated to send anonymous mail during MAIL FROM"}, // Microsoft
+          "530 5.7.57 Client was not authenticated to send anonymous mail during MAIL FROM", // Microsoft
+          "550 Unauthenticated senders not allowed"}, // observed
          "550 5.7.1 SPF authentication failed"},
         {R::AuthFailure,
          {"550 5.7.26 Unauthenticated email from example.com is not accepted due to domain's "
@@ -540,7 +545,8 @@ const std::vector<WordingRow>& wording_rows() {
           "DNS record",                                                             // Microsoft
           "450 4.7.1 Client host rejected: cannot find your hostname, [192.0.2.1]", // Postfix
           "550 5.7.1 This message does not meet IPv6 sending guidelines regarding PTR records "
-          "and authentication."}, // Gmail
+          "and authentication.", // Gmail
+          "554 No SMTP service. Bad DNS PTR resource record."}, // observed (GMX)
          "550 Rejected, see reverse-dns.example for details"},
         {R::BadReputation,
          {"550 5.7.1 This message is likely suspicious due to the very low reputation of the "
@@ -565,7 +571,8 @@ const std::vector<WordingRow>& wording_rows() {
           "later.",                                                             // Exim
           "454 Throttling failure: Maximum sending rate exceeded",              // Amazon SES
           "450 4.2.1 The user you are trying to contact is receiving mail too quickly.", // Gmail
-          "550 Connection frequency limited. http://service.mail.qq.com/"},      // Tencent
+          "550 Connection frequency limited. http://service.mail.qq.com/",       // Tencent
+          "452 4.3.2 Connection rate limit exceeded."},                          // observed
          "250 Your rate plan is limited"},
         {R::NotAccept,
          {"556 5.1.10 <a@example.org>: Recipient address rejected: Domain example.org does not "
@@ -784,6 +791,30 @@ const LearntRow learnt_rows[] = {
     {"purported responsible address",
      "550 5.7.1 can't determine Purported Responsible Address",
      "550 5.7.1 can't determine the responsible party"},
+    {"ptr resource record", "554 Bad DNS PTR resource record.",
+     "554 Bad DNS MX resource record."},
+    {"multiple addresses in from: header",
+     "550 5.7.1 Messages with multiple addresses in From: header are not accepted.",
+     "550 5.7.1 Messages with multiple addresses in To: header are not accepted."},
+    {"ip address blacklisted", "550 5.7.1 IP address blacklisted by recipient",
+     "550 5.7.1 IP address whitelisted by recipient"},
+    {"dnsbl", "554 Blocked - see https://dnsbl.example.org/lookup?ip=192.0.2.1",
+     "554 Blocked - see https://dnsblocks.example.org/"},
+    {"rate limit exceeded", "452 4.3.2 Connection rate limit exceeded.",
+     "452 4.3.2 Connection limit exceeded."},
+    {"scored as spam",
+     "554 5.6.0 This message has been scored as spam with a probability of more than 90%",
+     "250 This message has been scored as ham"},
+    {"account or domain may not exist",
+     "The mail server could not deliver mail to a@example.org. The account or domain may not "
+     "exist, they may be blacklisted, or missing the proper dns entries.",
+     "The account may be a shared one"},
+    {"temporary locked",
+     "550 5.7.1 <a@example.org>: Recipient address rejected: User a@example.org temporary "
+     "locked. Please try again later!",
+     "550 5.7.1 The door is temporarily unlocked"},
+    {"unauthenticated senders", "550 Unauthenticated senders not allowed",
+     "530 Unauthenticated relaying not allowed"},
     {"spamhaus",
      "550-5.1.0 MXIN506 MailFrom domain is listed in Spamhaus. To request removal from this "
      "list see https://www.spamhaus.org/query/lookup/",

@@ -29,7 +29,10 @@ smtp::Action action_of_class(int status_class) noexcept {
 
 // The words of a diagnostic without its codes, a multiline reply's lines
 // joined with spaces and their markers left out ("550-5.1.1 No such 550
-// 5.1.1 user" gives "No such user"), as classify_bounce reads them.
+// 5.1.1 user" gives "No such user"), as classify_bounce reads them. When the
+// reply's words tell no reason, the reporting MTA's own words before it do
+// (Postfix's "connect to mx[192.0.2.1]: server refused to talk to me: 421
+// Service not available"): they come first, so a wording of theirs is found.
 std::string reply_words(std::string_view diagnostic) {
     const smtp::DiagnosticReply reply = smtp::read_diagnostic(diagnostic);
     if (!reply.found()) {
@@ -41,6 +44,10 @@ std::string reply_words(std::string_view diagnostic) {
             out += ' ';
         }
         out.append(piece.data(), piece.size());
+    }
+    if (smtp::find_bounce_phrase(out) == smtp::bounce_phrase_count &&
+        smtp::find_bounce_phrase(reply.before()) != smtp::bounce_phrase_count) {
+        out.insert(0, std::string(reply.before()) + ' ');
     }
     return out;
 }

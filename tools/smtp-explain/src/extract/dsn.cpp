@@ -59,6 +59,21 @@ std::optional<smtp::BounceReason> category_reason(const smtp::DsnRecipient& grou
     return std::nullopt;
 }
 
+// Sendmail names a recipient it handed to a program by the program
+// ("X-Actual-Recipient: X-Unix; |/usr/local/bin/filter"): a failure there is
+// the local mailer's.
+bool delivered_to_program(const smtp::DsnRecipient& group) {
+    const auto field = group.field("X-Actual-Recipient");
+    if (!field) {
+        return false;
+    }
+    const std::string_view raw = trim(field->raw());
+    const std::size_t semicolon = raw.find(';');
+    return semicolon != std::string_view::npos &&
+           iequals(trim(raw.substr(0, semicolon)), "x-unix") &&
+           starts_with(trim(raw.substr(semicolon + 1)), "|");
+}
+
 // Whether a Final-Recipient names an Internet mailbox: of the address type
 // rfc822 or utf-8 (RFC 3464 section 2.3.2, RFC 6533 section 3), or untyped,
 // with an '@'. A gateway's X.400 O/R address ("x400; /S=bob/C=GB/") or a
@@ -231,6 +246,9 @@ std::size_t extract_dsn(const DecodedMessage& message, BounceSink& sink) {
             // happened to the message is that its time ran out.
             if (expired && !recipient.reason) {
                 recipient.reason = smtp::BounceReason::Expired;
+            }
+            if (!recipient.reason && delivered_to_program(group)) {
+                recipient.reason = smtp::BounceReason::MailerError;
             }
             // A Status that holds a reply code and no enhanced code
             // ("Status: 553 Exceeded maximum inbound message size", NTMail).

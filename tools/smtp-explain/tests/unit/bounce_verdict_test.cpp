@@ -119,6 +119,15 @@ TEST_CASE("judge_bounce: status, next action, reason and hard for each kind of r
         {DsnAction::Failed, "5.0.0", 550, "", C::Rcpt,
          "550-Requested action 550-not taken: 550 mailbox unavailable", std::nullopt, "5.0.0",
          Action::Fail, BounceReason::OnHold, false},
+        // Reply words that tell nothing: the reporting MTA's own words before
+        // the reply do (Postfix's), but never over the reply's own.
+        {DsnAction::Delayed, "4.0.0", 421, "", std::nullopt,
+         "connect to mx.example[192.0.2.1]: server refused to talk to me: 421 Service not "
+         "available",
+         std::nullopt, "4.0.0", Action::Retry, BounceReason::Blocked, false},
+        {DsnAction::Failed, "5.0.0", 550, "", C::Rcpt,
+         "server refused to talk to me: 550 Mailbox full", std::nullopt, "5.0.0", Action::Fail,
+         BounceReason::MailboxFull, false},
     };
     for (const Row& row : rows) {
         BounceRecipient recipient;
