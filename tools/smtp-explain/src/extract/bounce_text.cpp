@@ -562,6 +562,16 @@ smtp::DiagnosticReply read_reply_text(std::string_view text, std::string_view& i
             return again;
         }
     }
+    // A greeting or other positive reply quoted before the failure, its
+    // lines joined ("220-laposte 421 4.2.1 Service refuse"): the failure
+    // that follows is the reply.
+    if (const int code = reply.code().value_or(0); code >= 200 && code < 400) {
+        const smtp::DiagnosticReply after = smtp::read_diagnostic(reply.text());
+        if (after.code().value_or(0) >= 400) {
+            input = reply.text();
+            return after;
+        }
+    }
     return reply;
 }
 

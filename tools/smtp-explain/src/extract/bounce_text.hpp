@@ -123,9 +123,11 @@ NoticeIndex index_blocks(const std::vector<NoticeBlock>& blocks);
 /// The block for `address` (any case), or nullptr.
 const NoticeBlock* find_block(const NoticeIndex& index, std::string_view address);
 
-/// smtp::read_diagnostic, and one rule more: a reply code written twice
+/// smtp::read_diagnostic, and two rules more: a reply code written twice
 /// ("550 550 5.1.1 user unknown", as Gmail's notices once quoted replies) is
-/// read once. `input` is set to the text the result's views point into.
+/// read once, and a positive reply joined to the failure after it ("220-mx
+/// 421 4.2.1 Service refused") gives way to it. `input` is set to the text
+/// the result's views point into.
 smtp::DiagnosticReply read_reply_text(std::string_view text, std::string_view& input);
 
 /// The reply an expiry quotes as its cause: Amazon SES and WorkMail give up

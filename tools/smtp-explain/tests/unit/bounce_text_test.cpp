@@ -346,6 +346,12 @@ TEST_CASE("find_text_reply: codes written oddly") {
     // Gmail once quoted the code twice.
     CHECK(reply("The error that the other server returned was: 550 550 5.1.1 user unknown.") ==
           "550 5.1.1 cmd=- mta=- | 550 5.1.1 user unknown.");
+    // La Poste's greeting joined to its refusal (sisimai's sample
+    // rhost-franceptt-11): the failure, not the 220.
+    CHECK(reply("220-laposte 421 4.2.1 Service refuse. Service refused, please try later.") ==
+          "421 4.2.1 cmd=- mta=- | 421 4.2.1 Service refuse. Service refused, please try later.");
+    CHECK(reply("250 2.0.0 Ok: queued as 1234") ==
+          "250 2.0.0 cmd=- mta=- | 250 2.0.0 Ok: queued as 1234");
     // qmail's and chkusr's "(#5.1.1)".
     CHECK(reply("550 sorry, no mailbox here by that name (#5.1.1 - chkusr)") ==
           "550 5.1.1 cmd=- mta=- | 550 sorry, no mailbox here by that name (#5.1.1 - chkusr)");

@@ -278,28 +278,39 @@ TEST_CASE("PowerMTA's bounce category states the reason where it names one") {
     CHECK_FALSE(reason_of(""));
 }
 
-TEST_CASE("a recipient handed to a program (X-Unix; |program) failed in the local mailer") {
-    // Format fact (Sendmail 8): a local delivery names the program in
-    // "X-Actual-Recipient: X-Unix; |program", its exit status in
-    // "Diagnostic-Code: X-Unix; 71".
-    const auto reason_of = [](const char* actual, const char* diagnostic) {
-        Collect sink;
-        extract_dsn(email({}, {part("message/delivery-status",
-                                    std::string("Reporting-MTA: dns; mx.example.jp\n\n"
-                                                "Final-Recipient: RFC822; a@example.jp\n") +
-                                        actual +
-                                        "Action: failed\nStatus: 5.0.0\nDiagnostic-Code: "
-                                        "X-Unix; " +
-                                        diagnostic + "\n")}),
-                    sink);
-        REQUIRE(sink.recipients.size() == 1);
-        return sink.recipients[0].reason;
+TEST_CASE("a program's failure: an X-Unix exit status is no reply code; a pipe is the mailer's") {
+    // Format facts (Sendmail 8, RFC 3464 section 2.3.6): a local delivery
+    // names the program in "X-Actual-Recipient: X-Unix; |program" and its
+    // exit status in "Diagnostic-Code: X-Unix; 255".
+    const auto group = [](const char* actual, const char* diagnostic) {
+        return std::string("Reporting-MTA: dns; mx.example.jp\n\n"
+                           "Final-Recipient: RFC822; a@example.jp\n") +
+               actual + "Action: failed\nStatus: 5.0.0\nDiagnostic-Code: X-Unix; " + diagnostic +
+               "\n";
     };
-    CHECK(reason_of("X-Actual-Recipient: X-Unix; |/usr/local/bin/filter\n", "71") ==
-          smtp::BounceReason::MailerError);
+    const auto read_one = [](const std::string& dsn) {
+        Collect sink;
+        extract_dsn(email({}, {part("message/delivery-status", dsn)}), sink);
+        REQUIRE(sink.recipients.size() == 1);
+        return sink.recipients[0];
+    };
+    const BounceRecipient piped =
+        read_one(group("X-Actual-Recipient: X-Unix; |/usr/local/bin/filter\n", "255"));
+    CHECK(piped.code == 0);
+    CHECK(piped.diagnostic.empty()); // the notice's words, if any, say more
+    CHECK(piped.reason == smtp::BounceReason::MailerError);
     // A file or mailbox, or no actual recipient: the words decide later.
-    CHECK_FALSE(reason_of("X-Actual-Recipient: X-Unix; /var/mail/a\n", "Disk quota exceeded"));
-    CHECK_FALSE(reason_of("", "71"));
+    const BounceRecipient saved =
+        read_one(group("X-Actual-Recipient: X-Unix; /var/mail/a\n", "Disk quota exceeded"));
+    CHECK(saved.code == 0);
+    CHECK_FALSE(saved.reason);
+    CHECK_FALSE(read_one(group("", "71")).reason);
+    // An SMTP diagnostic keeps its reply code.
+    CHECK(read(email({}, {part("message/delivery-status",
+                               "Reporting-MTA: dns; mx.example.jp\n\nFinal-Recipient: RFC822; "
+                               "a@example.jp\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: "
+                               "smtp; 550 no\n")})) ==
+          Lines{"a@example.jp dsn failed status=5.0.0 code=550"});
 }
 
 TEST_CASE("is_delivery_status_type") {
