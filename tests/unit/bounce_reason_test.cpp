@@ -815,6 +815,18 @@ const LearntRow learnt_rows[] = {
      "550 5.7.1 The door is temporarily unlocked"},
     {"unauthenticated senders", "550 Unauthenticated senders not allowed",
      "530 Unauthenticated relaying not allowed"},
+    {"client host blocked",
+     "550 mx.example.org Client host blocked for spamming issues. [102]",
+     "550 Client host unblocked after review"},
+    {"not configured to relay",
+     "501 RCPT TO not accepted: 5.7.1 This system is not configured to relay mail from "
+     "<s@example.org> to <a@example.jp>",
+     "250 This system is now configured for relay"},
+    {"recipient account is blocked",
+     "550 5.5.0 Le compte du destinataire est bloque. The recipient account is blocked.",
+     "550 The recipient account is blockaded"},
+    {"service currently unavailable", "554 Service currently unavailable",
+     "554 Service currently unavailable for your IP, blocked using bl.example.org"},
     {"spamhaus",
      "550-5.1.0 MXIN506 MailFrom domain is listed in Spamhaus. To request removal from this "
      "list see https://www.spamhaus.org/query/lookup/",
