@@ -582,8 +582,12 @@ inline constexpr std::string_view google("Google", 6);
 /// SMTP errors and codes" (see `citation(PhraseSource)`). A code that is
 /// neither registered nor here takes the reason of its subject's X.s.0 entry
 /// (RFC 3463 section 2: the subject alone still says what kind of problem).
-inline constexpr std::array<VendorCodeReason, 32> vendor_code_reasons = {{
+inline constexpr std::array<VendorCodeReason, 33> vendor_code_reasons = {{
     {4, 4, 316, 316, BounceReason::NetworkError, CodeWeight::Decisive, detail::microsoft},
+    // Outlook.com's "451 4.7.650 (and 4.7.651) The mail server [IP] has been
+    // temporarily rate limited due to IP reputation" (S775, S3113, S3114):
+    // the address's reputation, before the range of blocks around it.
+    {4, 7, 650, 651, BounceReason::BadReputation, CodeWeight::Decisive, detail::microsoft},
     {4, 7, 500, 699, BounceReason::Blocked, CodeWeight::Decisive, detail::microsoft},
     {4, 7, 850, 899, BounceReason::Blocked, CodeWeight::Decisive, detail::microsoft},
     {5, 1, 90, 90, BounceReason::RateLimited, CodeWeight::Decisive, detail::microsoft},

@@ -351,7 +351,10 @@ struct VendorExample {
 
 constexpr VendorExample vendor_examples[] = {
     {{4, 7, 500}, R::Blocked},
-    {{4, 7, 650}, R::Blocked},
+    {{4, 7, 649}, R::Blocked},
+    {{4, 7, 650}, R::BadReputation}, // Outlook.com: rate limited due to IP reputation
+    {{4, 7, 651}, R::BadReputation},
+    {{4, 7, 652}, R::Blocked},
     {{4, 7, 699}, R::Blocked},
     {{4, 7, 700}, R::SecurityError}, // X.7.0's
     {{4, 7, 850}, R::Blocked},
