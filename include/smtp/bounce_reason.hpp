@@ -964,6 +964,10 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("dnsbl", BounceReason::Blocked, PhraseSource::ObservedInBounces),
     detail::phrase("client host rejected", BounceReason::Blocked, PhraseSource::Postfix),
     detail::phrase("client host blocked", BounceReason::Blocked, PhraseSource::ObservedInBounces),
+    // iCloud's greeting "554 <host> ESMTP not accepting connections": this
+    // client's connection refused (RFC 5321 section 3.1, 554 at the greeting).
+    detail::phrase("not accepting connections", BounceReason::Blocked,
+                   PhraseSource::ObservedInBounces),
     detail::phrase("helo command rejected", BounceReason::Blocked, PhraseSource::Postfix),
     detail::phrase("bad helo", BounceReason::Blocked, PhraseSource::Microsoft),
     detail::phrase("refused to talk to me", BounceReason::Blocked, PhraseSource::Postfix),

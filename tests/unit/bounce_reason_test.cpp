@@ -828,6 +828,8 @@ const LearntRow learnt_rows[] = {
     {"recipient account is blocked",
      "550 5.5.0 Le compte du destinataire est bloque. The recipient account is blocked.",
      "550 The recipient account is blockaded"},
+    {"not accepting connections", "554 mx.example.org ESMTP not accepting connections",
+     "554 mx.example.org not accepting network messages"},
     {"service currently unavailable", "554 Service currently unavailable",
      "554 Service currently unavailable for your IP, blocked using bl.example.org"},
     {"spamhaus",
@@ -1074,8 +1076,11 @@ const std::vector<Case>& cases() {
         {550, std::nullopt, Command::Mail, "", R::Rejected, false, B::Command},
         {552, std::nullopt, Command::Mail, "", R::MesgTooBig, false, B::ReplyCode},
         // Before any address, the client host is refused.
-        {554, std::nullopt, Command::Greeting, "mx.example.org ESMTP not accepting connections",
+        {554, std::nullopt, Command::Greeting, "mx.example.org ESMTP No SMTP service here",
          R::Blocked, false, B::Command},
+        // ... also in its words (iCloud's).
+        {554, std::nullopt, Command::Greeting, "mx.example.org ESMTP not accepting connections",
+         R::Blocked, false, B::Text},
         {550, E{5, 7, 1}, Command::Ehlo, "", R::Blocked, false, B::Command},
         {550, E{5, 1, 1}, Command::Helo, "", R::Blocked, false, B::EnhancedCode},
         {550, std::nullopt, Command::Greeting, "user unknown", R::Blocked, false, B::Text},
