@@ -1018,6 +1018,9 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("unusual amount of unsolicited", BounceReason::RateLimited, PhraseSource::Gmail),
     detail::phrase("rate limited", BounceReason::RateLimited, PhraseSource::Gmail),
     detail::phrase("frequency limited", BounceReason::RateLimited, PhraseSource::ObservedInBounces),
+    // Orange's "421 ... Service refused, please try later. OFR_999 [999]":
+    // the sending IP held back for hours for its volume.
+    detail::phrase("ofr_999", BounceReason::RateLimited, PhraseSource::ObservedInBounces),
     detail::phrase("rate limit exceeded", BounceReason::RateLimited,
                    PhraseSource::ObservedInBounces),
     // Judged by content.
@@ -1031,6 +1034,9 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("mcspamsignature", BounceReason::SpamDetected, PhraseSource::ObservedInBounces),
     detail::phrase("spam detected", BounceReason::SpamDetected, PhraseSource::ObservedInBounces),
     detail::phrase("scored as spam", BounceReason::SpamDetected, PhraseSource::ObservedInBounces),
+    // Orange's refusal of the content at the end of the data, "550 5.2.0 Mail
+    // rejete. Mail rejected. ofr_506 [506]".
+    detail::phrase("ofr_506", BounceReason::SpamDetected, PhraseSource::ObservedInBounces),
     detail::phrase("infected", BounceReason::VirusDetected, PhraseSource::Amavis),
     detail::phrase("possible malware", BounceReason::VirusDetected, PhraseSource::Exim),
     detail::phrase("virus", BounceReason::VirusDetected, PhraseSource::Amavis),

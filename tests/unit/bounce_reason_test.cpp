@@ -828,6 +828,12 @@ const LearntRow learnt_rows[] = {
     {"recipient account is blocked",
      "550 5.5.0 Le compte du destinataire est bloque. The recipient account is blocked.",
      "550 The recipient account is blockaded"},
+    {"ofr_999",
+     "421 mwinf0000 ME Service refuse. Veuillez essayer plus tard. Service refused, please try "
+     "later. OFR_999 [999]",
+     "421 Service refused, please try later. OFR_9990 [9990]"},
+    {"ofr_506", "550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506]",
+     "550 5.2.0 Mail rejete. Mail rejected. ofr_5060 [5060]"},
     {"not accepting connections", "554 mx.example.org ESMTP not accepting connections",
      "554 mx.example.org not accepting network messages"},
     {"service currently unavailable", "554 Service currently unavailable",
