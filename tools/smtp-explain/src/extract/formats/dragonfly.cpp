@@ -65,17 +65,6 @@ void read_stage(std::string_view line, BounceRecipient& recipient) {
     recipient.command = command_from_verb(stage);
 }
 
-void close(BounceRecipient& recipient, const std::string& reason) {
-    if (notice::set_reply(recipient, reason)) {
-        return;
-    }
-    for (const StatedReason& own : own_words) {
-        if (istarts_with(recipient.diagnostic, own.words)) {
-            recipient.reason = own.reason;
-        }
-    }
-}
-
 void extract(const DecodedMessage& message, BounceSink& sink) {
     const std::string text = notice::report_text(message);
     std::vector<BounceRecipient> found;
@@ -95,7 +84,7 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
         }
         if (istarts_with(line, error_to)) {
             if (!found.empty()) {
-                close(found.back(), reason);
+                notice::set_reply_or_own_words(found.back(), reason, own_words);
             }
             reason.clear();
             const std::string_view address = notice::find_address(line.substr(error_to.size()));
@@ -115,7 +104,7 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
         reason += '\n';
     }
     if (!found.empty()) {
-        close(found.back(), reason);
+        notice::set_reply_or_own_words(found.back(), reason, own_words);
     }
     notice::hand_on(message, found, sink);
 }
