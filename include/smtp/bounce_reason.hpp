@@ -582,8 +582,12 @@ inline constexpr std::string_view google("Google", 6);
 /// SMTP errors and codes" (see `citation(PhraseSource)`). A code that is
 /// neither registered nor here takes the reason of its subject's X.s.0 entry
 /// (RFC 3463 section 2: the subject alone still says what kind of problem).
-inline constexpr std::array<VendorCodeReason, 32> vendor_code_reasons = {{
+inline constexpr std::array<VendorCodeReason, 33> vendor_code_reasons = {{
     {4, 4, 316, 316, BounceReason::NetworkError, CodeWeight::Decisive, detail::microsoft},
+    // Outlook.com's "451 4.7.650 (and 4.7.651) The mail server [IP] has been
+    // temporarily rate limited due to IP reputation" (S775, S3113, S3114):
+    // the address's reputation, before the range of blocks around it.
+    {4, 7, 650, 651, BounceReason::BadReputation, CodeWeight::Decisive, detail::microsoft},
     {4, 7, 500, 699, BounceReason::Blocked, CodeWeight::Decisive, detail::microsoft},
     {4, 7, 850, 899, BounceReason::Blocked, CodeWeight::Decisive, detail::microsoft},
     {5, 1, 90, 90, BounceReason::RateLimited, CodeWeight::Decisive, detail::microsoft},
@@ -936,6 +940,8 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("unable to relay", BounceReason::NoRelaying, PhraseSource::Microsoft),
     detail::phrase("relay denied", BounceReason::NoRelaying, PhraseSource::Gmail),
     detail::phrase("list of allowed rcpthosts", BounceReason::NoRelaying, PhraseSource::Qmail),
+    detail::phrase("not configured to relay", BounceReason::NoRelaying,
+                   PhraseSource::ObservedInBounces),
     // Reputation.
     detail::phrase("low reputation", BounceReason::BadReputation, PhraseSource::Gmail),
     detail::phrase("user complaints", BounceReason::BadReputation, PhraseSource::Yahoo),
@@ -957,6 +963,11 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     // .../dnsbl-lookup.cgi?ip=..."): the sending host is listed.
     detail::phrase("dnsbl", BounceReason::Blocked, PhraseSource::ObservedInBounces),
     detail::phrase("client host rejected", BounceReason::Blocked, PhraseSource::Postfix),
+    detail::phrase("client host blocked", BounceReason::Blocked, PhraseSource::ObservedInBounces),
+    // iCloud's greeting "554 <host> ESMTP not accepting connections": this
+    // client's connection refused (RFC 5321 section 3.1, 554 at the greeting).
+    detail::phrase("not accepting connections", BounceReason::Blocked,
+                   PhraseSource::ObservedInBounces),
     detail::phrase("helo command rejected", BounceReason::Blocked, PhraseSource::Postfix),
     detail::phrase("bad helo", BounceReason::Blocked, PhraseSource::Microsoft),
     detail::phrase("refused to talk to me", BounceReason::Blocked, PhraseSource::Postfix),
@@ -1126,6 +1137,8 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("account has been disabled", BounceReason::Suspend, PhraseSource::ObservedInBounces),
     detail::phrase("mailbox is disabled", BounceReason::Suspend, PhraseSource::ObservedInBounces),
     detail::phrase("temporary locked", BounceReason::Suspend, PhraseSource::ObservedInBounces),
+    detail::phrase("recipient account is blocked", BounceReason::Suspend,
+                   PhraseSource::ObservedInBounces),
     detail::phrase("does not accept mail", BounceReason::NotAccept, PhraseSource::Rfc7504),
     detail::phrase("nullmx", BounceReason::NotAccept, PhraseSource::Postfix),
     detail::phrase("null mx", BounceReason::NotAccept, PhraseSource::Rfc3463),
@@ -1164,6 +1177,8 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("resources temporarily unavailable", BounceReason::SystemError,
                    PhraseSource::Yahoo),
     detail::phrase("server busy", BounceReason::SystemError, PhraseSource::Gmail),
+    detail::phrase("service currently unavailable", BounceReason::SystemError,
+                   PhraseSource::ObservedInBounces),
     detail::phrase("system incorrectly configured", BounceReason::SystemError,
                    PhraseSource::Rfc3463),
     detail::phrase("command died with", BounceReason::MailerError, PhraseSource::Postfix),

@@ -351,7 +351,10 @@ struct VendorExample {
 
 constexpr VendorExample vendor_examples[] = {
     {{4, 7, 500}, R::Blocked},
-    {{4, 7, 650}, R::Blocked},
+    {{4, 7, 649}, R::Blocked},
+    {{4, 7, 650}, R::BadReputation}, // Outlook.com: rate limited due to IP reputation
+    {{4, 7, 651}, R::BadReputation},
+    {{4, 7, 652}, R::Blocked},
     {{4, 7, 699}, R::Blocked},
     {{4, 7, 700}, R::SecurityError}, // X.7.0's
     {{4, 7, 850}, R::Blocked},
@@ -815,6 +818,20 @@ const LearntRow learnt_rows[] = {
      "550 5.7.1 The door is temporarily unlocked"},
     {"unauthenticated senders", "550 Unauthenticated senders not allowed",
      "530 Unauthenticated relaying not allowed"},
+    {"client host blocked",
+     "550 mx.example.org Client host blocked for spamming issues. [102]",
+     "550 Client host unblocked after review"},
+    {"not configured to relay",
+     "501 RCPT TO not accepted: 5.7.1 This system is not configured to relay mail from "
+     "<s@example.org> to <a@example.jp>",
+     "250 This system is now configured for relay"},
+    {"recipient account is blocked",
+     "550 5.5.0 Le compte du destinataire est bloque. The recipient account is blocked.",
+     "550 The recipient account is blockaded"},
+    {"not accepting connections", "554 mx.example.org ESMTP not accepting connections",
+     "554 mx.example.org not accepting network messages"},
+    {"service currently unavailable", "554 Service currently unavailable",
+     "554 Service currently unavailable for your IP, blocked using bl.example.org"},
     {"spamhaus",
      "550-5.1.0 MXIN506 MailFrom domain is listed in Spamhaus. To request removal from this "
      "list see https://www.spamhaus.org/query/lookup/",
@@ -1067,8 +1084,11 @@ const std::vector<Case>& cases() {
         {550, std::nullopt, Command::Mail, "", R::Rejected, false, B::Command},
         {552, std::nullopt, Command::Mail, "", R::MesgTooBig, false, B::ReplyCode},
         // Before any address, the client host is refused.
-        {554, std::nullopt, Command::Greeting, "mx.example.org ESMTP not accepting connections",
+        {554, std::nullopt, Command::Greeting, "mx.example.org ESMTP No SMTP service here",
          R::Blocked, false, B::Command},
+        // ... also in its words (iCloud's).
+        {554, std::nullopt, Command::Greeting, "mx.example.org ESMTP not accepting connections",
+         R::Blocked, false, B::Text},
         {550, E{5, 7, 1}, Command::Ehlo, "", R::Blocked, false, B::Command},
         {550, E{5, 1, 1}, Command::Helo, "", R::Blocked, false, B::EnhancedCode},
         {550, std::nullopt, Command::Greeting, "user unknown", R::Blocked, false, B::Text},

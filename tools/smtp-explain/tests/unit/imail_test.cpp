@@ -18,11 +18,14 @@ using smtp_explain::testing::read_with;
 using Lines = std::vector<std::string>;
 
 TEST_CASE("imail: 'Unknown user: a@b': the words state the reason") {
+    // "Delivery failed 20 attempts": IMail's retries ran out (expired).
     CHECK(read_with(imail, "imail.eml") == Lines{
                                                "bob@example.org imail failed reason=userunknown",
+                                               "carol@example.org imail failed reason=expired",
                                            });
     CHECK(diagnostics(imail, "imail.eml") == Lines{
                                                  "Unknown user",
+                                                 "Delivery failed 20 attempts",
                                              });
 }
 

@@ -27,6 +27,8 @@ constexpr Words reasons[] = {
     {"Unknown user", smtp::BounceReason::UserUnknown},
     {"Invalid final delivery userid", smtp::BounceReason::UserUnknown},
     {"User mailbox exceeds allowed size", smtp::BounceReason::MailboxFull},
+    // "Delivery failed 20 attempts: a@b": its retries ran out.
+    {"Delivery failed", smtp::BounceReason::Expired},
     {"Requested mail action not taken: mailbox unavailable", std::nullopt},
     {"Recipient address rejected", std::nullopt},
 };
