@@ -1588,6 +1588,16 @@ constexpr BounceReason reply_code_reason(int code, Command answered) noexcept {
     }
 }
 
+// Servers answer other refusals of a recipient with an unknown user's code
+// (X.1.1) too: a full mailbox ("552 ... over quota (#5.1.1)"), a relay or
+// a sender refused, a moved mailbox, a host that takes no mail. Words that
+// tell one of those are more precise than the code (sisimai reads them so).
+constexpr bool tells_other_refusal(BounceReason reason) noexcept {
+    return reason == BounceReason::MailboxFull || reason == BounceReason::NoRelaying ||
+           reason == BounceReason::Blocked || reason == BounceReason::Rejected ||
+           reason == BounceReason::HasMoved || reason == BounceReason::NotAccept;
+}
+
 constexpr BounceVerdict verdict(BounceReason reason, BounceBasis basis, std::size_t phrase,
                                 int code,
                                 const std::optional<EnhancedStatusCode>& enhanced) noexcept {
@@ -1609,7 +1619,10 @@ constexpr BounceVerdict verdict(BounceReason reason, BounceBasis basis, std::siz
 ///    3yz is no failure and gives Undefined.
 /// 2. The enhanced code counts only when its class is the reply's (RFC 3463
 ///    section 2, RFC 2034 section 3; Gmail's "421 5.7.32" is read by its
-///    text), or stands alone without a reply code. A Decisive code decides.
+///    text), or stands alone without a reply code. A Decisive code decides,
+///    but for an unknown user's (X.1.1) whose text tells another refusal:
+///    a full mailbox, a relay or a sender refused, a moved mailbox, a host
+///    that takes no mail (tells_other_refusal).
 /// 3. A wording of `bounce_phrases` in the text, the first in priority order;
 ///    but a user-unknown wording is Filtered unless it answers RCPT TO (or
 ///    VRFY, EXPN), comes with an addressing code (X.1.y) or is the reporting
@@ -1657,10 +1670,14 @@ classify_bounce(int code, std::optional<EnhancedStatusCode> enhanced, Command an
         const BounceReason seen = detail::outcome_in_context(reason, outcome, reply, counted);
         return detail::verdict(detail::in_context(seen, answered), basis, phrase, code, counted);
     };
+    const std::size_t phrase = detail::find_phrase(text);
     if (by_code.weight == CodeWeight::Decisive) {
+        if (by_code.reason == BounceReason::UserUnknown && phrase != no_phrase &&
+            detail::tells_other_refusal(bounce_phrases[phrase].reason)) {
+            return decided(bounce_phrases[phrase].reason, BounceBasis::Text, phrase);
+        }
         return decided(by_code.reason, BounceBasis::EnhancedCode, no_phrase);
     }
-    const std::size_t phrase = detail::find_phrase(text);
     if (phrase != no_phrase) {
         return decided(detail::text_in_context(bounce_phrases[phrase], answered, counted),
                        BounceBasis::Text, phrase);

@@ -24,7 +24,10 @@ What is counted, per recipient:
                states it (the three digits occur in the email's text).
   status+code  both of the above, over the recipients that state both.
   next_action  our "next_action" equals the expected verdict (expected_action).
-  reason       our "reason" equals the label's reason.
+  reason       our "reason" equals the label's reason; a label's
+               "emailtoolarge" (the word later sisimai 5 releases use for
+               both "mesgtoobig" and "exceedlimit", which our vocabulary
+               keeps apart) agrees with either (SAME_REASONS).
   reason (labeller's words)
                the same, leaving out the recipients whose reason is one of
                the words the labeller (sisimai 4.25, the version in Debian
@@ -72,6 +75,8 @@ LATER_REASONS = frozenset({
     "authfailure", "badreputation", "notcompliantrfc", "requireptr", "failedstarttls",
     "ratelimited",
 })
+# A labeller's word and the words of ours it covers.
+SAME_REASONS = {"emailtoolarge": frozenset({"mesgtoobig", "exceedlimit"})}
 # Reasons that say nothing either way: no verdict is expected for them.
 UNDECIDED_REASONS = frozenset({"undefined", "onhold", ""})
 
@@ -327,7 +332,8 @@ def measure(binary, corpus, labels, timeout=60.0):
                       got.get("next_action"))
             reason = label_value(rcpt, "reason")
             if reason:
-                agree = got.get("reason") == reason
+                agree = got.get("reason") == reason or got.get("reason") in SAME_REASONS.get(
+                    reason, ())
                 count("reason", agree, address, reason, got.get("reason"))
                 if agree or got.get("reason") not in LATER_REASONS:
                     count("reason (labeller's words)", agree, address, reason, got.get("reason"))

@@ -162,6 +162,15 @@ class MeasureCorpusTest(unittest.TestCase):
         self.assertEqual(
             notes["reason a word the labeller does not have (left out of its figure)"], 1)
 
+    def test_a_later_labeller_word_agrees_with_the_words_it_merged(self):
+        merged = json.loads(json.dumps(LABELS))
+        merged[0]["recipients"][0]["reason"] = "emailtoolarge"
+        ours = json.loads(json.dumps(GOOD))
+        for word, hits in (("mesgtoobig", 3), ("exceedlimit", 3), ("mailboxfull", 2)):
+            ours["postfix-01.eml"][0]["reason"] = word
+            overall, _, _, _ = self.run_measure(self.fake("good", ours), merged)
+            self.assertEqual(overall.row("reason")[:2], (hits, 3), word)
+
     def test_todays_tool_without_bounce_items_misses_every_recipient(self):
         overall, _, misses, _ = self.run_measure(self.fake("today"))
         self.assertEqual(overall.row("exit 0"), (2, 2, 100.0))

@@ -1028,9 +1028,17 @@ const std::vector<Case>& cases() {
          B::EnhancedCode},
         {552, E{5, 2, 2}, Command::Rcpt, "Mailbox full", R::MailboxFull, false, B::Text},
         {552, E{5, 2, 2}, Command::Rcpt, "", R::MailboxFull, false, B::EnhancedCode},
-        // A specific enhanced code decides over the text.
-        {550, E{5, 1, 1}, Command::Rcpt, "blocked using zen.spamhaus.org", R::UserUnknown, true,
+        // A specific enhanced code decides over the text ...
+        {550, E{5, 1, 1}, Command::Rcpt, "message content rejected as spam", R::UserUnknown, true,
          B::EnhancedCode},
+        // ... but an unknown user's code gives way to words of another
+        // refusal (servers send 5.1.1 for those too).
+        {550, E{5, 1, 1}, Command::Rcpt, "blocked using zen.spamhaus.org", R::Blocked, false,
+         B::Text},
+        {552, E{5, 1, 1}, Command::Other, "sorry, mailbox a@example.org is over quota temporarily",
+         R::MailboxFull, false, B::Text},
+        {554, E{5, 1, 1}, Command::Rcpt, "<a@example.com>: Relay access denied", R::NoRelaying,
+         false, B::Text},
         {550, E{5, 7, 26}, Command::DataEnd, "user unknown", R::AuthFailure, false,
          B::EnhancedCode},
         // A generic one leaves it to the text.
@@ -1075,7 +1083,7 @@ const std::vector<Case>& cases() {
         {553, E{5, 1, 8}, Command::Mail, "<a@b.invalid>: Sender address rejected: Domain not found",
          R::Rejected, false, B::EnhancedCode},
         {550, E{5, 1, 1}, Command::Mail, "<a@example.org>: Sender address rejected: User unknown",
-         R::Rejected, false, B::EnhancedCode},
+         R::Rejected, false, B::Text},
         {550, std::nullopt, Command::Mail, "Domain not found", R::Rejected, false, B::Text},
         {550, std::nullopt, Command::Mail, "Domain example.org does not accept mail (nullMX)",
          R::Rejected, false, B::Text},

@@ -9,6 +9,7 @@
 #include "extract/formats/amazonses_json.hpp"
 #include "extract/formats/courier.hpp"
 #include "extract/formats/domino.hpp"
+#include "extract/formats/dragonfly.hpp"
 #include "extract/formats/exchange2003.hpp"
 #include "extract/formats/exchange2007.hpp"
 #include "extract/formats/exim.hpp"
@@ -57,6 +58,7 @@ const std::vector<BounceFormat>& bounce_formats() {
         formats::messagelabs,
         formats::messagingserver,
         formats::opensmtpd,
+        formats::dragonfly,
         formats::courier,
         formats::sendgrid,
         formats::mcafee,

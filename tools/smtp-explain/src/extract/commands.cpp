@@ -110,7 +110,9 @@ std::optional<smtp::Command> command_from_line(std::string_view line, bool stric
 
 std::optional<smtp::Command> command_from_verb(std::string_view phrase) {
     phrase = trim(phrase);
-    if (istarts_with(phrase, "end of ") || iequals(phrase, "END-OF-MESSAGE")) {
+    // dma says "final DATA" for the reply to the data's end.
+    if (istarts_with(phrase, "end of ") || iequals(phrase, "END-OF-MESSAGE") ||
+        iequals(phrase, "final DATA")) {
         return smtp::Command::DataEnd;
     }
     if (iequals(phrase, "CONNECT") || iequals(phrase, "initial connection") ||

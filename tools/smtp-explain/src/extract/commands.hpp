@@ -25,8 +25,8 @@ inline constexpr std::size_t max_command_text = 120;
 std::optional<smtp::Command> command_from_line(std::string_view line, bool strict);
 
 /// The Command for a verb as logs name it ("RCPT", "END-OF-MESSAGE",
-/// "CONNECT", "end of DATA", "pipelined MAIL FROM:<a@b>"); Other for an
-/// unknown verb, nothing for no verb at all.
+/// "CONNECT", "end of DATA", dma's "final DATA", "pipelined MAIL
+/// FROM:<a@b>"); Other for an unknown verb, nothing for no verb at all.
 std::optional<smtp::Command> command_from_verb(std::string_view phrase);
 
 } // namespace smtp_explain

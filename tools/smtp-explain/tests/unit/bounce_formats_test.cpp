@@ -36,6 +36,9 @@ constexpr Written fixtures[] = {
     {"au-ezweb.eml", "ezweb"},
     {"courier.eml", "courier"},
     {"domino.eml", "domino"},
+    {"dragonfly-data-multiline.eml", "dragonfly"},
+    {"dragonfly-dns.eml", "dragonfly"},
+    {"dragonfly-rcpt.eml", "dragonfly"},
     {"exchange2000.eml", "exchange2003"},
     {"exchange2003.eml", "exchange2003"},
     {"exchange2007.eml", "exchange2007"},
@@ -118,7 +121,7 @@ TEST_CASE("bounce_formats: names are one lower-case word each, and no two alike"
         CHECK(static_cast<bool>(format.recognises));
         CHECK(static_cast<bool>(format.extract));
     }
-    CHECK(names.size() == 25); // one per unit of src/extract/formats/ but notice
+    CHECK(names.size() == 26); // one per unit of src/extract/formats/ but notice
 }
 
 TEST_CASE("bounce_formats: an email with no parts, an empty one, a letter and bytes that are no "

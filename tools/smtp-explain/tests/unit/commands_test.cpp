@@ -78,6 +78,8 @@ TEST_CASE("command_from_verb: the words Postfix and Exim log for a command") {
         {"end of DATA", Command::DataEnd},
         {"end of data", Command::DataEnd},
         {"END-OF-MESSAGE", Command::DataEnd},
+        {"final DATA", Command::DataEnd},
+        {"connect", Command::Greeting},
         {"DATA", Command::Data},
         {"CONNECT", Command::Greeting},
         {"initial connection", Command::Greeting},

@@ -7,6 +7,7 @@
 
 #include <doctest/doctest.h>
 
+#include <smtp/bounce_reason.hpp>
 #include <smtp/delivery_status.hpp>
 #include <smtp/enhanced_status_code.hpp>
 
@@ -157,6 +158,26 @@ TEST_CASE("notice: set_reply reads the reply and writes its lines joined") {
     CHECK_FALSE(notice::set_reply(intermediate, "354 Go ahead"));
     CHECK(intermediate.code == 0);
     CHECK(intermediate.diagnostic == "354 Go ahead");
+}
+
+TEST_CASE("notice: set_reply_or_own_words: a reply, else the reason the MTA's words state") {
+    constexpr smtp_explain::StatedReason own[] = {
+        {"Domain does not exist", smtp::BounceReason::HostUnknown},
+        {"Envelope expired", smtp::BounceReason::Expired},
+    };
+    BounceRecipient replied; // a reply is the classifier's to judge, whatever its words
+    CHECK(notice::set_reply_or_own_words(replied, "550 5.1.1 Envelope expired", own));
+    CHECK(replied.code == 550);
+    CHECK_FALSE(replied.reason);
+
+    BounceRecipient stated;
+    CHECK_FALSE(notice::set_reply_or_own_words(stated, "envelope EXPIRED after 4 days", own));
+    CHECK(stated.reason == smtp::BounceReason::Expired);
+    CHECK(stated.diagnostic == "envelope EXPIRED after 4 days");
+
+    BounceRecipient inside; // the words must open the diagnostic
+    CHECK_FALSE(notice::set_reply_or_own_words(inside, "Loop: Domain does not exist", own));
+    CHECK_FALSE(inside.reason);
 }
 
 TEST_CASE("notice: Postfix's '(in reply to ... command)'") {

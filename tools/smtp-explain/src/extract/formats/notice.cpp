@@ -309,6 +309,19 @@ bool set_reply(BounceRecipient& recipient, std::string_view text) {
     return true;
 }
 
+bool set_reply_or_own_words(BounceRecipient& recipient, std::string_view text,
+                            const StatedReason* own_words, std::size_t count) {
+    if (set_reply(recipient, text)) {
+        return true;
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+        if (istarts_with(recipient.diagnostic, own_words[i].words)) {
+            recipient.reason = own_words[i].reason;
+        }
+    }
+    return false;
+}
+
 std::vector<AddressParagraph> address_paragraphs(const std::vector<std::string_view>& lines) {
     std::vector<AddressParagraph> paragraphs;
     bool open = false;

@@ -109,6 +109,20 @@ std::optional<smtp::EnhancedStatusCode> hash_status(std::string_view text) noexc
 /// taken as words. Returns whether a reply was found.
 bool set_reply(BounceRecipient& recipient, std::string_view text);
 
+/// Sets the recipient's reply from `text` as set_reply does; when `text`
+/// holds no reply but the MTA's own words, the reason of the row of
+/// `own_words` (the last, when more) whose words they start with, ASCII case
+/// ignored. Returns whether a reply was found.
+bool set_reply_or_own_words(BounceRecipient& recipient, std::string_view text,
+                            const StatedReason* own_words, std::size_t count);
+
+/// set_reply_or_own_words over a format's table of its own words.
+template <std::size_t N>
+bool set_reply_or_own_words(BounceRecipient& recipient, std::string_view text,
+                            const StatedReason (&own_words)[N]) {
+    return set_reply_or_own_words(recipient, text, own_words, N);
+}
+
 /// A paragraph that a line "<address>:" opens (qmail's format, QSBMF, and
 /// those that copy it): the address and the lines after that one.
 struct AddressParagraph {

@@ -47,13 +47,7 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
             continue;
         }
         BounceRecipient recipient = notice::recipient_for(line.substr(0, colon), action);
-        if (!notice::set_reply(recipient, line.substr(colon + 2))) {
-            for (const StatedReason& own : own_words) {
-                if (istarts_with(recipient.diagnostic, own.words)) {
-                    recipient.reason = own.reason;
-                }
-            }
-        }
+        notice::set_reply_or_own_words(recipient, line.substr(colon + 2), own_words);
         found.push_back(std::move(recipient));
     }
     notice::hand_on(message, found, sink);
