@@ -942,6 +942,7 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("list of allowed rcpthosts", BounceReason::NoRelaying, PhraseSource::Qmail),
     detail::phrase("not configured to relay", BounceReason::NoRelaying,
                    PhraseSource::ObservedInBounces),
+    detail::phrase("no relaying", BounceReason::NoRelaying, PhraseSource::ObservedInBounces),
     // Reputation.
     detail::phrase("low reputation", BounceReason::BadReputation, PhraseSource::Gmail),
     detail::phrase("user complaints", BounceReason::BadReputation, PhraseSource::Yahoo),
@@ -1190,6 +1191,7 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("command died with", BounceReason::MailerError, PhraseSource::Postfix),
     detail::phrase("command time limit exceeded", BounceReason::MailerError, PhraseSource::Postfix),
     detail::phrase("unknown mailer error", BounceReason::MailerError, PhraseSource::Sendmail),
+    detail::phrase("mailer error", BounceReason::MailerError, PhraseSource::Sendmail),
     detail::phrase("procmail", BounceReason::MailerError, PhraseSource::ObservedInBounces),
     // The SMTP conversation and client authentication, last: their words are
     // the most general.
@@ -1215,6 +1217,8 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("too many unauthenticated commands", BounceReason::SecurityError,
                    PhraseSource::Gmail),
     detail::phrase("turn on smtp authentication", BounceReason::SecurityError, PhraseSource::ObservedInBounces),
+    // X.7.1's registry title, "Delivery not authorized, message refused".
+    detail::phrase("delivery not authorized", BounceReason::SecurityError, PhraseSource::Rfc3463),
     detail::phrase("unauthenticated senders", BounceReason::SecurityError,
                    PhraseSource::ObservedInBounces),
 };
