@@ -1191,7 +1191,6 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("command died with", BounceReason::MailerError, PhraseSource::Postfix),
     detail::phrase("command time limit exceeded", BounceReason::MailerError, PhraseSource::Postfix),
     detail::phrase("unknown mailer error", BounceReason::MailerError, PhraseSource::Sendmail),
-    detail::phrase("mailer error", BounceReason::MailerError, PhraseSource::Sendmail),
     detail::phrase("procmail", BounceReason::MailerError, PhraseSource::ObservedInBounces),
     // The SMTP conversation and client authentication, last: their words are
     // the most general.

@@ -836,7 +836,6 @@ const LearntRow learnt_rows[] = {
      "550 5.2.0 Mail rejete. Mail rejected. ofr_5060 [5060]"},
     {"no relaying", "550 5.7.0 <a@example.org>: Recipient address rejected: No relaying",
      "250 Now relaying for a@example.org"},
-    {"mailer error", "554 5.3.0 <a@example.org>... Mailer error", "250 Mailer erroneously idle"},
     {"delivery not authorized", "551 5.7.1 Delivery not authorized, message refused",
      "250 Delivery authorized"},
     {"not accepting connections", "554 mx.example.org ESMTP not accepting connections",
