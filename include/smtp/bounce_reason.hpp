@@ -296,6 +296,17 @@ bounce_reason_from_name(std::string_view word) noexcept {
            reason != BounceReason::Vacation;
 }
 
+/// A failure's reason as its class qualifies it: a domain not found in a
+/// transient failure (class 4: Gmail's "4.0.0 DNS Error: ... NXDOMAIN") is a
+/// lookup that failed for now, a NetworkError; only a permanent answer says
+/// the domain does not exist (RFC 3463 section 3.5: X.4.3 and X.4.4 take
+/// their class). Any other reason, or class, is returned as it is.
+[[nodiscard]] constexpr BounceReason reason_in_class(BounceReason reason,
+                                                     int status_class) noexcept {
+    return reason == BounceReason::HostUnknown && status_class == 4 ? BounceReason::NetworkError
+                                                                     : reason;
+}
+
 // ---------------------------------------------------------------------------
 // Hard or soft
 // ---------------------------------------------------------------------------
@@ -583,7 +594,11 @@ inline constexpr std::string_view google("Google", 6);
 /// neither registered nor here takes the reason of its subject's X.s.0 entry
 /// (RFC 3463 section 2: the subject alone still says what kind of problem).
 inline constexpr std::array<VendorCodeReason, 33> vendor_code_reasons = {{
-    {4, 4, 316, 316, BounceReason::NetworkError, CodeWeight::Decisive, detail::microsoft},
+    // Exchange Online's connection failures ("450 4.4.312 DNS query failed" to
+    // "4.4.318 Connection was closed abruptly") and the expiry that ends
+    // them ("550 5.4.316 Message expired, connection refused"): the network
+    // is why, more precisely than the expiry.
+    {0, 4, 312, 318, BounceReason::NetworkError, CodeWeight::Decisive, detail::microsoft},
     // Outlook.com's "451 4.7.650 (and 4.7.651) The mail server [IP] has been
     // temporarily rate limited due to IP reputation" (S775, S3113, S3114):
     // the address's reputation, before the range of blocks around it.
@@ -1000,6 +1015,10 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("receiving email at a rate", BounceReason::RateLimited, PhraseSource::Gmail),
     detail::phrase("too much mail from", BounceReason::RateLimited, PhraseSource::Postfix),
     detail::phrase("too many recipients from", BounceReason::RateLimited, PhraseSource::Postfix),
+    // GoDaddy's "550 5.1.1 <a@b> - 192.0.2.1 has sent to too many recipients
+    // this hour. IB607": its hourly limit, answered with X.1.1.
+    detail::phrase("too many recipients this hour", BounceReason::RateLimited,
+                   PhraseSource::ObservedInBounces),
     detail::phrase("too many messages in this connection", BounceReason::RateLimited,
                    PhraseSource::Exim),
     detail::phrase("too many messages sent", BounceReason::RateLimited, PhraseSource::OpenSmtpd),
@@ -1033,6 +1052,7 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("- spammy", BounceReason::SpamDetected, PhraseSource::Amavis),
     detail::phrase("content rejected, ube", BounceReason::SpamDetected, PhraseSource::ObservedInBounces),
     detail::phrase("mcspamsignature", BounceReason::SpamDetected, PhraseSource::ObservedInBounces),
+    detail::phrase("blacklisted url", BounceReason::SpamDetected, PhraseSource::ObservedInBounces),
     detail::phrase("spam detected", BounceReason::SpamDetected, PhraseSource::ObservedInBounces),
     detail::phrase("scored as spam", BounceReason::SpamDetected, PhraseSource::ObservedInBounces),
     // Orange's refusal of the content at the end of the data, "550 5.2.0 Mail
@@ -1113,6 +1133,7 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("invalid recipient", BounceReason::UserUnknown, PhraseSource::OpenSmtpd),
     detail::reporter_verdict("unrouteable address", BounceReason::UserUnknown, PhraseSource::Exim),
     detail::phrase("user doesn't exist", BounceReason::UserUnknown, PhraseSource::Dovecot),
+    detail::phrase("user not exist", BounceReason::UserUnknown, PhraseSource::ObservedInBounces),
     detail::phrase("this user doesn't have a", BounceReason::UserUnknown, PhraseSource::Yahoo),
     detail::phrase("bad destination mailbox address", BounceReason::UserUnknown,
                    PhraseSource::Rfc3463),
@@ -1593,12 +1614,14 @@ constexpr BounceReason reply_code_reason(int code, Command answered) noexcept {
 
 // Servers answer other refusals of a recipient with an unknown user's code
 // (X.1.1) too: a full mailbox ("552 ... over quota (#5.1.1)"), a relay or
-// a sender refused, a moved mailbox, a host that takes no mail. Words that
+// a sender refused, a moved mailbox, a host that takes no mail, a sender
+// over its rate limit. Words that
 // tell one of those are more precise than the code (sisimai reads them so).
 constexpr bool tells_other_refusal(BounceReason reason) noexcept {
     return reason == BounceReason::MailboxFull || reason == BounceReason::NoRelaying ||
            reason == BounceReason::Blocked || reason == BounceReason::Rejected ||
-           reason == BounceReason::HasMoved || reason == BounceReason::NotAccept;
+           reason == BounceReason::HasMoved || reason == BounceReason::NotAccept ||
+           reason == BounceReason::RateLimited;
 }
 
 constexpr BounceVerdict verdict(BounceReason reason, BounceBasis basis, std::size_t phrase,
@@ -1625,7 +1648,7 @@ constexpr BounceVerdict verdict(BounceReason reason, BounceBasis basis, std::siz
 ///    text), or stands alone without a reply code. A Decisive code decides,
 ///    but for an unknown user's (X.1.1) whose text tells another refusal:
 ///    a full mailbox, a relay or a sender refused, a moved mailbox, a host
-///    that takes no mail (tells_other_refusal).
+///    that takes no mail, a rate limit (tells_other_refusal).
 /// 3. A wording of `bounce_phrases` in the text, the first in priority order;
 ///    but a user-unknown wording is Filtered unless it answers RCPT TO (or
 ///    VRFY, EXPN), comes with an addressing code (X.1.y) or is the reporting
@@ -1644,10 +1667,10 @@ constexpr BounceVerdict verdict(BounceReason reason, BounceBasis basis, std::siz
 ///    OnHold when the text has any word, Undefined when it is blank.
 /// Whatever decided, a network failure is Expired when the MTA gave up
 /// (`outcome` Failed) with no reply code and no class 5 code: its retries
-/// ran out (RFC 3463 X.4.7). A recipient reason in a reply to MAIL becomes
-/// Rejected,
-/// and in a reply to the greeting or HELO/EHLO Blocked (RFC 5321 section 3.3:
-/// those commands carry no recipient).
+/// ran out (RFC 3463 X.4.7); an unknown host in a class 4 failure is a
+/// NetworkError (the lookup failed for now). A recipient reason in a reply
+/// to MAIL becomes Rejected, and in a reply to the greeting or HELO/EHLO
+/// Blocked (RFC 5321 section 3.3: those commands carry no recipient).
 [[nodiscard]] constexpr BounceVerdict
 classify_bounce(int code, std::optional<EnhancedStatusCode> enhanced, Command answered,
                 std::string_view text, DeliveryOutcome outcome = DeliveryOutcome::Unknown) noexcept {
@@ -1671,7 +1694,8 @@ classify_bounce(int code, std::optional<EnhancedStatusCode> enhanced, Command an
         counted ? code_verdict(*counted) : CodeVerdict{BounceReason::Undefined, CodeWeight::Vague};
     const auto decided = [&](BounceReason reason, BounceBasis basis, std::size_t phrase) {
         const BounceReason seen = detail::outcome_in_context(reason, outcome, reply, counted);
-        return detail::verdict(detail::in_context(seen, answered), basis, phrase, code, counted);
+        return detail::verdict(reason_in_class(detail::in_context(seen, answered), status_class),
+                               basis, phrase, code, counted);
     };
     const std::size_t phrase = detail::find_phrase(text);
     if (by_code.weight == CodeWeight::Decisive) {

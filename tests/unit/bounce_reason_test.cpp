@@ -358,7 +358,10 @@ constexpr VendorExample vendor_examples[] = {
     {{4, 7, 699}, R::Blocked},
     {{4, 7, 700}, R::SecurityError}, // X.7.0's
     {{4, 7, 850}, R::Blocked},
-    {{4, 4, 316}, R::NetworkError},
+    {{4, 4, 312}, R::NetworkError}, // Microsoft: DNS query failed
+    {{4, 4, 316}, R::NetworkError}, // Microsoft: connection refused
+    {{4, 4, 318}, R::NetworkError}, // Microsoft: connection closed abruptly
+    {{5, 4, 316}, R::NetworkError}, // Microsoft: message expired, connection refused
     {{5, 1, 90}, R::RateLimited},
     {{5, 2, 121}, R::RateLimited},
     {{5, 2, 122}, R::RateLimited},
@@ -776,6 +779,12 @@ const LearntRow learnt_rows[] = {
      "554 30 Sorry, your message to a@example.org cannot be delivered. This mailbox is disabled",
      "250 This mailbox is disabledless"},
     {"spam detected", "550 spam detected", "250 No spam detection"},
+    {"blacklisted url", "550-REJECTED - Blacklisted URL in message. (example.com) in [black].",
+     "250 No blacklisted urls"},
+    {"user not exist", "550 <a@example.co.jp>... User not exist", "250 User not existing yet"},
+    {"too many recipients this hour",
+     "550 5.1.1 <a@example.com> - 192.0.2.1 has sent to too many recipients this hour. IB607",
+     "452 4.5.3 Too many recipients this houring"},
     {"connection timed out", "connect to mx.example.org[192.0.2.1]:25: Connection timed out",
      "250 Connection timeout raised to 300 s"},
     {"procmail",
@@ -1043,6 +1052,17 @@ const std::vector<Case>& cases() {
          R::MailboxFull, false, B::Text},
         {554, E{5, 1, 1}, Command::Rcpt, "<a@example.com>: Relay access denied", R::NoRelaying,
          false, B::Text},
+        {550, E{5, 1, 1}, Command::Rcpt,
+         "<a@example.com> - 192.0.2.1 has sent to too many recipients this hour. IB607",
+         R::RateLimited, false, B::Text},
+        // Microsoft's connection failures decide over the words of the
+        // expiry that ends them; a code beside their range does not.
+        {550, E{5, 4, 316}, Command::Other, "Message expired, connection refused",
+         R::NetworkError, false, B::EnhancedCode},
+        {550, E{5, 4, 312}, Command::Other, "Message expired, DNS query failed", R::NetworkError,
+         false, B::EnhancedCode},
+        {550, E{5, 4, 311}, Command::Other, "Message expired", R::Expired, false, B::Text},
+        {550, E{5, 4, 319}, Command::Other, "Message expired", R::Expired, false, B::Text},
         {550, E{5, 7, 26}, Command::DataEnd, "user unknown", R::AuthFailure, false,
          B::EnhancedCode},
         // A generic one leaves it to the text.

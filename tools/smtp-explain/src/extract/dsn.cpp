@@ -206,6 +206,9 @@ std::size_t extract_dsn(const DecodedMessage& message, BounceSink& sink) {
                 !address.empty()) {
                 recipient.recipient = std::string(address);
             }
+            if (const auto actual = group.field("X-Actual-Recipient")) {
+                recipient.actual_recipient = std::string(first_address(actual->raw()));
+            }
             recipient.action = group.action();
             recipient.status = group.status();
             recipient.remote_mta = value_text(group.remote_mta());

@@ -181,6 +181,10 @@ struct BounceRecipient {
     /// The address the sender gave (Original-Recipient, RFC 3461 ORCPT);
     /// empty when not stated.
     std::string original_recipient;
+    /// The address an alias expanded to, where the reporting MTA says it
+    /// (Sendmail's "X-Actual-Recipient: RFC822; b@c"); empty otherwise. The
+    /// bounce's text may name the recipient by it.
+    std::string actual_recipient;
     /// What the reporting MTA did (RFC 3464 section 2.3.3); Unknown when the
     /// bounce does not say.
     smtp::DsnAction action = smtp::DsnAction::Unknown;

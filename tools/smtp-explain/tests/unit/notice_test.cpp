@@ -298,6 +298,32 @@ TEST_CASE("notice: merge_with_dsn finds the text's recipient by the DSN's Origin
     CHECK(merged[0].status == code(5, 2, 2));
 }
 
+TEST_CASE("notice: merge_with_dsn finds the text's recipient by the DSN's X-Actual-Recipient") {
+    // Format fact: Sendmail reports an alias in its DSN (Final-Recipient)
+    // with the address it expanded to (X-Actual-Recipient), and lists that
+    // address under "permanent fatal errors" with the whole reply (a sample
+    // in sisimai's set, lhost-sendmail-34).
+    std::vector<BounceRecipient> text{made("jane+list@example.org", smtp::DsnAction::Failed)};
+    notice::set_reply(text.back(), "552 5.7.0 This message was blocked because its content "
+                                   "presents a potential security issue.");
+    std::vector<BounceRecipient> dsn{made("list@example.jp", smtp::DsnAction::Failed)};
+    dsn.back().actual_recipient = "jane+list@example.org";
+    dsn.back().status = code(5, 7, 0);
+    notice::set_reply(dsn.back(), "552-5.7.0 This message was blocked because its content");
+    const std::vector<BounceRecipient> merged =
+        notice::merge_with_dsn(std::move(text), std::move(dsn));
+    REQUIRE(merged.size() == 1);
+    CHECK(merged[0].recipient == "list@example.jp"); // the address the DSN reports
+    CHECK(merged[0].actual_recipient == "jane+list@example.org");
+    CHECK(merged[0].diagnostic.find("security issue") != std::string::npos);
+
+    // Another address in the text stays a recipient of its own.
+    std::vector<BounceRecipient> other{made("someone@example.org", smtp::DsnAction::Failed)};
+    std::vector<BounceRecipient> dsn2{made("list@example.jp", smtp::DsnAction::Failed)};
+    dsn2.back().actual_recipient = "jane+list@example.org";
+    CHECK(notice::merge_with_dsn(std::move(other), std::move(dsn2)).size() == 2);
+}
+
 TEST_CASE("notice: merge_with_dsn keeps the text's status where the DSN's says the class alone") {
     const auto merged_status = [](std::optional<smtp::EnhancedStatusCode> text,
                                   std::optional<smtp::EnhancedStatusCode> dsn) {

@@ -396,6 +396,14 @@ std::vector<BounceRecipient> merge_with_dsn(std::vector<BounceRecipient> from_te
             !dsn.original_recipient.empty()) {
             found = by_address.find(lower(first_address(dsn.original_recipient)));
         }
+        // A text that names the address an alias expanded to (Sendmail lists
+        // it under "permanent fatal errors"; its DSN reports the alias).
+        bool by_actual = false;
+        if ((found == by_address.end() || found->second.empty()) &&
+            !dsn.actual_recipient.empty()) {
+            found = by_address.find(lower(dsn.actual_recipient));
+            by_actual = found != by_address.end() && !found->second.empty();
+        }
         std::size_t match = 0;
         if (found != by_address.end() && !found->second.empty()) {
             match = found->second.back();
@@ -410,6 +418,10 @@ std::vector<BounceRecipient> merge_with_dsn(std::vector<BounceRecipient> from_te
         // one recipient.)
         used[match] = true;
         BounceRecipient joined = std::move(from_text[match]);
+        if (by_actual) {
+            joined.recipient = std::move(dsn.recipient);
+            joined.actual_recipient = std::move(dsn.actual_recipient);
+        }
         if (dsn.action != smtp::DsnAction::Unknown) {
             joined.action = dsn.action;
         }
