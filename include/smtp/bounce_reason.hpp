@@ -1141,6 +1141,7 @@ inline constexpr BouncePhrase bounce_phrases[] = {
                    PhraseSource::Postfix),
     detail::phrase("host not found", BounceReason::HostUnknown, PhraseSource::Postfix),
     detail::phrase("domain not found", BounceReason::HostUnknown, PhraseSource::Postfix),
+    detail::phrase("domain name not found", BounceReason::HostUnknown, PhraseSource::Gmail),
     detail::phrase("couldn't find any host named", BounceReason::HostUnknown, PhraseSource::Qmail),
     detail::phrase("couldn't find a mail exchanger", BounceReason::HostUnknown,
                    PhraseSource::Qmail),

@@ -779,6 +779,10 @@ const LearntRow learnt_rows[] = {
      "554 30 Sorry, your message to a@example.org cannot be delivered. This mailbox is disabled",
      "250 This mailbox is disabledless"},
     {"spam detected", "550 spam detected", "250 No spam detection"},
+    {"domain name not found",
+     "DNS Error: DNS type 'mx' lookup of example.org responded with code NXDOMAIN Domain name "
+     "not found: example.org",
+     "250 Domain name not foundational"},
     {"blacklisted url", "550-REJECTED - Blacklisted URL in message. (example.com) in [black].",
      "250 No blacklisted urls"},
     {"user not exist", "550 <a@example.co.jp>... User not exist", "250 User not existing yet"},
@@ -1181,6 +1185,17 @@ const std::vector<Case>& cases() {
          "<a@example.ch>: Recipient address rejected: Access denied", R::UserUnknown, true,
          B::Text},
         {550, E{5, 4, 1}, Command::Rcpt, "Relay Access Denied", R::NoRelaying, false, B::Text},
+        // A domain not found for now (Postfix's reject_unknown_recipient_domain
+        // when DNS fails for the moment) is a network error, soft; found
+        // missing for good, the address is bad.
+        {450, E{4, 1, 2}, Command::Rcpt, "<a@example.org>: Recipient address rejected: Domain not found",
+         R::NetworkError, false, B::EnhancedCode},
+        {550, E{5, 1, 2}, Command::Rcpt, "<a@example.org>: Recipient address rejected: Domain not found",
+         R::HostUnknown, true, B::EnhancedCode},
+        {0, E{4, 0, 0}, Command::Other,
+         "DNS Error: DNS type 'mx' lookup of example.org responded with code NXDOMAIN Domain "
+         "name not found: example.org",
+         R::NetworkError, false, B::Text},
         // A host that gave no answer (transient X.4.1): Expired.
         {451, E{4, 4, 1}, Command::Rcpt, "", R::Expired, false, B::EnhancedCode},
         {421, E{4, 4, 2}, Command::Rcpt, "", R::NetworkError, false, B::EnhancedCode},
@@ -1242,6 +1257,19 @@ const std::vector<Case>& cases() {
          B::Text},
     };
     return rows;
+}
+
+TEST_CASE("reason_in_class") {
+    static_assert(smtp::reason_in_class(R::HostUnknown, 4) == R::NetworkError);
+    static_assert(smtp::reason_in_class(R::HostUnknown, 5) == R::HostUnknown);
+    static_assert(smtp::reason_in_class(R::HostUnknown, 0) == R::HostUnknown);
+    for (const BounceReason reason : smtp::all_bounce_reasons) {
+        CAPTURE(smtp::name(reason));
+        CHECK(smtp::reason_in_class(reason, 5) == reason);
+        if (reason != R::HostUnknown) {
+            CHECK(smtp::reason_in_class(reason, 4) == reason);
+        }
+    }
 }
 
 TEST_CASE("classify_bounce") {

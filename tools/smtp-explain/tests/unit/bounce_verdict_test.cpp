@@ -89,6 +89,12 @@ TEST_CASE("judge_bounce: status, next action, reason and hard for each kind of r
         // A format's stated failure reason: hard by the reason.
         {DsnAction::Failed, "5.0.0", 0, "", std::nullopt, "", BounceReason::HostUnknown, "5.0.0",
          Action::Fail, BounceReason::HostUnknown, true},
+        // ... qualified by its class: a domain not found in a transient
+        // failure is a lookup that failed for now (Gmail's "4.0.0 DNS Error").
+        {DsnAction::Failed, "4.0.0", 0, "", std::nullopt, "DNS Error: Domain name not found",
+         BounceReason::HostUnknown, "4.0.0", Action::Retry, BounceReason::NetworkError, false},
+        {DsnAction::Failed, "5.0.0", 450, "", std::nullopt, "", BounceReason::HostUnknown,
+         "5.0.0", Action::Fail, BounceReason::NetworkError, false},
         // User-unknown words answering the message, no code deciding: the
         // recipient was taken at RCPT TO, so a filter refused the message.
         {DsnAction::Failed, "5.2.0", 550, "", C::Data, "550 Unknown user a@b.example",
