@@ -1529,19 +1529,6 @@ constexpr BounceReason unexplained(DeliveryOutcome outcome, std::string_view tex
     return BounceReason::Undefined;
 }
 
-// A network failure (no answer, a refused or timed out connection) that the
-// reporting MTA gave up on, with no reply and no permanent code: it kept
-// trying until its queue lifetime ran out, so the delivery time expired
-// (RFC 3463 X.4.7), as Postfix, Exim and Gmail report after their retries.
-constexpr BounceReason outcome_in_context(BounceReason reason, DeliveryOutcome outcome, bool reply,
-                                          const std::optional<EnhancedStatusCode>& counted) noexcept {
-    const bool transient = !counted || counted->status_class == 4;
-    return reason == BounceReason::NetworkError && outcome == DeliveryOutcome::Failed && !reply &&
-                   transient
-               ? BounceReason::Expired
-               : reason;
-}
-
 // What the answered command alone says of a failure. AUTH and STARTTLS say
 // it before the basic reply code does (504 to AUTH is an unknown mechanism,
 // RFC 4954 section 4; 454 to STARTTLS is TLS unavailable, RFC 3207
@@ -1666,10 +1653,11 @@ constexpr BounceVerdict verdict(BounceReason reason, BounceBasis basis, std::siz
 ///    Rejected, after RCPT OnHold, after DATA or BDAT Filtered.
 /// 8. A Vague code's reason; else, with `outcome` Delayed, Expired; else
 ///    OnHold when the text has any word, Undefined when it is blank.
-/// Whatever decided, a network failure is Expired when the MTA gave up
-/// (`outcome` Failed) with no reply code and no class 5 code: its retries
-/// ran out (RFC 3463 X.4.7); an unknown host in a class 4 failure is a
-/// NetworkError (the lookup failed for now). A recipient reason in a reply
+/// Whatever decided, an unknown host in a class 4 failure is a NetworkError
+/// (reason_in_class: the lookup failed for now). A network failure stays a
+/// NetworkError when the MTA gave up (`outcome` Failed): its retries ran
+/// out on it, and the code says what failed (X.4.2, a bad connection), not
+/// that the time to deliver did (X.4.7). A recipient reason in a reply
 /// to MAIL becomes Rejected, and in a reply to the greeting or HELO/EHLO
 /// Blocked (RFC 5321 section 3.3: those commands carry no recipient).
 [[nodiscard]] constexpr BounceVerdict
@@ -1694,8 +1682,7 @@ classify_bounce(int code, std::optional<EnhancedStatusCode> enhanced, Command an
     const CodeVerdict by_code =
         counted ? code_verdict(*counted) : CodeVerdict{BounceReason::Undefined, CodeWeight::Vague};
     const auto decided = [&](BounceReason reason, BounceBasis basis, std::size_t phrase) {
-        const BounceReason seen = detail::outcome_in_context(reason, outcome, reply, counted);
-        return detail::verdict(reason_in_class(detail::in_context(seen, answered), status_class),
+        return detail::verdict(reason_in_class(detail::in_context(reason, answered), status_class),
                                basis, phrase, code, counted);
     };
     const std::size_t phrase = detail::find_phrase(text);

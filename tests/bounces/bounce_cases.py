@@ -247,9 +247,10 @@ NO_COMMAND_WORDS_NOTE = ("OpenSMTPD's notice does not say which command the repl
 STYLES = {
     "postfix": MtaStyle(overrides={
         "ok-notify": (Notice("relayed", "2.0.0", other_reply=ACCEPTED_REPLY),),
-        # No answer until the queue lifetime ran out: the failure notice
-        # (Postfix logs "status=expired, returned to sender") is expired.
-        "slow": (Notice("delayed", "4.4.2"), Notice("failed", "4.4.2", reason="expired")),
+        # No answer until the queue lifetime ran out. Postfix logs
+        # "status=expired", but its notice states why: X.4.2, a connection
+        # that timed out, a network error (as sisimai reads such notices).
+        "slow": (Notice("delayed", "4.4.2"), Notice("failed", "4.4.2")),
     }),
     "exim": MtaStyle(generic_status=True, overrides={
         # A success at a server without DSN is "delivered", not "relayed".

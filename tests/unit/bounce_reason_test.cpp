@@ -1297,33 +1297,35 @@ TEST_CASE("classify_bounce: what the report says of the attempts") {
     using O = smtp::DeliveryOutcome;
     const std::string_view timed_out =
         "connect to mx.example.org[192.0.2.1]:25: Connection timed out";
-    // Given up after no answer, with a transient status or none: the
-    // retries ran out.
+    // Given up on a host that never answered (X.4.1, "Connection timed
+    // out"): the time to deliver ran out, as while the MTA still tries.
     CHECK(smtp::classify_bounce(0, EnhancedStatusCode{4, 4, 1}, Command::Other, timed_out,
                                 O::Failed)
               .reason == R::Expired);
     CHECK(smtp::classify_bounce(0, std::nullopt, Command::Greeting, "Connection timed out",
                                 O::Failed)
               .reason == R::Expired);
-    const auto by_code =
-        smtp::classify_bounce(0, EnhancedStatusCode{4, 4, 2}, Command::Other, "", O::Failed);
-    CHECK(by_code.reason == R::Expired);
-    CHECK(by_code.basis == BounceBasis::EnhancedCode);
-    CHECK_FALSE(by_code.hard);
-    // A host never reached is Expired while the MTA still tries too (the
-    // time to deliver runs out); a connection that broke is a network error
-    // until the MTA gives up.
     CHECK(smtp::classify_bounce(0, EnhancedStatusCode{4, 4, 1}, Command::Other, timed_out,
                                 O::Delayed)
               .reason == R::Expired);
     CHECK(smtp::classify_bounce(0, EnhancedStatusCode{4, 4, 1}, Command::Other, timed_out)
               .reason == R::Expired);
+    // A connection that broke (X.4.2) is a network error, given up on or
+    // not: the code says what failed, not that the time ran out (X.4.7).
+    const auto by_code =
+        smtp::classify_bounce(0, EnhancedStatusCode{4, 4, 2}, Command::Other, "", O::Failed);
+    CHECK(by_code.reason == R::NetworkError);
+    CHECK(by_code.basis == BounceBasis::EnhancedCode);
+    CHECK_FALSE(by_code.hard);
     const std::string_view lost =
         "lost connection with mx.example.org[192.0.2.1] while sending end of data";
-    CHECK(smtp::classify_bounce(0, EnhancedStatusCode{4, 4, 2}, Command::Other, lost, O::Delayed)
-              .reason == R::NetworkError);
-    CHECK(smtp::classify_bounce(0, std::nullopt, Command::Other, lost, O::Failed).reason ==
-          R::Expired);
+    for (const O outcome : {O::Unknown, O::Delayed, O::Failed}) {
+        CAPTURE(smtp::name(outcome));
+        CHECK(smtp::classify_bounce(0, EnhancedStatusCode{4, 4, 2}, Command::Other, lost, outcome)
+                  .reason == R::NetworkError);
+        CHECK(smtp::classify_bounce(0, std::nullopt, Command::Other, lost, outcome).reason ==
+              R::NetworkError);
+    }
     // A delay that nothing explains: the message waits on a host it cannot
     // deliver to (sisimai's expired); a failure is no delay.
     const auto waiting = smtp::classify_bounce(0, std::nullopt, Command::Other, "", O::Delayed);
