@@ -713,6 +713,7 @@ enum class PhraseSource : int {
     Dovecot,
     Amavis,
     Cox,
+    Facebook,
     /// A wording seen in real bounces whose sender documents it nowhere we
     /// could find: the reply as the receiving server sent it.
     ObservedInBounces,
@@ -786,6 +787,9 @@ constexpr NamedText source_text(PhraseSource source) noexcept {
     case PhraseSource::Cox:
         return {"Cox", "Cox Postmaster, Error Codes "
                        "(http://postmaster.cox.net/confluence/display/postmaster/Error+Codes)"};
+    case PhraseSource::Facebook:
+        return {"Facebook", "Facebook Postmaster, SMTP Response Codes "
+                            "(http://postmaster.facebook.com/response_codes)"};
     case PhraseSource::ObservedInBounces:
         return {"observed in real bounces",
                 "Observed in real bounces: replies as receiving servers sent them, quoted in "
@@ -865,6 +869,10 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("not authenticated by organization", BounceReason::Filtered,
                    PhraseSource::Microsoft),
     detail::phrase("envelope blocked - user entry", BounceReason::Filtered, PhraseSource::Mimecast),
+    // Facebook's RCP-P2, "550 5.1.1 RCP-P2 ... Refused due to recipient
+    // preferences": the recipient's settings, with an unknown user's code.
+    detail::phrase("refused due to recipient preferences", BounceReason::Filtered,
+                   PhraseSource::Facebook),
     // Reverse DNS. Gmail's texts also say "rate limited" and "spam".
     detail::phrase("ptr record", BounceReason::RequirePtr, PhraseSource::Gmail),
     detail::phrase("ptr records", BounceReason::RequirePtr, PhraseSource::Gmail),
@@ -934,6 +942,10 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("bad outbound sender", BounceReason::Rejected, PhraseSource::Microsoft),
     detail::phrase("banned sender", BounceReason::Rejected, PhraseSource::Microsoft),
     detail::phrase("sender address rejected", BounceReason::Rejected, PhraseSource::Postfix),
+    // GoDaddy's IB506, "550 5.2.0 <a@b> From: Domain is invalid. Please
+    // provide a valid From:": the sender's domain.
+    detail::phrase("please provide a valid from", BounceReason::Rejected,
+                   PhraseSource::ObservedInBounces),
     detail::phrase("sender verify failed", BounceReason::Rejected, PhraseSource::Exim),
     detail::phrase("sender verification failed", BounceReason::Rejected, PhraseSource::Exim),
     detail::phrase("sender envelope address", BounceReason::Rejected, PhraseSource::Exim),
@@ -1143,8 +1155,6 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("domain not found", BounceReason::HostUnknown, PhraseSource::Postfix),
     detail::phrase("domain name not found", BounceReason::HostUnknown, PhraseSource::Gmail),
     detail::phrase("couldn't find any host named", BounceReason::HostUnknown, PhraseSource::Qmail),
-    detail::phrase("couldn't find a mail exchanger", BounceReason::HostUnknown,
-                   PhraseSource::Qmail),
     detail::phrase("host unknown", BounceReason::HostUnknown, PhraseSource::Sendmail),
     detail::phrase("find the recipient domain", BounceReason::HostUnknown, PhraseSource::Gmail),
     detail::phrase("the domain is not reachable", BounceReason::HostUnknown, PhraseSource::ObservedInBounces),
@@ -1170,6 +1180,11 @@ inline constexpr BouncePhrase bounce_phrases[] = {
                    PhraseSource::ObservedInBounces),
     detail::phrase("does not accept mail", BounceReason::NotAccept, PhraseSource::Rfc7504),
     detail::phrase("nullmx", BounceReason::NotAccept, PhraseSource::Postfix),
+    // No mail exchanger and no address (qmail: "Sorry, I couldn't find a mail
+    // exchanger or IP address"; OpenSMTPD: "No MX found for domain"): the
+    // domain names no host to take mail (RFC 5321 section 5.1).
+    detail::phrase("couldn't find a mail exchanger", BounceReason::NotAccept, PhraseSource::Qmail),
+    detail::phrase("no mx found for domain", BounceReason::NotAccept, PhraseSource::OpenSmtpd),
     detail::phrase("null mx", BounceReason::NotAccept, PhraseSource::Rfc3463),
     detail::phrase("not accepting network messages", BounceReason::NotAccept,
                    PhraseSource::Rfc3463),
@@ -1603,13 +1618,13 @@ constexpr BounceReason reply_code_reason(int code, Command answered) noexcept {
 // Servers answer other refusals of a recipient with an unknown user's code
 // (X.1.1) too: a full mailbox ("552 ... over quota (#5.1.1)"), a relay or
 // a sender refused, a moved mailbox, a host that takes no mail, a sender
-// over its rate limit. Words that
+// over its rate limit, the recipient's own filter (Facebook's RCP-P2). Words that
 // tell one of those are more precise than the code (sisimai reads them so).
 constexpr bool tells_other_refusal(BounceReason reason) noexcept {
     return reason == BounceReason::MailboxFull || reason == BounceReason::NoRelaying ||
            reason == BounceReason::Blocked || reason == BounceReason::Rejected ||
            reason == BounceReason::HasMoved || reason == BounceReason::NotAccept ||
-           reason == BounceReason::RateLimited;
+           reason == BounceReason::RateLimited || reason == BounceReason::Filtered;
 }
 
 constexpr BounceVerdict verdict(BounceReason reason, BounceBasis basis, std::size_t phrase,
@@ -1636,7 +1651,8 @@ constexpr BounceVerdict verdict(BounceReason reason, BounceBasis basis, std::siz
 ///    text), or stands alone without a reply code. A Decisive code decides,
 ///    but for an unknown user's (X.1.1) whose text tells another refusal:
 ///    a full mailbox, a relay or a sender refused, a moved mailbox, a host
-///    that takes no mail, a rate limit (tells_other_refusal).
+///    that takes no mail, a rate limit, the recipient's filter
+///    (tells_other_refusal).
 /// 3. A wording of `bounce_phrases` in the text, the first in priority order;
 ///    but a user-unknown wording is Filtered unless it answers RCPT TO (or
 ///    VRFY, EXPN), comes with an addressing code (X.1.y) or is the reporting

@@ -783,6 +783,14 @@ const LearntRow learnt_rows[] = {
      "DNS Error: DNS type 'mx' lookup of example.org responded with code NXDOMAIN Domain name "
      "not found: example.org",
      "250 Domain name not foundational"},
+    {"refused due to recipient preferences",
+     "550 5.1.1 RCP-P2 http://postmaster.facebook.com/response_codes?ip=192.0.2.1#rcp Refused due "
+     "to recipient preferences",
+     "250 Accepted due to recipient preferences"},
+    {"please provide a valid from",
+     "550 5.2.0 <a@example.com> From: Domain is invalid. Please provide a valid From: IB506",
+     "250 Please provide a valid Fromage"},
+    {"no mx found for domain", "No MX found for domain", "250 MX found for domain"},
     {"blacklisted url", "550-REJECTED - Blacklisted URL in message. (example.com) in [black].",
      "250 No blacklisted urls"},
     {"user not exist", "550 <a@example.co.jp>... User not exist", "250 User not existing yet"},
@@ -1007,7 +1015,7 @@ TEST_CASE("PhraseSource") {
     for (const smtp::BouncePhrase& row : smtp::bounce_phrases) {
         used.insert(static_cast<int>(row.source));
     }
-    constexpr int sources = 18;
+    constexpr int sources = 19;
     for (int v = 0; v < sources; ++v) {
         const auto source = static_cast<smtp::PhraseSource>(v);
         CAPTURE(v);
@@ -1056,6 +1064,10 @@ const std::vector<Case>& cases() {
          R::MailboxFull, false, B::Text},
         {554, E{5, 1, 1}, Command::Rcpt, "<a@example.com>: Relay access denied", R::NoRelaying,
          false, B::Text},
+        {550, E{5, 1, 1}, Command::Other,
+         "RCP-P2 http://postmaster.facebook.com/response_codes?ip=192.0.2.1#rcp Refused due to "
+         "recipient preferences",
+         R::Filtered, false, B::Text},
         {550, E{5, 1, 1}, Command::Rcpt,
          "<a@example.com> - 192.0.2.1 has sent to too many recipients this hour. IB607",
          R::RateLimited, false, B::Text},

@@ -115,6 +115,7 @@ TEST_CASE("name(PhraseSource): every enumerator, spelled out") {
         {smtp::PhraseSource::Dovecot, "Dovecot"},
         {smtp::PhraseSource::Amavis, "amavisd-new"},
         {smtp::PhraseSource::Cox, "Cox"},
+        {smtp::PhraseSource::Facebook, "Facebook"},
         {smtp::PhraseSource::ObservedInBounces, "observed in real bounces"},
     };
     check_spellings(rows);
