@@ -125,8 +125,8 @@ constexpr NamedText reason_text(BounceReason reason) noexcept {
         return {"mesgtoobig", "The message is larger than the receiving system accepts."};
     case R::ExceedLimit:
         return {"exceedlimit",
-                "The message exceeds a limit set for this mailbox or transaction, such as "
-                "its size for this recipient or its number of recipients."};
+                "The message exceeds a limit set for this mailbox or sender, such as the "
+                "size allowed for this recipient."};
     case R::Suspend:
         return {"suspend", "The recipient's account is disabled, suspended or inactive."};
     case R::Filtered:
@@ -162,8 +162,9 @@ constexpr NamedText reason_text(BounceReason reason) noexcept {
                 "receiver."};
     case R::RateLimited:
         return {"ratelimited",
-                "The receiver limits how much mail it takes from this sender, or for this "
-                "recipient, in a period, and the limit was reached."};
+                "The receiver limits how much mail it takes from this sender or for this "
+                "recipient, in a period or at once (too many recipients), and that limit was "
+                "reached."};
     case R::TooManyConn:
         return {"toomanyconn",
                 "The sender opened more simultaneous connections than the receiver allows "
@@ -499,7 +500,9 @@ inline constexpr std::array<EnhancedCodeReason, 81> enhanced_code_reasons = {{
     detail::code_row(5, 0, BounceReason::SyntaxError, CodeWeight::Vague), // Microsoft: user
     detail::code_row(5, 1, BounceReason::SyntaxError, CodeWeight::Decisive),
     detail::code_row(5, 2, BounceReason::SyntaxError, CodeWeight::Decisive),
-    detail::code_row(5, 3, BounceReason::ExceedLimit, CodeWeight::Decisive),
+    // Too many recipients: the rest go in a later transaction (RFC 3463
+    // section 3.6), a limit on how much is taken at once (sisimai 5 too).
+    detail::code_row(5, 3, BounceReason::RateLimited, CodeWeight::Decisive),
     // Arguments out of range or unsupported, and a protocol version that
     // cannot be agreed, are limits of the receiving system, not a malformed
     // command (sisimai 5: systemerror).
@@ -1026,11 +1029,14 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("receiving mail at a rate", BounceReason::RateLimited, PhraseSource::Gmail),
     detail::phrase("receiving email at a rate", BounceReason::RateLimited, PhraseSource::Gmail),
     detail::phrase("too much mail from", BounceReason::RateLimited, PhraseSource::Postfix),
-    detail::phrase("too many recipients from", BounceReason::RateLimited, PhraseSource::Postfix),
-    // GoDaddy's "550 5.1.1 <a@b> - 192.0.2.1 has sent to too many recipients
-    // this hour. IB607": its hourly limit, answered with X.1.1.
-    detail::phrase("too many recipients this hour", BounceReason::RateLimited,
-                   PhraseSource::ObservedInBounces),
+    // Too many recipients in one transaction (RFC 5321 section 4.5.3.1.10:
+    // the rest are to be sent in another), from one client ("450 4.7.1
+    // Error: too many recipients from 192.0.2.1"), or in an hour (GoDaddy's
+    // "550 5.1.1 <a@b> - 192.0.2.1 has sent to too many recipients this
+    // hour. IB607", answered with X.1.1).
+    detail::phrase("too many recipients", BounceReason::RateLimited, PhraseSource::Postfix),
+    detail::phrase("domain policy size per transaction exceeded", BounceReason::RateLimited,
+                   PhraseSource::Gmail),
     detail::phrase("too many messages in this connection", BounceReason::RateLimited,
                    PhraseSource::Exim),
     detail::phrase("too many messages sent", BounceReason::RateLimited, PhraseSource::OpenSmtpd),
@@ -1095,9 +1101,11 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     // Size and count limits.
     detail::phrase("message length exceeds administrative limit", BounceReason::ExceedLimit,
                    PhraseSource::Rfc3463),
-    detail::phrase("domain policy size per transaction exceeded", BounceReason::ExceedLimit,
-                   PhraseSource::Gmail),
-    detail::phrase("too many recipients", BounceReason::ExceedLimit, PhraseSource::Postfix),
+    detail::phrase("recipsizelimit", BounceReason::ExceedLimit, PhraseSource::Microsoft),
+    detail::phrase("message too large for this recipient", BounceReason::ExceedLimit,
+                   PhraseSource::Microsoft),
+    detail::phrase("message too large for this sender", BounceReason::ExceedLimit,
+                   PhraseSource::Microsoft),
     detail::phrase("message size exceeds", BounceReason::MesgTooBig, PhraseSource::Postfix),
     detail::phrase("message exceeds maximum fixed size", BounceReason::MesgTooBig,
                    PhraseSource::Sendmail),
@@ -1587,7 +1595,7 @@ constexpr BounceReason reply_code_reason(int code, Command answered) noexcept {
     case 451: return BounceReason::SystemError; // local error in processing
     case 452:
         // RFC 5321 section 4.5.3.1.10: to RCPT, too many recipients.
-        return answered == Command::Rcpt ? BounceReason::ExceedLimit : BounceReason::SystemFull;
+        return answered == Command::Rcpt ? BounceReason::RateLimited : BounceReason::SystemFull;
     case 455:
     case 500:
     case 501:
@@ -1609,7 +1617,7 @@ constexpr BounceReason reply_code_reason(int code, Command answered) noexcept {
         // RFC 5321 section 4.5.3.1.10: to RCPT, too many recipients;
         // otherwise "exceeded storage allocation".
         return answered == Command::Mail   ? BounceReason::MesgTooBig
-               : answered == Command::Rcpt ? BounceReason::ExceedLimit
+               : answered == Command::Rcpt ? BounceReason::RateLimited
                                            : BounceReason::MailboxFull;
     default: return BounceReason::Undefined; // an int, not our enum
     }

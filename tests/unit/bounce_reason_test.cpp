@@ -243,7 +243,7 @@ constexpr CodeRow code_rows[] = {
     {5, 0, R::SyntaxError, R::SyntaxError, false, false},
     {5, 1, R::SyntaxError, R::SyntaxError, false, false},
     {5, 2, R::SyntaxError, R::SyntaxError, false, false},
-    {5, 3, R::ExceedLimit, R::ExceedLimit, false, false},
+    {5, 3, R::RateLimited, R::RateLimited, false, false},
     {5, 4, R::SystemError, R::SystemError, false, false},
     {5, 5, R::SystemError, R::SystemError, false, false},
     {5, 6, R::SyntaxError, R::SyntaxError, false, false},
@@ -469,11 +469,9 @@ const std::vector<WordingRow>& wording_rows() {
          "552 5.2.3 Message length exceeds administrative limit"},
         {R::ExceedLimit,
          {"552 5.2.3 Message length exceeds administrative limit", // RFC 3463
-          "452 4.5.3 Error: too many recipients",                  // Postfix
-          "452 4.5.3 Domain policy size per transaction exceeded, please try this recipient "
-          "in a separate transaction.", // Gmail
-          "552 too many recipients"},   // Exim
-         "450 4.7.1 Error: too many recipients from 192.0.2.1"},
+          "550 5.2.3 RESOLVER.RST.RecipSizeLimit; message too large for this recipient",
+          "550 5.2.3 RESOLVER.RST.SendSizeLimit.Sender; message too large for this sender"},
+         "552 5.3.4 Message size exceeds fixed limit"},
         {R::Suspend,
          {"550 5.2.1 The email account that you tried to reach is disabled.", // Gmail
           "550 5.2.1 The email account that you tried to reach is inactive.", // Gmail
@@ -578,7 +576,13 @@ const std::vector<WordingRow>& wording_rows() {
           "454 Throttling failure: Maximum sending rate exceeded",              // Amazon SES
           "450 4.2.1 The user you are trying to contact is receiving mail too quickly.", // Gmail
           "550 Connection frequency limited. http://service.mail.qq.com/",       // Tencent
-          "452 4.3.2 Connection rate limit exceeded."},                          // observed
+          "452 4.3.2 Connection rate limit exceeded.",                           // observed
+          // Too many recipients at once: the rest go in another transaction.
+          "452 4.5.3 Error: too many recipients", // Postfix
+          "452 4.5.3 Domain policy size per transaction exceeded, please try this recipient "
+          "in a separate transaction.",                    // Gmail
+          "552 too many recipients",                       // Exim
+          "450 4.7.1 Error: too many recipients from 192.0.2.1"}, // Postfix
          "250 Your rate plan is limited"},
         {R::NotAccept,
          {"556 5.1.10 <a@example.org>: Recipient address rejected: Domain example.org does not "
@@ -794,9 +798,6 @@ const LearntRow learnt_rows[] = {
     {"blacklisted url", "550-REJECTED - Blacklisted URL in message. (example.com) in [black].",
      "250 No blacklisted urls"},
     {"user not exist", "550 <a@example.co.jp>... User not exist", "250 User not existing yet"},
-    {"too many recipients this hour",
-     "550 5.1.1 <a@example.com> - 192.0.2.1 has sent to too many recipients this hour. IB607",
-     "452 4.5.3 Too many recipients this houring"},
     {"connection timed out", "connect to mx.example.org[192.0.2.1]:25: Connection timed out",
      "250 Connection timeout raised to 300 s"},
     {"procmail",
@@ -1151,8 +1152,8 @@ const std::vector<Case>& cases() {
         {550, E{5, 7, 1}, Command::Rcpt, "", R::OnHold, false, B::Command},
         // A success-only code in a failure gives no reason: the command does.
         {550, E{5, 1, 5}, Command::Rcpt, "", R::OnHold, false, B::Command},
-        {452, std::nullopt, Command::Rcpt, "", R::ExceedLimit, false, B::ReplyCode},
-        {552, std::nullopt, Command::Rcpt, "", R::ExceedLimit, false, B::ReplyCode},
+        {452, std::nullopt, Command::Rcpt, "", R::RateLimited, false, B::ReplyCode},
+        {552, std::nullopt, Command::Rcpt, "", R::RateLimited, false, B::ReplyCode},
         {551, std::nullopt, Command::Rcpt, "", R::HasMoved, true, B::ReplyCode},
         {556, std::nullopt, Command::Rcpt, "", R::NotAccept, true, B::ReplyCode},
         // After the data: content, spam, size.
@@ -1430,8 +1431,8 @@ TEST_CASE("classify_bounce: the basic reply code decides when nothing else does"
         CHECK(verdict.basis == BounceBasis::ReplyCode);
     }
     // 452 and 552 to RCPT: too many recipients; 552 to MAIL: too big.
-    CHECK(smtp::classify_bounce(452, {}, Command::Rcpt, "x").reason == R::ExceedLimit);
-    CHECK(smtp::classify_bounce(552, {}, Command::Rcpt, "x").reason == R::ExceedLimit);
+    CHECK(smtp::classify_bounce(452, {}, Command::Rcpt, "x").reason == R::RateLimited);
+    CHECK(smtp::classify_bounce(552, {}, Command::Rcpt, "x").reason == R::RateLimited);
     CHECK(smtp::classify_bounce(552, {}, Command::Mail, "x").reason == R::MesgTooBig);
     // A code with no meaning of its own and a value that is no command.
     CHECK(smtp::classify_bounce(550, {}, static_cast<Command>(99), "").reason == R::Undefined);

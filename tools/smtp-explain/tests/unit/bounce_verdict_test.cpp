@@ -69,7 +69,7 @@ TEST_CASE("judge_bounce: status, next action, reason and hard for each kind of r
          BounceReason::Delivered, false},
         // The reply code's class without any enhanced code.
         {DsnAction::Unknown, "", 452, "", C::Rcpt, "452 too many recipients", std::nullopt, "",
-         Action::Retry, BounceReason::ExceedLimit, false},
+         Action::Retry, BounceReason::RateLimited, false},
         {DsnAction::Unknown, "", 554, "", std::nullopt, "554 Service unavailable", std::nullopt,
          "", Action::Fail, BounceReason::OnHold, false},
         // Neither: a failed action is Fail; otherwise the reason decides.
