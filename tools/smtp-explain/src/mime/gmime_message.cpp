@@ -61,6 +61,15 @@ std::string bytes_of(GMimeStream* memory) {
     return std::string(reinterpret_cast<const char*>(array->data), array->len);
 }
 
+bool has_8bit(std::string_view bytes) {
+    for (const char c : bytes) {
+        if ((static_cast<unsigned char>(c) & 0x80U) != 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool is_ascii_or_utf8_label(std::string_view charset) {
     return charset.empty() || iequals(charset, "utf-8") || iequals(charset, "utf8") ||
            iequals(charset, "us-ascii") || iequals(charset, "ascii");
@@ -90,6 +99,11 @@ std::string to_utf8(std::string_view bytes, std::string_view charset) {
         return converted;
     }
     if (is_ascii_or_utf8_label(charset) && is_utf8(bytes)) {
+        return std::string(bytes);
+    }
+    // ISO-2022 charsets are 7-bit (RFC 1468): 8-bit bytes under such a label
+    // were converted on the way and not relabelled. Valid UTF-8 is kept.
+    if (istarts_with(charset, "iso-2022-") && has_8bit(bytes) && is_utf8(bytes)) {
         return std::string(bytes);
     }
     if (!is_ascii_or_utf8_label(charset)) {

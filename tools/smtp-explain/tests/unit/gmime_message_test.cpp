@@ -125,6 +125,10 @@ TEST_CASE("read_message: charsets into UTF-8") {
     CHECK(body_as_utf8("text/plain; charset=windows-1252", "\x93quoted\x94") ==
           "\xe2\x80\x9cquoted\xe2\x80\x9d");
     CHECK(body_as_utf8("text/plain; charset=utf-8", user_unknown) == user_unknown);
+    // UTF-8 under a 7-bit ISO-2022-JP label (converted on the way, not
+    // relabelled) is kept whole, not stripped to its ASCII.
+    CHECK(body_as_utf8("text/plain; charset=ISO-2022-JP", "550 " + user_unknown) ==
+          "550 " + user_unknown);
     // A wrong label or an unknown charset: GMime's guess, never invalid UTF-8.
     CHECK(body_as_utf8("text/plain; charset=utf-8", "caf\xe9") == "caf\xc3\xa9");
     CHECK(body_as_utf8("text/plain; charset=x-no-such-charset", "caf\xe9") == "caf\xc3\xa9");
