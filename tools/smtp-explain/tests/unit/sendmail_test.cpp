@@ -33,6 +33,16 @@ TEST_CASE(
           });
 }
 
+TEST_CASE("sendmail: a pipelined RCPT TO's reply, shown after DATA, is the recipient's") {
+    // Sendmail shows only the last command it pipelined, DATA; its own
+    // "<a@b>... User unknown" after the first reply says which recipient
+    // that reply refused, at RCPT TO.
+    CHECK(read_with(sendmail, "sendmail-pipelined.eml") ==
+          Lines{"dave@example.net sendmail failed code=550 reply=5.5.0 cmd=Rcpt mta=mx.example.net"});
+    CHECK(diagnostics(sendmail, "sendmail-pipelined.eml") ==
+          Lines{"550 5.5.0 Invalid recipient"});
+}
+
 TEST_CASE("sendmail: a warning names its recipient in the transcript only: delayed") {
     CHECK(read_with(sendmail, "sendmail-warning.eml") ==
           Lines{

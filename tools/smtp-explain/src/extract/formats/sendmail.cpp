@@ -25,11 +25,17 @@ constexpr std::string_view transient =
 constexpr std::string_view transcript = "----- Transcript of session follows -----";
 
 // One exchange of the transcript: the command sent and the reply read.
+// Sendmail that pipelines (RFC 2920) shows only the last command it sent,
+// DATA, then every reply in order, with its own line for a recipient the
+// pipelined RCPT TO lost ("550 5.1.1 <a@b>... User unknown") after that
+// reply: `refused` names that recipient, `refusal` is the reply it lost to.
 struct Exchange {
     std::string remote;
     std::string command_line;
     std::optional<smtp::Command> command;
     std::string reply;
+    std::string_view refused;
+    std::string refusal;
 };
 
 BounceRecipient* find(std::vector<BounceRecipient>& found, std::string_view address) {
@@ -130,11 +136,19 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
                 exchanges.push_back({remote,
                                      std::string(line.substr(4)),
                                      command_from_line(line.substr(4), false),
+                                     {},
+                                     {},
                                      {}});
             } else if (starts_with(line, "<<< ") && !exchanges.empty()) {
                 exchanges.back().reply += line.substr(4);
                 exchanges.back().reply += '\n';
             } else if (OwnLine mine = own_line(line); !mine.text.empty()) {
+                if (!mine.address.empty() && !exchanges.empty() &&
+                    exchanges.back().command == smtp::Command::Data &&
+                    !exchanges.back().reply.empty() && exchanges.back().refused.empty()) {
+                    exchanges.back().refused = mine.address;
+                    exchanges.back().refusal = exchanges.back().reply;
+                }
                 own.push_back(std::move(mine));
             }
         }
@@ -154,6 +168,18 @@ void extract(const DecodedMessage& message, BounceSink& sink) {
     // server that answers RSET with "421 too many errors" closes the
     // session, it does not judge the recipient).
     for (BounceRecipient& recipient : found) {
+        const Exchange* pipelined = nullptr;
+        for (const Exchange& exchange : exchanges) {
+            if (!exchange.refused.empty() && iequals(exchange.refused, recipient.recipient)) {
+                pipelined = &exchange;
+            }
+        }
+        if (pipelined != nullptr) {
+            recipient.command = smtp::Command::Rcpt;
+            recipient.remote_mta = pipelined->remote;
+            notice::set_reply(recipient, pipelined->refusal);
+            continue;
+        }
         const Exchange* mine = nullptr;
         for (const Exchange& exchange : exchanges) {
             if (exchange.command == smtp::Command::Rcpt &&
