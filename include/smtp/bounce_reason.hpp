@@ -832,6 +832,11 @@ struct BouncePhrase {
     /// rather than a receiving server in its reply: such a verdict is about
     /// the address whatever command the report names.
     bool reporter_verdict = false;
+    /// Whether the receiving provider says it after the data, where it
+    /// checks its recipients (Yahoo's "554 delivery error: dd This user
+    /// doesn't have a yahoo.com account"): such words are about the address
+    /// whatever command they answer.
+    bool checked_after_data = false;
 };
 
 namespace detail {
@@ -842,13 +847,19 @@ namespace detail {
 template <std::size_t N>
 constexpr BouncePhrase phrase(const char (&text)[N], BounceReason reason,
                               PhraseSource source) noexcept {
-    return {std::string_view(text, N - 1), reason, source, false};
+    return {std::string_view(text, N - 1), reason, source, false, false};
 }
 // A row the reporting MTA says of an address it routes (BouncePhrase::reporter_verdict).
 template <std::size_t N>
 constexpr BouncePhrase reporter_verdict(const char (&text)[N], BounceReason reason,
                                         PhraseSource source) noexcept {
-    return {std::string_view(text, N - 1), reason, source, true};
+    return {std::string_view(text, N - 1), reason, source, true, false};
+}
+// A row a provider says after the data (BouncePhrase::checked_after_data).
+template <std::size_t N>
+constexpr BouncePhrase checked_after_data(const char (&text)[N], BounceReason reason,
+                                          PhraseSource source) noexcept {
+    return {std::string_view(text, N - 1), reason, source, false, true};
 }
 } // namespace detail
 
@@ -1154,7 +1165,8 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::reporter_verdict("unrouteable address", BounceReason::UserUnknown, PhraseSource::Exim),
     detail::phrase("user doesn't exist", BounceReason::UserUnknown, PhraseSource::Dovecot),
     detail::phrase("user not exist", BounceReason::UserUnknown, PhraseSource::ObservedInBounces),
-    detail::phrase("this user doesn't have a", BounceReason::UserUnknown, PhraseSource::Yahoo),
+    detail::checked_after_data("this user doesn't have a", BounceReason::UserUnknown,
+                               PhraseSource::Yahoo),
     detail::phrase("bad destination mailbox address", BounceReason::UserUnknown,
                    PhraseSource::Rfc3463),
     detail::phrase("host or domain name not found", BounceReason::HostUnknown,
@@ -1518,6 +1530,9 @@ constexpr BounceReason in_context(BounceReason reason, Command answered) noexcep
 // A reporting MTA's own routing verdict on an address it knows (Exim's
 // "Unrouteable address", BouncePhrase::reporter_verdict) is no server's
 // reply: it stays UserUnknown, unless the report has it answer the message.
+// A provider that checks its recipients after the data says so in its own
+// words (Yahoo's "dd ... doesn't have a yahoo.com account",
+// BouncePhrase::checked_after_data): UserUnknown at any command.
 // (A reply to MAIL or before it is in_context()'s; an X.1.1 code decides
 // before the text: an LMTP server answers each recipient after the data,
 // RFC 2033 section 4.2.)
@@ -1527,6 +1542,7 @@ constexpr BounceReason text_in_context(const BouncePhrase& row, Command answered
     const bool answers_message =
         answered == Command::Data || answered == Command::DataEnd || answered == Command::Bdat;
     const bool about_address = (!answers_message && row.reporter_verdict) ||
+                               row.checked_after_data ||
                                answered == Command::Rcpt || answered == Command::Vrfy ||
                                answered == Command::Expn || answered == Command::Mail ||
                                answered == Command::Greeting || answered == Command::Helo ||
@@ -1664,10 +1680,11 @@ constexpr BounceVerdict verdict(BounceReason reason, BounceBasis basis, std::siz
 /// 3. A wording of `bounce_phrases` in the text, the first in priority order;
 ///    but a user-unknown wording is Filtered unless it answers RCPT TO (or
 ///    VRFY, EXPN), comes with an addressing code (X.1.y) or is the reporting
-///    MTA's own routing verdict (Exim's "Unrouteable address"): answering the
-///    message (DATA, the end of the data, BDAT) or an unnamed command, it
-///    does not prove the address bad (RFC 5321 section 3.3 has the address
-///    checked at RCPT TO).
+///    MTA's own routing verdict (Exim's "Unrouteable address") or a
+///    provider's that checks after the data (Yahoo's "dd" replies):
+///    answering the message (DATA, the end of the data, BDAT) or an unnamed
+///    command, it does not prove the address bad (RFC 5321 section 3.3 has
+///    the address checked at RCPT TO).
 /// 4. A Hint code's reason.
 /// 5. After AUTH, SecurityError; after STARTTLS, FailedStartTls.
 /// 6. The basic reply code where it has one meaning (521 and 556 NotAccept,

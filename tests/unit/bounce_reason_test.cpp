@@ -1375,6 +1375,28 @@ TEST_CASE("bounce_phrases: the reporting MTA's own verdicts") {
     CHECK(verdicts == std::vector<std::string_view>{"unrouteable address"});
 }
 
+TEST_CASE("bounce_phrases: the providers that check recipients after the data") {
+    // Only Yahoo's "dd" reply; the flag matters only for an unknown user.
+    std::vector<std::string_view> after_data;
+    for (const smtp::BouncePhrase& row : smtp::bounce_phrases) {
+        if (row.checked_after_data) {
+            after_data.push_back(row.text);
+            CHECK(row.reason == R::UserUnknown);
+            CHECK(row.source == smtp::PhraseSource::Yahoo);
+            CHECK_FALSE(row.reporter_verdict);
+        }
+    }
+    CHECK(after_data == std::vector<std::string_view>{"this user doesn't have a"});
+    const std::string_view yahoo = "delivery error: dd This user doesn't have a yahoo.com "
+                                   "account (a@yahoo.com) [0] - mta1061.mail.ne1.yahoo.com";
+    for (const Command answered : {Command::Data, Command::DataEnd, Command::Other, Command::Rcpt}) {
+        CAPTURE(smtp::name(answered));
+        const auto verdict = smtp::classify_bounce(554, std::nullopt, answered, yahoo);
+        CHECK(verdict.reason == R::UserUnknown);
+        CHECK(verdict.hard);
+    }
+}
+
 TEST_CASE("classify_bounce: every phrase in every context") {
     // Whatever the text says, a reply to MAIL is never about the recipient,
     // and one to the greeting or EHLO never about an address at all.
@@ -1388,16 +1410,19 @@ TEST_CASE("classify_bounce: every phrase in every context") {
         const auto at_mail = smtp::classify_bounce(550, std::nullopt, Command::Mail, row.text);
         CHECK(recipient.count(at_mail.reason) == 0);
         CHECK(at_mail.reason != R::NotAccept);
-        // After the data the address was taken at RCPT TO: never unknown.
+        // After the data the address was taken at RCPT TO: never unknown,
+        // but where the provider checks its recipients there (Yahoo's).
         const auto at_data = smtp::classify_bounce(550, std::nullopt, Command::DataEnd, row.text);
-        CHECK(at_data.reason != R::UserUnknown);
         CHECK(at_data.reason ==
-              (row.reason == R::UserUnknown ? R::Filtered : row.reason));
+              (row.reason == R::UserUnknown && !row.checked_after_data ? R::Filtered
+                                                                       : row.reason));
         // Answering a command the report does not name, the same, but for
         // the reporting MTA's own routing verdict (Exim's).
         const auto at_other = smtp::classify_bounce(550, std::nullopt, Command::Other, row.text);
         CHECK(at_other.reason ==
-              (row.reason == R::UserUnknown && !row.reporter_verdict ? R::Filtered : row.reason));
+              (row.reason == R::UserUnknown && !row.reporter_verdict && !row.checked_after_data
+                   ? R::Filtered
+                   : row.reason));
         const auto at_ehlo = smtp::classify_bounce(550, std::nullopt, Command::Ehlo, row.text);
         CHECK(recipient.count(at_ehlo.reason) == 0);
         CHECK(at_ehlo.hard == (at_ehlo.reason == R::NotAccept));
