@@ -956,6 +956,10 @@ inline constexpr BouncePhrase bounce_phrases[] = {
     detail::phrase("bad outbound sender", BounceReason::Rejected, PhraseSource::Microsoft),
     detail::phrase("banned sender", BounceReason::Rejected, PhraseSource::Microsoft),
     detail::phrase("sender address rejected", BounceReason::Rejected, PhraseSource::Postfix),
+    // "Sorry, you are sending to/from an address that has been blacklisted"
+    // (an Exim ACL's message): an envelope address refused.
+    detail::phrase("an address that has been blacklisted", BounceReason::Rejected,
+                   PhraseSource::ObservedInBounces),
     // GoDaddy's IB506, "550 5.2.0 <a@b> From: Domain is invalid. Please
     // provide a valid From:": the sender's domain.
     detail::phrase("please provide a valid from", BounceReason::Rejected,

@@ -791,6 +791,9 @@ const LearntRow learnt_rows[] = {
      "550 5.1.1 RCP-P2 http://postmaster.facebook.com/response_codes?ip=192.0.2.1#rcp Refused due "
      "to recipient preferences",
      "250 Accepted due to recipient preferences"},
+    {"an address that has been blacklisted",
+     "550 Sorry, you are sending to/from an address that has been blacklisted",
+     "250 an address that has been blacklistedness"},
     {"please provide a valid from",
      "550 5.2.0 <a@example.com> From: Domain is invalid. Please provide a valid From: IB506",
      "250 Please provide a valid Fromage"},
