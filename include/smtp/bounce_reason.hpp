@@ -297,15 +297,28 @@ bounce_reason_from_name(std::string_view word) noexcept {
            reason != BounceReason::Vacation;
 }
 
+namespace detail {
+// The class of a failure: the reply code's; without one (0: a DSN's Status
+// field alone), the valid enhanced code's; else 0.
+constexpr int failure_class(int code, const std::optional<EnhancedStatusCode>& enhanced) noexcept {
+    const bool reply = code >= 200 && code <= 599;
+    return reply ? code / 100 : (enhanced && is_valid(*enhanced) ? enhanced->status_class : 0);
+}
+} // namespace detail
+
 /// A failure's reason as its class qualifies it: a domain not found in a
 /// transient failure (class 4: Gmail's "4.0.0 DNS Error: ... NXDOMAIN") is a
 /// lookup that failed for now, a NetworkError; only a permanent answer says
 /// the domain does not exist (RFC 3463 section 3.5: X.4.3 and X.4.4 take
-/// their class). Any other reason, or class, is returned as it is.
-[[nodiscard]] constexpr BounceReason reason_in_class(BounceReason reason,
-                                                     int status_class) noexcept {
-    return reason == BounceReason::HostUnknown && status_class == 4 ? BounceReason::NetworkError
-                                                                     : reason;
+/// their class). The class is the reply code's; without one (0: a DSN's
+/// Status field alone), the valid enhanced code's. Any other reason, or
+/// class, is returned as it is.
+[[nodiscard]] constexpr BounceReason
+reason_in_class(BounceReason reason, int code,
+                std::optional<EnhancedStatusCode> enhanced = {}) noexcept {
+    return reason == BounceReason::HostUnknown && detail::failure_class(code, enhanced) == 4
+               ? BounceReason::NetworkError
+               : reason;
 }
 
 // ---------------------------------------------------------------------------
@@ -337,10 +350,7 @@ is_hard_bounce(BounceReason reason, int code,
     if (reason != BounceReason::NotAccept) {
         return is_hard_bounce(reason);
     }
-    const bool reply = code >= 200 && code <= 599;
-    const int status_class =
-        reply ? code / 100 : (enhanced && is_valid(*enhanced) ? enhanced->status_class : 0);
-    return status_class != 4;
+    return detail::failure_class(code, enhanced) != 4;
 }
 
 // ---------------------------------------------------------------------------
@@ -1714,7 +1724,7 @@ classify_bounce(int code, std::optional<EnhancedStatusCode> enhanced, Command an
     if (enhanced && is_valid(*enhanced) && (!reply || enhanced->status_class == code / 100)) {
         counted = enhanced;
     }
-    const int status_class = reply ? code / 100 : (counted ? counted->status_class : 0);
+    const int status_class = detail::failure_class(code, enhanced);
     if (status_class == 2) {
         return detail::verdict(BounceReason::Delivered,
                                reply ? BounceBasis::ReplyCode : BounceBasis::EnhancedCode,
@@ -1727,7 +1737,7 @@ classify_bounce(int code, std::optional<EnhancedStatusCode> enhanced, Command an
     const CodeVerdict by_code =
         counted ? code_verdict(*counted) : CodeVerdict{BounceReason::Undefined, CodeWeight::Vague};
     const auto decided = [&](BounceReason reason, BounceBasis basis, std::size_t phrase) {
-        return detail::verdict(reason_in_class(detail::in_context(reason, answered), status_class),
+        return detail::verdict(reason_in_class(detail::in_context(reason, answered), code, enhanced),
                                basis, phrase, code, counted);
     };
     const std::size_t phrase = detail::find_phrase(text);

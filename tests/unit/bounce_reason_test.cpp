@@ -1276,14 +1276,24 @@ const std::vector<Case>& cases() {
 }
 
 TEST_CASE("reason_in_class") {
-    static_assert(smtp::reason_in_class(R::HostUnknown, 4) == R::NetworkError);
-    static_assert(smtp::reason_in_class(R::HostUnknown, 5) == R::HostUnknown);
+    static_assert(smtp::reason_in_class(R::HostUnknown, 450) == R::NetworkError);
+    static_assert(smtp::reason_in_class(R::HostUnknown, 550) == R::HostUnknown);
     static_assert(smtp::reason_in_class(R::HostUnknown, 0) == R::HostUnknown);
+    // Without a reply code, the valid enhanced code's class; the reply
+    // code's class wins over the enhanced code's.
+    static_assert(smtp::reason_in_class(R::HostUnknown, 0, EnhancedStatusCode{4, 0, 0}) ==
+                  R::NetworkError);
+    static_assert(smtp::reason_in_class(R::HostUnknown, 0, EnhancedStatusCode{5, 1, 2}) ==
+                  R::HostUnknown);
+    static_assert(smtp::reason_in_class(R::HostUnknown, 550, EnhancedStatusCode{4, 1, 2}) ==
+                  R::HostUnknown);
+    static_assert(smtp::reason_in_class(R::HostUnknown, 0, EnhancedStatusCode{4, 1000, 0}) ==
+                  R::HostUnknown);
     for (const BounceReason reason : smtp::all_bounce_reasons) {
         CAPTURE(smtp::name(reason));
-        CHECK(smtp::reason_in_class(reason, 5) == reason);
+        CHECK(smtp::reason_in_class(reason, 550) == reason);
         if (reason != R::HostUnknown) {
-            CHECK(smtp::reason_in_class(reason, 4) == reason);
+            CHECK(smtp::reason_in_class(reason, 450) == reason);
         }
     }
 }

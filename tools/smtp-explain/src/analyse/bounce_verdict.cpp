@@ -97,10 +97,7 @@ BounceJudgement judge_bounce(const BounceRecipient& recipient) {
     out.code = recipient.code;
     if (recipient.reason) {
         // A reason the bounce states, qualified by the class it reports.
-        const int status_class = out.code >= 200 && out.code <= 599 ? out.code / 100
-                                 : out.status                       ? out.status->status_class
-                                                                    : 0;
-        out.reason = smtp::reason_in_class(*recipient.reason, status_class);
+        out.reason = smtp::reason_in_class(*recipient.reason, out.code, out.status);
         out.hard = smtp::is_hard_bounce(out.reason, out.code, out.status);
         out.basis = smtp::BounceBasis::None;
     } else if (is_delivery(recipient.action)) {
