@@ -389,23 +389,27 @@ std::vector<BounceRecipient> merge_with_dsn(std::vector<BounceRecipient> from_te
     for (std::size_t i = from_text.size(); i-- > 0;) {
         by_address[lower(from_text[i].recipient)].push_back(i);
     }
+    // The address's entry while the text has a recipient of it left; else
+    // the end.
+    const auto look_up = [&by_address](std::string_view address) {
+        const auto at = by_address.find(lower(address));
+        return at != by_address.end() && !at->second.empty() ? at : by_address.end();
+    };
     for (BounceRecipient& dsn : from_dsn) {
-        auto found = by_address.find(lower(dsn.recipient));
+        auto found = look_up(dsn.recipient);
         // A text that names the recipient by its Original-Recipient.
-        if ((found == by_address.end() || found->second.empty()) &&
-            !dsn.original_recipient.empty()) {
-            found = by_address.find(lower(first_address(dsn.original_recipient)));
+        if (found == by_address.end() && !dsn.original_recipient.empty()) {
+            found = look_up(first_address(dsn.original_recipient));
         }
         // A text that names the address an alias expanded to (Sendmail lists
         // it under "permanent fatal errors"; its DSN reports the alias).
         bool by_actual = false;
-        if ((found == by_address.end() || found->second.empty()) &&
-            !dsn.actual_recipient.empty()) {
-            found = by_address.find(lower(dsn.actual_recipient));
-            by_actual = found != by_address.end() && !found->second.empty();
+        if (found == by_address.end() && !dsn.actual_recipient.empty()) {
+            found = look_up(dsn.actual_recipient);
+            by_actual = found != by_address.end();
         }
         std::size_t match = 0;
-        if (found != by_address.end() && !found->second.empty()) {
+        if (found != by_address.end()) {
             match = found->second.back();
             found->second.pop_back();
         } else if (!(from_dsn.size() == 1 && from_text.size() == 1 &&
